@@ -1,0 +1,172 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { getEnv } from "./env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type the app sees, whichever engine is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: "postgres" | "pglite";
+  /** Where the data lives, for messages (the URL without its password, or the folder). */
+  location: string;
+  /** Resolves when a trivial query answers within the time limit; rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type OpenOptions = { url: string } | { pgliteDir: string } | { memory: true };
+
+export class DatabaseLockedError extends Error {}
+
+/**
+ * PGlite has no lock of its own: two processes on one folder silently lose writes.
+ * A lock file beside the folder, created exclusively, holds the owner's pid; a stale
+ * lock (its process is gone) is taken over.
+ */
+function lockPgliteDir(dir: string): () => void {
+  const lockPath = `${path.resolve(dir)}.lock`;
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(fs.readFileSync(lockPath, "utf8"));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new DatabaseLockedError(
+          `The embedded database folder ${path.resolve(dir)} is already in use by process ${owner}. ` +
+            `Stop that process, or set PGLITE_DIR to another folder (or DATABASE_URL to use PostgreSQL).`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DatabaseLockedError(`Could not lock the embedded database folder ${path.resolve(dir)}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+export function openDatabase(options: OpenOptions): DatabaseHandle {
+  if ("url" in options) {
+    const client = postgres(options.url, {
+      max: 10,
+      connect_timeout: 2,
+      idle_timeout: 60,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    return {
+      db,
+      engine: "postgres",
+      location: redactUrl(options.url),
+      ping: (timeoutMs = 2500) =>
+        withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database did not answer in time"),
+      close: () => client.end({ timeout: 1 }),
+    };
+  }
+  const release = "pgliteDir" in options ? lockPgliteDir(options.pgliteDir) : () => {};
+  let client: PGlite;
+  try {
+    if ("pgliteDir" in options) fs.mkdirSync(options.pgliteDir, { recursive: true });
+    client = new PGlite("pgliteDir" in options ? options.pgliteDir : undefined);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: "pglite",
+    location: "pgliteDir" in options ? path.resolve(options.pgliteDir) : "(in memory)",
+    ping: (timeoutMs = 2500) =>
+      withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database did not answer in time"),
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+export function optionsFromEnv(): OpenOptions {
+  const env = getEnv();
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR };
+}
+
+// One handle per process. Kept on globalThis because the server entry and the Remix
+// bundle each load their own copy of this module, and both must share the one handle.
+const globalKey = Symbol.for("anupalan.database");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: DatabaseHandle };
+
+export function getDatabaseHandle(): DatabaseHandle {
+  const g = globalThis as GlobalWithDb;
+  g[globalKey] ??= openDatabase(optionsFromEnv());
+  return g[globalKey];
+}
+
+/** Install a handle (the server at boot, tests with their own database). */
+export function setDatabaseHandle(handle: DatabaseHandle | undefined): void {
+  (globalThis as GlobalWithDb)[globalKey] = handle;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const handle = g[globalKey];
+  g[globalKey] = undefined;
+  await handle?.close();
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}

@@ -1,0 +1,183 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  actionStatusEnum,
+  districtRoleEnum,
+  evidenceKindEnum,
+  extensionStatusEnum,
+  historyKindEnum,
+} from "./enums";
+import { departments, districts, divisions } from "./master";
+import { directiveAssignees, directives, meetings } from "./meetings";
+import { users } from "./users";
+
+/** File bytes. postgres.js hands back a Buffer and PGlite a Uint8Array; both are normalised to Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * One per (directive × district × role) or (directive × department), created on publish.
+ * meeting_id and division_id are copied from the directive and district (both never change
+ * after publish) so the dashboard can group and filter without joins.
+ */
+export const actionItems = pgTable(
+  "action_items",
+  {
+    id: serial("id").primaryKey(),
+    directiveId: integer("directive_id").notNull().references(() => directives.id),
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    assigneeId: integer("assignee_id").references(() => directiveAssignees.id),
+    districtId: integer("district_id").references(() => districts.id),
+    divisionId: integer("division_id").references(() => divisions.id),
+    districtRole: districtRoleEnum("district_role"),
+    departmentId: integer("department_id").references(() => departments.id),
+    status: actionStatusEnum("status").notNull().default("PENDING"),
+    /** The date overdue counts from: the directive's date, or a granted extension. */
+    dueDate: date("due_date"),
+    originalDueDate: date("original_due_date"),
+    latestRemark: text("latest_remark"),
+    /** When COMPLETED was first reported; the on-time rate compares it with the due date. */
+    firstCompletedAt: timestamp("first_completed_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
+    /** Optimistic concurrency: every accepted change increments it by one. */
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedById: integer("updated_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "action_items_one_assignee",
+      sql`(${t.districtId} IS NOT NULL AND ${t.districtRole} IS NOT NULL AND ${t.departmentId} IS NULL)
+       OR (${t.districtId} IS NULL AND ${t.districtRole} IS NULL AND ${t.departmentId} IS NOT NULL)`,
+    ),
+    // One item per directive and district role; partial because department items have no district.
+    uniqueIndex("action_items_directive_district_uq")
+      .on(t.directiveId, t.districtId, t.districtRole)
+      .where(sql`${t.districtId} IS NOT NULL`),
+    // One item per directive and department; partial because district items have no department.
+    uniqueIndex("action_items_directive_department_uq")
+      .on(t.directiveId, t.departmentId)
+      .where(sql`${t.departmentId} IS NOT NULL`),
+    // "My actions" of a district officer: live items of one district and role, by due date.
+    // Partial: withdrawn items never appear in that list, and department items never match.
+    index("action_items_my_district_idx")
+      .on(t.districtId, t.districtRole, t.dueDate)
+      .where(sql`${t.withdrawnAt} IS NULL AND ${t.districtId} IS NOT NULL`),
+    // "My actions" of a department officer; partial for the same reasons.
+    index("action_items_my_department_idx")
+      .on(t.departmentId, t.dueDate)
+      .where(sql`${t.withdrawnAt} IS NULL AND ${t.departmentId} IS NOT NULL`),
+    // Dashboard and ATR group live items by meeting and status; withdrawn items leave the figures.
+    index("action_items_meeting_status_idx").on(t.meetingId, t.status).where(sql`${t.withdrawnAt} IS NULL`),
+    // Dashboard by division/district.
+    index("action_items_division_district_idx")
+      .on(t.divisionId, t.districtId, t.status)
+      .where(sql`${t.withdrawnAt} IS NULL`),
+    // Overdue counts only look at open items (PENDING/IN_PROGRESS) — a small share of all items.
+    index("action_items_open_due_idx")
+      .on(t.dueDate)
+      .where(sql`${t.withdrawnAt} IS NULL AND ${t.status} IN ('PENDING', 'IN_PROGRESS')`),
+    // The verification queue: only COMPLETED items, oldest report first.
+    index("action_items_verify_queue_idx")
+      .on(t.completedAt)
+      .where(sql`${t.withdrawnAt} IS NULL AND ${t.status} = 'COMPLETED'`),
+    index("action_items_directive_idx").on(t.directiveId),
+  ],
+);
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const actionItemHistory = pgTable(
+  "action_item_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actionItemId: integer("action_item_id").notNull().references(() => actionItems.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id").references(() => users.id),
+    kind: historyKindEnum("kind").notNull(),
+    fromStatus: actionStatusEnum("from_status"),
+    toStatus: actionStatusEnum("to_status").notNull(),
+    fromDueDate: date("from_due_date"),
+    toDueDate: date("to_due_date"),
+    remark: text("remark"),
+    /** The item's version after this change. */
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    index("action_item_history_item_idx").on(t.actionItemId, t.at),
+    // The weekly trend replays status changes in time order.
+    index("action_item_history_at_idx").on(t.at),
+  ],
+);
+
+export const extensionRequests = pgTable(
+  "extension_requests",
+  {
+    id: serial("id").primaryKey(),
+    actionItemId: integer("action_item_id").notNull().references(() => actionItems.id),
+    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    currentDueDate: date("current_due_date"),
+    requestedDueDate: date("requested_due_date").notNull(),
+    reason: text("reason").notNull(),
+    status: extensionStatusEnum("status").notNull().default("PENDING"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionRemark: text("decision_remark"),
+  },
+  (t) => [
+    // The secretariat's queue holds only undecided requests.
+    index("extension_requests_pending_idx").on(t.requestedAt).where(sql`${t.status} = 'PENDING'`),
+    index("extension_requests_item_idx").on(t.actionItemId),
+  ],
+);
+
+/** Files live in PostgreSQL so that one database backup holds everything. */
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: serial("id").primaryKey(),
+    actionItemId: integer("action_item_id").notNull().references(() => actionItems.id),
+    historyId: integer("history_id"),
+    kind: evidenceKindEnum("kind").notNull(),
+    fileName: text("file_name"),
+    contentType: text("content_type"),
+    sizeBytes: integer("size_bytes"),
+    sha256: text("sha256"),
+    content: bytea("content"),
+    url: text("url"),
+    uploadedById: integer("uploaded_by_id").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "evidence_file_or_link",
+      sql`(${t.kind} = 'FILE' AND ${t.content} IS NOT NULL) OR (${t.kind} = 'LINK' AND ${t.url} IS NOT NULL)`,
+    ),
+    index("evidence_item_idx").on(t.actionItemId),
+  ],
+);
+
+export type ActionItem = typeof actionItems.$inferSelect;
+export type NewActionItem = typeof actionItems.$inferInsert;
+export type ActionItemHistory = typeof actionItemHistory.$inferSelect;
+export type NewActionItemHistory = typeof actionItemHistory.$inferInsert;
+export type ExtensionRequest = typeof extensionRequests.$inferSelect;
+export type Evidence = typeof evidence.$inferSelect;
