@@ -26,7 +26,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type OpenOptions = { url: string } | { pgliteDir: string } | { memory: true };
+export type OpenOptions =
+  | { url: string }
+  | { pgliteDir: string }
+  /** In memory, optionally starting from a dump of another PGlite (tests). */
+  | { memory: true; loadDataDir?: Blob };
 
 export class DatabaseLockedError extends Error {}
 
@@ -117,7 +121,10 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   let client: PGlite;
   try {
     if ("pgliteDir" in options) fs.mkdirSync(options.pgliteDir, { recursive: true });
-    client = new PGlite("pgliteDir" in options ? options.pgliteDir : undefined);
+    client =
+      "pgliteDir" in options
+        ? new PGlite(options.pgliteDir)
+        : new PGlite({ loadDataDir: options.loadDataDir });
   } catch (error) {
     release();
     throw error;

@@ -1,0 +1,35 @@
+// One dictionary per language with the same keys. Each area of the app keeps its strings in
+// its own file (en/<area>.ts, hi/<area>.ts); the Hindi file is typed against the English one,
+// so a missing key fails the typecheck, and tests/unit/i18n.test.ts checks both ways.
+import { auth as enAuth } from "./en/auth";
+import { common as enCommon } from "./en/common";
+import { auth as hiAuth } from "./hi/auth";
+import { common as hiCommon } from "./hi/common";
+
+export const LOCALES = ["en", "hi"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const en = { ...enCommon, ...enAuth };
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+
+export const hi: Messages = { ...hiCommon, ...hiAuth };
+
+export const dictionaries: Record<Locale, Messages> = { en, hi };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "en" || value === "hi";
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const messages = dictionaries[locale];
+  return (key, params) => {
+    const template = messages[key] ?? key;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
+  };
+}

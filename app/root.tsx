@@ -1,0 +1,91 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "~/components/layout/AppShell";
+import { ErrorPage } from "~/components/layout/ErrorPage";
+import appStyles from "~/styles/app.css";
+import { getViewer } from "~/utils/auth.server";
+import { getLocale, localeCookieHeader } from "~/utils/locale.server";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "preload", href: "/fonts/noto-sans-devanagari-devanagari-400-normal.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Anupalan · अनुपालन" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = getLocale(request);
+  const viewer = await getViewer(request);
+  const cookie = localeCookieHeader(request);
+  return data(
+    {
+      locale,
+      viewer: viewer && {
+        id: viewer.id,
+        username: viewer.username,
+        displayName: viewer.displayName,
+        role: viewer.role,
+      },
+    },
+    cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
+  );
+}
+
+// The root data (language, who is signed in) changes only with ?lang= or after a form post.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
+  if (currentUrl.searchParams.get("lang") !== nextUrl.searchParams.get("lang")) return true;
+  return false;
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <AppShell>
+      <ErrorPage status={status} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getStateOverview, listMostOverdueDistricts, listRecentPublishedMeetings } from "~/models/overview.server";
+import { getViewer, homePathFor } from "~/utils/auth.server";
+import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const today = todayInIndia();
+  const [overview, recentMeetings, mostOverdue] = await Promise.all([
+    getStateOverview(today),
+    listRecentPublishedMeetings(5),
+    listMostOverdueDistricts(today, 5),
+  ]);
+  return { overview, recentMeetings, mostOverdue, workPath: viewer ? homePathFor(viewer) : null };
+}
+
+export default function Home() {
+  const { overview, recentMeetings, mostOverdue, workPath } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const stateName = overview.state ? pickText(locale, overview.state.nameEn, overview.state.nameHi) : t("app.name");
+  return (
+    <>
+      <h1>{t("home.title", { state: stateName })}</h1>
+      <ul className="figures">
+        <li className="figure">
+          <span className="figure__label">{t("home.meetingsHeld")}</span>
+          <span className="figure__value">{formatNumber(overview.meetingsPublished, locale)}</span>
+        </li>
+        <li className="figure">
+          <span className="figure__label">{t("home.directives")}</span>
+          <span className="figure__value">{formatNumber(overview.directives, locale)}</span>
+        </li>
+        <li className="figure">
+          <span className="figure__label">{t("home.actionItems")}</span>
+          <span className="figure__value">{formatNumber(overview.actionItems, locale)}</span>
+        </li>
+        <li className="figure">
+          <span className="figure__label">{t("home.completionRate")}</span>
+          <span className="figure__value" data-testid="completion-rate">
+            {formatPercent(overview.completionRate, locale)}
+          </span>
+          <span className="figure__hint">{t("home.completionHint")}</span>
+        </li>
+        <li className="figure">
+          <span className="figure__label">{t("home.overdue")}</span>
+          <span className="figure__value">{formatNumber(overview.overdue, locale)}</span>
+        </li>
+      </ul>
+      {workPath ? (
+        <p>
+          <Link className="button" to={workPath}>
+            {t("home.continue")}
+          </Link>
+        </p>
+      ) : (
+        <p className="card">
+          {t("home.signInPrompt")} <Link to="/login">{t("nav.signIn")}</Link>
+        </p>
+      )}
+      <h2>{t("home.recentMeetings")}</h2>
+      {recentMeetings.length === 0 ? (
+        <p>{t("home.noMeetings")}</p>
+      ) : (
+        <ul className="meeting-list">
+          {recentMeetings.map((meeting) => {
+            const share = meeting.applicable > 0 ? meeting.done / meeting.applicable : null;
+            const title = pickText(locale, meeting.titleEn, meeting.titleHi);
+            return (
+              <li key={meeting.id}>
+                <span className="meeting-list__date">{formatDate(meeting.meetingDate, locale)}</span>
+                <div>{workPath ? <Link to={`/meetings/${meeting.id}`}>{title}</Link> : title}</div>
+                <div className="muted">
+                  {t("home.completionRate")}: {formatPercent(share, locale)}
+                </div>
+                <div className="progress" aria-hidden="true">
+                  <div className="progress__bar" style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {mostOverdue.length > 0 ? (
+        <>
+          <h2>{t("home.mostOverdue")}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("common.district")}</th>
+                <th scope="col">{t("home.overdue")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mostOverdue.map((district) => (
+                <tr key={district.code}>
+                  <td>{pickText(locale, district.nameEn, district.nameHi)}</td>
+                  <td>{formatNumber(district.overdue, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { createSession, deleteSession } from "~/models/session.server";
+import { verifyLogin } from "~/models/user.server";
+import { loginSchema } from "~/schemas/login";
+import {
+  getViewer,
+  homePathFor,
+  safeRedirectTo,
+  sessionCookieHeader,
+  sessionToken,
+} from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Anupalan" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) {
+    const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+    throw redirect(safeRedirectTo(redirectTo, homePathFor(viewer)));
+  }
+  return null;
+}
+
+type ActionResult = {
+  fieldErrors?: Partial<Record<"username" | "password", MessageKey>>;
+  formError?: MessageKey;
+  values: { username: string };
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = loginSchema.safeParse(form);
+  const username = typeof form.username === "string" ? form.username : "";
+  if (!parsed.success) {
+    const fieldErrors: ActionResult["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "username" || field === "password") fieldErrors[field] ??= issue.message as MessageKey;
+    }
+    return data<ActionResult>({ fieldErrors, values: { username } }, { status: 400 });
+  }
+  const origin = requestOrigin(request);
+  const user = await verifyLogin(parsed.data.username, parsed.data.password);
+  if (!user) {
+    await recordAudit({
+      action: "auth.login_failed",
+      actorUsername: parsed.data.username.toLowerCase(),
+      ...origin,
+    });
+    return data<ActionResult>({ formError: "login.invalid", values: { username } }, { status: 401 });
+  }
+  // A new session id at every sign-in; any session the browser held before is ended.
+  const previous = sessionToken(request);
+  if (previous) await deleteSession(previous);
+  const { token, expiresAt } = await createSession(user.id, origin);
+  await recordAudit({ action: "auth.login", actorId: user.id, actorUsername: user.username, ...origin });
+  throw redirect(safeRedirectTo(parsed.data.redirectTo, homePathFor(user)), {
+    headers: { "Set-Cookie": sessionCookieHeader(request, token, expiresAt) },
+  });
+}
+
+export default function Login() {
+  const t = useT();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <section className="card auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      {result?.formError ? (
+        <p className="form-error" role="alert">
+          {t(result.formError)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <div className="field">
+          <label htmlFor="username">{t("login.username")}</label>
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            defaultValue={result?.values.username}
+            aria-invalid={errors.username ? true : undefined}
+            aria-describedby={errors.username ? "username-error" : undefined}
+          />
+          {errors.username ? (
+            <span id="username-error" className="field__error">
+              {t(errors.username)}
+            </span>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+          />
+          {errors.password ? (
+            <span id="password-error" className="field__error">
+              {t(errors.password)}
+            </span>
+          ) : null}
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t("login.submit")}
+        </button>
+        <p className="field__hint">{t("login.hint")}</p>
+      </Form>
+    </section>
+  );
+}

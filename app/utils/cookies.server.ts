@@ -1,0 +1,31 @@
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+interface CookieOptions {
+  maxAgeSeconds?: number;
+  httpOnly?: boolean;
+  /** Mark Secure when the request came over https. */
+  request: Request;
+}
+
+export function serializeCookie(name: string, value: string, { maxAgeSeconds, httpOnly = true, request }: CookieOptions) {
+  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
+  if (httpOnly) parts.push("HttpOnly");
+  if (new URL(request.url).protocol === "https:") parts.push("Secure");
+  if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
+  return parts.join("; ");
+}

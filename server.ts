@@ -1,0 +1,154 @@
+// Anupalan's server entry: checks the environment, opens (and for PGlite, locks) the database,
+// applies migrations, seeds the demo on a fresh database, and serves the Remix build with
+// compression, security headers, request logging and a graceful shutdown.
+import crypto from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import morgan from "morgan";
+import { closeDatabase, DatabaseLockedError, getDatabaseHandle, type DatabaseHandle } from "./db/client.server";
+import { getEnv } from "./db/env";
+import { runMigrations } from "./db/migrate";
+import { seedDemoIfEmpty } from "./db/seed";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const SHUTDOWN_LIMIT_MS = 1800;
+
+function fail(message: string): never {
+  console.error(`Anupalan cannot start: ${message}`);
+  process.exit(1);
+}
+
+/** A POST from another site is refused before Remix, whose own check would answer 500. */
+export function isCrossSiteWrite(req: express.Request, appOrigin: string | undefined): boolean {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
+  const origin = req.get("origin");
+  if (origin) {
+    const own = appOrigin ?? `${req.protocol}://${req.get("host")}`;
+    return origin !== own;
+  }
+  // No Origin header: browsers send Sec-Fetch-Site on every request they make.
+  const site = req.get("sec-fetch-site");
+  return site !== undefined && site !== "same-origin" && site !== "none";
+}
+
+async function openAndPrepareDatabase(): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  try {
+    handle = getDatabaseHandle();
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) fail(error.message);
+    throw error;
+  }
+  try {
+    await runMigrations(handle);
+  } catch (error) {
+    fail(`could not prepare the database at ${handle.location}: ${(error as Error).message}`);
+  }
+  if (getEnv().SEED_DEMO) await seedDemoIfEmpty(handle);
+  return handle;
+}
+
+async function main() {
+  let env: ReturnType<typeof getEnv>;
+  try {
+    env = getEnv();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const handle = await openAndPrepareDatabase();
+  const buildPath = path.join(root, "build/server/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          // Charts set style attributes; styles cannot run code.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'self'"],
+          "object-src": ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: env.NODE_ENV === "production" ? undefined : false,
+    }),
+  );
+  app.use(compression());
+  if (env.LOG_REQUESTS) app.use(morgan(env.NODE_ENV === "production" ? "combined" : "dev"));
+
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/fonts",
+    express.static(path.join(root, "node_modules/@fontsource/noto-sans-devanagari/files"), { immutable: true, maxAge: "1y" }),
+  );
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.use((req, res, next) => {
+    if (isCrossSiteWrite(req, env.APP_ORIGIN)) {
+      res.status(403).type("text/plain").send("Cross-site request refused");
+      return;
+    }
+    // The client address, as the audit log records it.
+    req.headers["x-anupalan-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 5_000;
+  server.listen(env.PORT, () => {
+    console.log(`Anupalan listening on http://localhost:${env.PORT} (database: ${handle.engine} ${handle.location})`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing`);
+    const force = setTimeout(() => process.exit(0), SHUTDOWN_LIMIT_MS);
+    force.unref();
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 500).unref();
+    closeDatabase()
+      .catch((error) => console.error("closing the database:", error))
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
