@@ -62,7 +62,7 @@ async function main() {
     fail((error as Error).message);
   }
   const handle = await openAndPrepareDatabase();
-  const buildPath = path.join(root, "build/server/index.js");
+  const buildPath = path.join(root, "build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
   const app = express();
