@@ -500,22 +500,22 @@ interface ItemPlanInput {
  * The full life of one item as its district would live it. The caller cuts it at "today";
  * the random draws never depend on today, so old meetings look the same whenever seeded.
  */
-function planItemHistory(input: ItemPlanInput): { events: PlannedEvent[]; dueDate: string | null } {
+function planItemHistory(input: ItemPlanInput): PlannedEvent[] {
   const { rnd, profile } = input;
   const remarks = REMARKS[input.category] ?? REMARKS.CYBER;
   const timeline = new Timeline(input.meetingDate, input.publishedAt);
   const window = input.dueDate ? Math.max(1, daysBetween(input.meetingDate, input.dueDate)) : 30;
-  let dueDate = input.dueDate;
+  const dueDate = input.dueDate;
 
   if (rnd() < profile.notApplicable) {
     const day = between(rnd, 1, Math.max(2, window * 0.5));
     if (rnd() < 0.4) timeline.add("STATUS_CHANGED", "IN_PROGRESS", day / 2, pick(rnd, remarks.start), "assignee");
     timeline.add("STATUS_CHANGED", "NOT_APPLICABLE", day, pick(rnd, remarks.notApplicable), "assignee");
-    return { events: timeline.events, dueDate };
+    return timeline.events;
   }
 
   const completes = rnd() >= profile.staysOpen;
-  if (!completes && rnd() < profile.untouched) return { events: timeline.events, dueDate };
+  if (!completes && rnd() < profile.untouched) return timeline.events;
 
   const start = lateBetween(rnd, 0.6, Math.max(1.2, window * profile.startBy));
   timeline.add("STATUS_CHANGED", "IN_PROGRESS", start, pick(rnd, remarks.start), "assignee");
@@ -531,7 +531,6 @@ function planItemHistory(input: ItemPlanInput): { events: PlannedEvent[]; dueDat
     const status = timeline.status;
     timeline.add("EXTENSION_REQUESTED", status, requested, pick(rnd, EXTENSION_REASONS), "assignee", [dueDate, newDue]);
     timeline.add("EXTENSION_GRANTED", status, granted, pick(rnd, GRANT_REMARKS), "secretariat", [dueDate, newDue]);
-    dueDate = newDue;
     lastDay = granted;
     if (completes) done = Math.max(granted + 1, Math.min(done, window + extraDays - between(rnd, 0, 3)));
   }
@@ -541,7 +540,7 @@ function planItemHistory(input: ItemPlanInput): { events: PlannedEvent[]; dueDat
     const day = lastDay + ((done - lastDay) * (i + 1)) / (notes.length + 1);
     timeline.add("REMARK", "IN_PROGRESS", day, note, "assignee");
   });
-  if (!completes) return { events: timeline.events, dueDate };
+  if (!completes) return timeline.events;
 
   timeline.add("STATUS_CHANGED", "COMPLETED", done, pick(rnd, remarks.complete), "assignee");
   if (rnd() < profile.returned) {
@@ -553,7 +552,7 @@ function planItemHistory(input: ItemPlanInput): { events: PlannedEvent[]; dueDat
   if (rnd() < profile.verified) {
     timeline.add("VERIFIED", "VERIFIED", done + between(rnd, 2, 15), pick(rnd, VERIFY_REMARKS), "secretariat");
   }
-  return { events: timeline.events, dueDate };
+  return timeline.events;
 }
 
 /** What the history says the item looks like now. */
@@ -598,6 +597,7 @@ interface SeedContext {
   districts: { id: number; code: string; divisionId: number }[];
   departmentIds: Map<string, number>;
   categoryIds: Map<string, number>;
+  categoryNames: Map<string, string>;
   userIds: Map<string, number>;
   secretariatId: number;
   profiles: Map<string, ProfileName>;
@@ -687,7 +687,7 @@ async function insertMeeting(ctx: SeedContext, meeting: MeetingEntry, meetingDat
       participantsEn: meeting.participants.en,
       participantsHi: meeting.participants.hi,
       calledRoles: calledRolesOf(meeting),
-      agenda: [...new Set(meeting.directives.map((d) => d.category))].join(", "),
+      agenda: [...new Set(meeting.directives.map((d) => ctx.categoryNames.get(d.category) ?? d.category))].join("; "),
       minutes: meeting.directives.map((d, i) => `${i + 1}. ${d.text.hi || d.text.en}`).join("\n"),
       status: "PUBLISHED",
       publishedAt,
@@ -779,7 +779,7 @@ function planItem(
   const actorId = assigneeUserId(ctx, target);
   const originalDue = directiveDueDate(meetingDate, directive);
   const profileName = ctx.profiles.get(target.departmentCode ?? target.districtCode!) ?? "steady";
-  const plan = planItemHistory({
+  const life = planItemHistory({
     rnd,
     profile: PROFILES[profileName],
     category: directive.category,
@@ -789,7 +789,7 @@ function planItem(
     canRequestExtension: actorId !== null,
   });
   // Nothing may happen after "today": the item is as its history stood then.
-  const events = plan.events.filter((e) => e.at <= ctx.today);
+  const events = life.filter((e) => e.at <= ctx.today);
   const actorOf = (e: PlannedEvent) => (e.by === "secretariat" ? ctx.secretariatId : actorId);
   return {
     row: {
@@ -917,6 +917,7 @@ async function populate(tx: Tx, state: DemoState, today: Date): Promise<Omit<See
     districts,
     departmentIds,
     categoryIds,
+    categoryNames: new Map(meetingsData.categories.map((c) => [c.code, c.name.en])),
     userIds,
     secretariatId: userIds.get("secretariat")!,
     profiles: assignProfiles([...districts.map((d) => d.code), ...departmentIds.keys()]),
@@ -1006,11 +1007,11 @@ function parseCommandLine(argv: string[]): { state: DemoState; force: boolean; t
     },
   });
   if (!DEMO_STATES.includes(values.state as DemoState)) {
-    throw new SeedRefusedError(`Unknown --state ${values.state}; choose one of: ${DEMO_STATES.join(", ")}`);
+    throw new Error(`Unknown --state ${values.state}; choose one of: ${DEMO_STATES.join(", ")}`);
   }
   let today: Date | undefined;
   if (values.today) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new SeedRefusedError("--today must be YYYY-MM-DD");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error("--today must be YYYY-MM-DD");
     today = istInstant(values.today, 18);
   }
   return { state: values.state as DemoState, force: values.force ?? false, today };
@@ -1019,6 +1020,8 @@ function parseCommandLine(argv: string[]): { state: DemoState; force: boolean; t
 async function main(): Promise<void> {
   const options = parseCommandLine(process.argv.slice(2));
   const handle = getDatabaseHandle();
+  // Before the first query, so a remote server is refused without being contacted.
+  assertWipeAllowed(handle, options.force);
   // Opening an embedded database takes seconds of its own; keep it out of the seed's timing.
   await handle.ping(60_000);
   const summary = await seedDemo(handle, options);

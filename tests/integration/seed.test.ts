@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -95,9 +96,16 @@ describe("master data import", () => {
   });
 
   it("explains what is wrong with a bad file", () => {
-    const file = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "anupalan-")), "bad.json");
-    fs.writeFileSync(file, JSON.stringify({ code: "RJ", name: { en: "Rajasthan" }, divisions: [] }));
-    expect(() => readImportFile(file)).toThrow(/name\.hi: Required[\s\S]*divisions: the state has no divisions/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anupalan-import-"));
+    const file = path.join(dir, "bad.json");
+    try {
+      fs.writeFileSync(file, JSON.stringify({ code: "RJ", name: { en: "Rajasthan" }, divisions: [] }));
+      expect(() => readImportFile(file)).toThrow(/name\.hi: Required[\s\S]*divisions: the state has no divisions/);
+      fs.writeFileSync(file, "{ not json");
+      expect(() => readImportFile(file)).toThrow(/is not valid JSON/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
