@@ -1,0 +1,198 @@
+// The filters every compliance figure can be narrowed by, read from URL search params so that any
+// view of the dashboard can be shared as a link. Codes in the URL (division=JPR) are resolved to
+// ids here, once, so the queries compare integer columns that the indexes cover.
+import { sql, type SQL } from "drizzle-orm";
+import { DISTRICT_ROLES, type DistrictRole } from "../../db/schema/enums";
+import type { Viewer } from "~/utils/auth.server";
+import { selectRows } from "./sql.server";
+
+/** What the form and the URL hold. `from`/`to` filter by the MEETING DATE (inclusive). */
+export const FILTER_PARAMS = ["meeting", "category", "division", "district", "role", "department", "from", "to"] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+export type FilterValues = Partial<Record<FilterParam, string>>;
+
+/** `role=DEPARTMENT` keeps state-department items only; COLLECTOR/SP keep that district role. */
+export const ROLE_FILTERS = [...DISTRICT_ROLES, "DEPARTMENT"] as const;
+export type RoleFilter = (typeof ROLE_FILTERS)[number];
+
+export interface ComplianceFilters {
+  meetingId?: number;
+  categoryId?: number;
+  divisionId?: number;
+  districtId?: number;
+  role?: RoleFilter;
+  departmentId?: number;
+  /** Meeting date from (inclusive), yyyy-mm-dd. */
+  from?: string;
+  /** Meeting date to (inclusive), yyyy-mm-dd. */
+  to?: string;
+}
+
+export type FilterError = "unknown" | "badDate" | "dateOrder";
+
+/** Who is looking; the scope of every query is derived from it. */
+export type ComplianceViewer = Pick<Viewer, "role" | "districtId" | "districtRole" | "departmentId">;
+
+export interface NamedOption {
+  id: number;
+  code: string;
+  nameEn: string;
+  nameHi: string;
+}
+
+export interface FilterOptions {
+  meetings: { id: number; titleEn: string; titleHi: string; meetingDate: string }[];
+  categories: NamedOption[];
+  divisions: NamedOption[];
+  districts: (NamedOption & { divisionId: number })[];
+  departments: NamedOption[];
+}
+
+export async function getFilterOptions(): Promise<FilterOptions> {
+  const [meetings, categories, divisions, districts, departments] = await Promise.all([
+    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+      SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
+      FROM meetings WHERE status = 'PUBLISHED' ORDER BY meeting_date DESC, id DESC`),
+    selectRows<NamedRow>(sql`SELECT id, code, name_en, name_hi FROM categories ORDER BY name_en`),
+    selectRows<NamedRow>(sql`SELECT id, code, name_en, name_hi FROM divisions ORDER BY name_en`),
+    selectRows<NamedRow & { division_id: number }>(
+      sql`SELECT id, code, name_en, name_hi, division_id FROM districts ORDER BY name_en`,
+    ),
+    selectRows<NamedRow>(sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`),
+  ]);
+  return {
+    meetings: meetings.map((m) => ({ id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date })),
+    categories: categories.map(named),
+    divisions: divisions.map(named),
+    districts: districts.map((d) => ({ ...named(d), divisionId: Number(d.division_id) })),
+    departments: departments.map(named),
+  };
+}
+
+interface NamedRow {
+  id: number;
+  code: string;
+  name_en: string;
+  name_hi: string;
+}
+const named = (r: NamedRow): NamedOption => ({ id: Number(r.id), code: r.code, nameEn: r.name_en, nameHi: r.name_hi });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isRealDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export interface ParsedFilters {
+  filters: ComplianceFilters;
+  /** The raw values, echoed back into the form (also the invalid ones). */
+  values: FilterValues;
+  errors: Partial<Record<FilterParam, FilterError>>;
+}
+
+/** Reads the filter params; an unknown code or a bad date is reported for its field and ignored. */
+export function parseFilters(params: URLSearchParams, options: FilterOptions): ParsedFilters {
+  const values: FilterValues = {};
+  for (const key of FILTER_PARAMS) {
+    const value = params.get(key)?.trim();
+    if (value) values[key] = value;
+  }
+  const filters: ComplianceFilters = {};
+  const errors: ParsedFilters["errors"] = {};
+  const byCode = <T extends { code: string }>(list: T[], code: string) =>
+    list.find((o) => o.code.toLowerCase() === code.toLowerCase());
+
+  if (values.meeting) {
+    const meeting = options.meetings.find((m) => String(m.id) === values.meeting);
+    if (meeting) filters.meetingId = meeting.id;
+    else errors.meeting = "unknown";
+  }
+  const resolve = (key: "category" | "division" | "district" | "department", list: NamedOption[]) => {
+    const code = values[key];
+    if (!code) return undefined;
+    const found = byCode(list, code);
+    if (!found) errors[key] = "unknown";
+    return found?.id;
+  };
+  filters.categoryId = resolve("category", options.categories);
+  filters.divisionId = resolve("division", options.divisions);
+  filters.districtId = resolve("district", options.districts);
+  filters.departmentId = resolve("department", options.departments);
+  if (values.role) {
+    const role = values.role.toUpperCase();
+    if ((ROLE_FILTERS as readonly string[]).includes(role)) filters.role = role as RoleFilter;
+    else errors.role = "unknown";
+  }
+  for (const key of ["from", "to"] as const) {
+    const value = values[key];
+    if (!value) continue;
+    if (isRealDate(value)) filters[key] = value;
+    else errors[key] = "badDate";
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    errors.to = "dateOrder";
+    delete filters.to;
+  }
+  for (const key of Object.keys(filters) as (keyof ComplianceFilters)[]) {
+    if (filters[key] === undefined) delete filters[key];
+  }
+  return { filters, values, errors };
+}
+
+/** The canonical query string of a set of filter values (empty values dropped), for links. */
+export function filterQuery(values: FilterValues, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_PARAMS) if (values[key]) params.set(key, values[key]!);
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) params.delete(key);
+    else params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * The viewer's scope, as a condition on action_items `a`. Officials, the secretariat and admins
+ * see every item; a district officer only their district and role; a department officer only
+ * their department. Applied inside every compliance query.
+ */
+export function scopeCondition(viewer: ComplianceViewer): SQL {
+  switch (viewer.role) {
+    case "ADMIN":
+    case "SECRETARIAT":
+    case "OFFICIAL":
+      return sql`TRUE`;
+    case "DISTRICT_OFFICER":
+      if (viewer.districtId == null || viewer.districtRole == null) return sql`FALSE`;
+      return sql`(a.district_id = ${viewer.districtId} AND a.district_role = ${viewer.districtRole})`;
+    case "DEPARTMENT_OFFICER":
+      if (viewer.departmentId == null) return sql`FALSE`;
+      return sql`a.department_id = ${viewer.departmentId}`;
+  }
+}
+
+/** The filter (without the withdrawn test) as a condition on action_items `a`. */
+export function filterCondition(filters: ComplianceFilters, viewer: ComplianceViewer): SQL {
+  const parts: SQL[] = [scopeCondition(viewer)];
+  if (filters.meetingId !== undefined) parts.push(sql`a.meeting_id = ${filters.meetingId}`);
+  if (filters.categoryId !== undefined) {
+    parts.push(sql`a.directive_id IN (SELECT id FROM directives WHERE category_id = ${filters.categoryId})`);
+  }
+  if (filters.divisionId !== undefined) parts.push(sql`a.division_id = ${filters.divisionId}`);
+  if (filters.districtId !== undefined) parts.push(sql`a.district_id = ${filters.districtId}`);
+  if (filters.role === "DEPARTMENT") parts.push(sql`a.department_id IS NOT NULL`);
+  else if (filters.role) parts.push(sql`a.district_role = ${filters.role as DistrictRole}`);
+  if (filters.departmentId !== undefined) parts.push(sql`a.department_id = ${filters.departmentId}`);
+  if (filters.from !== undefined || filters.to !== undefined) {
+    const from = filters.from ?? "0001-01-01";
+    const to = filters.to ?? "9999-12-31";
+    parts.push(sql`a.meeting_id IN (SELECT id FROM meetings WHERE meeting_date BETWEEN ${from}::date AND ${to}::date)`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+/** Live items only: withdrawn items (withdrawn_at set) leave every figure. */
+export function liveItemsCondition(filters: ComplianceFilters, viewer: ComplianceViewer): SQL {
+  return sql`a.withdrawn_at IS NULL AND ${filterCondition(filters, viewer)}`;
+}

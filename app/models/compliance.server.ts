@@ -1,0 +1,616 @@
+// Compliance figures, all computed in SQL (DOMAIN.md "Compliance figures"):
+//   completion rate = (COMPLETED + VERIFIED) ÷ (all − NOT_APPLICABLE)
+//   on-time rate    = items first reported COMPLETED (first_completed_at as an IST calendar date) on or
+//                     before their due date ÷ items whose due date has passed; both without NOT_APPLICABLE.
+//                     A completion later returned still counts as first reported on time.
+//   overdue         = due_date < today (IST) and status PENDING or IN_PROGRESS; days overdue = today − due_date
+//   grade           = A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D, on the completion rate
+//   verified share  = VERIFIED ÷ (COMPLETED + VERIFIED)
+// Withdrawn items (withdrawn_at set) leave every figure; due_date is the granted date after an extension.
+// Every function takes the viewer and applies its scope inside the query (compliance-filters.server.ts).
+import { sql, type SQL } from "drizzle-orm";
+import type { ActionStatus, DistrictRole } from "../../db/schema/enums";
+import {
+  filterCondition,
+  liveItemsCondition,
+  type ComplianceFilters,
+  type ComplianceViewer,
+} from "./compliance-filters.server";
+import { selectRows } from "./sql.server";
+
+export type Grade = "A" | "B" | "C" | "D";
+
+export interface Figures {
+  items: number;
+  notApplicable: number;
+  /** items − NOT_APPLICABLE: what the completion rate divides by. */
+  applicable: number;
+  done: number;
+  verified: number;
+  overdue: number;
+  /** Items (without NOT_APPLICABLE) whose due date is before today: what the on-time rate divides by. */
+  duePassed: number;
+  onTime: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+  verifiedShare: number | null;
+  grade: Grade | null;
+}
+
+/** The counts behind Figures, over action_items `a`; `today` is yyyy-mm-dd in IST. */
+function countColumns(today: string): SQL {
+  return sql`
+    count(*)::int AS items,
+    count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable,
+    count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
+    count(*) FILTER (WHERE a.status = 'VERIFIED')::int AS verified,
+    count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)::int AS overdue,
+    count(*) FILTER (WHERE a.status <> 'NOT_APPLICABLE' AND a.due_date < ${today}::date)::int AS due_passed,
+    count(*) FILTER (
+      WHERE a.status <> 'NOT_APPLICABLE' AND a.due_date < ${today}::date
+        AND (a.first_completed_at AT TIME ZONE 'Asia/Kolkata')::date <= a.due_date
+    )::int AS on_time`;
+}
+
+/** Rates and grade from the counts of a subquery `c`; the grade compares integers, so 9 of 10 is an A. */
+const rateColumns = sql`
+  c.done::float8 / nullif(c.items - c.not_applicable, 0) AS completion_rate,
+  c.on_time::float8 / nullif(c.due_passed, 0) AS on_time_rate,
+  c.verified::float8 / nullif(c.done, 0) AS verified_share,
+  CASE
+    WHEN c.items - c.not_applicable = 0 THEN NULL
+    WHEN c.done * 100 >= 90 * (c.items - c.not_applicable) THEN 'A'
+    WHEN c.done * 100 >= 75 * (c.items - c.not_applicable) THEN 'B'
+    WHEN c.done * 100 >= 50 * (c.items - c.not_applicable) THEN 'C'
+    ELSE 'D'
+  END AS grade`;
+
+interface FigureRow {
+  items: number;
+  not_applicable: number;
+  done: number;
+  verified: number;
+  overdue: number;
+  due_passed: number;
+  on_time: number;
+  completion_rate: number | null;
+  on_time_rate: number | null;
+  verified_share: number | null;
+  grade: Grade | null;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+const numOrNull = (v: unknown) => (v == null ? null : Number(v));
+
+function toFigures(r: FigureRow): Figures {
+  return {
+    items: num(r.items),
+    notApplicable: num(r.not_applicable),
+    applicable: num(r.items) - num(r.not_applicable),
+    done: num(r.done),
+    verified: num(r.verified),
+    overdue: num(r.overdue),
+    duePassed: num(r.due_passed),
+    onTime: num(r.on_time),
+    completionRate: numOrNull(r.completion_rate),
+    onTimeRate: numOrNull(r.on_time_rate),
+    verifiedShare: numOrNull(r.verified_share),
+    grade: r.grade ?? null,
+  };
+}
+
+export async function getHeadline(viewer: ComplianceViewer, filters: ComplianceFilters, today: string): Promise<Figures> {
+  const [row] = await selectRows<FigureRow>(sql`
+    SELECT c.*, ${rateColumns}
+    FROM (SELECT ${countColumns(today)} FROM action_items a WHERE ${liveItemsCondition(filters, viewer)}) c`);
+  return toFigures(row);
+}
+
+export interface RankedDistrict extends Figures {
+  rank: number;
+  code: string;
+  nameEn: string;
+  nameHi: string;
+  divisionCode: string;
+  divisionNameEn: string;
+  divisionNameHi: string;
+  /** Completions (COMPLETED/VERIFIED) with at least one evidence file or link, ÷ completions. */
+  evidenceShare: number | null;
+  /** Days since the district last reported on any of these items (a status change, remark or extension request). */
+  daysSinceUpdate: number | null;
+}
+
+/**
+ * Districts ranked by completion rate, ties broken by on-time rate, then fewer overdue; equal on
+ * all three share a rank. Only districts with items in the filter appear.
+ */
+export async function getDistrictRanking(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+): Promise<RankedDistrict[]> {
+  const where = liveItemsCondition(filters, viewer);
+  const rows = await selectRows<
+    FigureRow & {
+      rank: number;
+      code: string;
+      name_en: string;
+      name_hi: string;
+      division_code: string;
+      division_name_en: string;
+      division_name_hi: string;
+      with_evidence: number;
+      days_since_update: number | null;
+    }
+  >(sql`
+    WITH c AS (
+      SELECT a.district_id, ${countColumns(today)},
+        count(*) FILTER (
+          WHERE a.status IN ('COMPLETED', 'VERIFIED') AND EXISTS (SELECT 1 FROM evidence e WHERE e.action_item_id = a.id)
+        )::int AS with_evidence
+      FROM action_items a
+      WHERE a.district_id IS NOT NULL AND ${where}
+      GROUP BY a.district_id
+    ),
+    reported AS (
+      SELECT a.district_id, max(h.at) AS last_at
+      FROM action_item_history h JOIN action_items a ON a.id = h.action_item_id
+      WHERE a.district_id IS NOT NULL AND ${where}
+        AND h.kind IN ('STATUS_CHANGED', 'REMARK', 'EXTENSION_REQUESTED')
+      GROUP BY a.district_id
+    ),
+    r AS (
+      SELECT c.*, ${rateColumns},
+        (${today}::date - (reported.last_at AT TIME ZONE 'Asia/Kolkata')::date) AS days_since_update
+      FROM c LEFT JOIN reported ON reported.district_id = c.district_id
+    )
+    SELECT r.*, d.code, d.name_en, d.name_hi,
+      dv.code AS division_code, dv.name_en AS division_name_en, dv.name_hi AS division_name_hi,
+      rank() OVER (ORDER BY r.completion_rate DESC NULLS LAST, r.on_time_rate DESC NULLS LAST, r.overdue ASC)::int AS rank
+    FROM r
+    JOIN districts d ON d.id = r.district_id
+    JOIN divisions dv ON dv.id = d.division_id
+    ORDER BY rank, d.name_en`);
+  return rows.map((r) => {
+    const figures = toFigures(r);
+    return {
+      ...figures,
+      rank: num(r.rank),
+      code: r.code,
+      nameEn: r.name_en,
+      nameHi: r.name_hi,
+      divisionCode: r.division_code,
+      divisionNameEn: r.division_name_en,
+      divisionNameHi: r.division_name_hi,
+      evidenceShare: figures.done > 0 ? num(r.with_evidence) / figures.done : null,
+      daysSinceUpdate: numOrNull(r.days_since_update),
+    };
+  });
+}
+
+/** A partition of the live items: overdue is split out of PENDING and IN_PROGRESS. */
+export const MIX_KEYS = ["OVERDUE", "PENDING", "IN_PROGRESS", "COMPLETED", "VERIFIED", "NOT_APPLICABLE"] as const;
+export type MixKey = (typeof MIX_KEYS)[number];
+
+export interface StatusMixRow {
+  /** null: the state departments, which belong to no division. */
+  divisionCode: string | null;
+  nameEn: string;
+  nameHi: string;
+  counts: Record<MixKey, number>;
+  total: number;
+}
+
+export async function getStatusMixByDivision(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+): Promise<StatusMixRow[]> {
+  const rows = await selectRows<{
+    code: string | null;
+    name_en: string | null;
+    name_hi: string | null;
+    overdue: number;
+    pending: number;
+    in_progress: number;
+    completed: number;
+    verified: number;
+    not_applicable: number;
+  }>(sql`
+    SELECT dv.code, dv.name_en, dv.name_hi, c.*
+    FROM (
+      SELECT a.division_id,
+        count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)::int AS overdue,
+        count(*) FILTER (WHERE a.status = 'PENDING' AND (a.due_date IS NULL OR a.due_date >= ${today}::date))::int AS pending,
+        count(*) FILTER (WHERE a.status = 'IN_PROGRESS' AND (a.due_date IS NULL OR a.due_date >= ${today}::date))::int AS in_progress,
+        count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
+        count(*) FILTER (WHERE a.status = 'VERIFIED')::int AS verified,
+        count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable
+      FROM action_items a
+      WHERE ${liveItemsCondition(filters, viewer)}
+      GROUP BY a.division_id
+    ) c
+    LEFT JOIN divisions dv ON dv.id = c.division_id
+    ORDER BY dv.name_en NULLS LAST`);
+  return rows.map((r) => {
+    const counts: Record<MixKey, number> = {
+      OVERDUE: num(r.overdue),
+      PENDING: num(r.pending),
+      IN_PROGRESS: num(r.in_progress),
+      COMPLETED: num(r.completed),
+      VERIFIED: num(r.verified),
+      NOT_APPLICABLE: num(r.not_applicable),
+    };
+    return {
+      divisionCode: r.code,
+      nameEn: r.name_en ?? "State departments",
+      nameHi: r.name_hi ?? "राज्य विभाग",
+      counts,
+      total: MIX_KEYS.reduce((n, k) => n + counts[k], 0),
+    };
+  });
+}
+
+export interface TrendPoint {
+  /** The Monday (IST) the week starts on, yyyy-mm-dd. */
+  weekStart: string;
+  /** The Sunday it ends on; the rate is as it stood at the end of that day (IST), or now for this week. */
+  weekEnd: string;
+  applicable: number;
+  done: number;
+  completionRate: number | null;
+}
+
+export interface TrendSeries {
+  /** null: all items in the filter. */
+  divisionCode: string | null;
+  nameEn: string;
+  nameHi: string;
+  points: TrendPoint[];
+}
+
+const APPLICABLE = (s: SQL) => sql`(CASE WHEN ${s} IS NOT NULL AND ${s} <> 'NOT_APPLICABLE' THEN 1 ELSE 0 END)`;
+const DONE = (s: SQL) => sql`(CASE WHEN ${s} IN ('COMPLETED', 'VERIFIED') THEN 1 ELSE 0 END)`;
+
+/**
+ * The weekly completion rate, reconstructed from history: at the end of each week every item counts
+ * with the to_status of its latest history row at or before that moment. Computed as running sums
+ * of status changes: a row moves an item from from_status to to_status (from_status is the previous
+ * row's to_status; NULL for the CREATED row), so the sum of the changes up to a week's end is the
+ * count as it stood then. An item withdrawn leaves the figures from the moment it was withdrawn.
+ * The weeks run (Monday to Sunday, IST) from the first history row in the filter to the current week.
+ */
+export async function getWeeklyTrend(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+  opts: { byDivision?: boolean } = {},
+): Promise<TrendSeries[]> {
+  const byDivision = opts.byDivision ?? false;
+  const groupKey = byDivision ? sql`i.division_id` : sql`NULL::int`;
+  const rows = await selectRows<{
+    division_id: number | null;
+    week_start: string;
+    week_end: string;
+    applicable: number;
+    done: number;
+    completion_rate: number | null;
+  }>(sql`
+    WITH i AS (
+      SELECT a.id, a.division_id, a.status, a.withdrawn_at FROM action_items a WHERE ${filterCondition(filters, viewer)}
+    ),
+    changes AS (
+      SELECT ${groupKey} AS grp, h.at,
+        ${APPLICABLE(sql`h.to_status`)} - ${APPLICABLE(sql`h.from_status`)} AS d_applicable,
+        ${DONE(sql`h.to_status`)} - ${DONE(sql`h.from_status`)} AS d_done
+      FROM action_item_history h JOIN i ON i.id = h.action_item_id
+      WHERE i.withdrawn_at IS NULL OR h.at < i.withdrawn_at
+      UNION ALL
+      -- A withdrawn item leaves with the status its history gave it just before the withdrawal.
+      SELECT ${groupKey}, i.withdrawn_at, -${APPLICABLE(sql`last.to_status`)}, -${DONE(sql`last.to_status`)}
+      FROM i CROSS JOIN LATERAL (
+        SELECT h.to_status FROM action_item_history h
+        WHERE h.action_item_id = i.id AND h.at < i.withdrawn_at ORDER BY h.at DESC, h.id DESC LIMIT 1
+      ) last
+      WHERE i.withdrawn_at IS NOT NULL
+    ),
+    weekly AS (
+      SELECT grp, date_trunc('week', at AT TIME ZONE 'Asia/Kolkata')::date AS week_start,
+        sum(d_applicable)::int AS d_applicable, sum(d_done)::int AS d_done
+      FROM changes GROUP BY 1, 2
+    ),
+    bounds AS (
+      SELECT min(week_start) AS first_week, date_trunc('week', ${today}::date)::date AS this_week FROM weekly
+    ),
+    grid AS (
+      SELECT g.grp, w::date AS week_start
+      FROM (SELECT DISTINCT grp FROM weekly) g
+      CROSS JOIN bounds
+      CROSS JOIN generate_series(bounds.first_week, bounds.this_week, interval '1 week') w
+    ),
+    running AS (
+      SELECT grid.grp, grid.week_start,
+        sum(coalesce(weekly.d_applicable, 0)) OVER w AS applicable,
+        sum(coalesce(weekly.d_done, 0)) OVER w AS done
+      FROM grid LEFT JOIN weekly ON weekly.week_start = grid.week_start AND weekly.grp IS NOT DISTINCT FROM grid.grp
+      WINDOW w AS (PARTITION BY grid.grp ORDER BY grid.week_start ROWS UNBOUNDED PRECEDING)
+    )
+    SELECT grp AS division_id, to_char(week_start, 'YYYY-MM-DD') AS week_start,
+      to_char(week_start + 6, 'YYYY-MM-DD') AS week_end,
+      applicable::int, done::int, done::float8 / nullif(applicable, 0) AS completion_rate
+    FROM running ORDER BY grp NULLS FIRST, week_start`);
+
+  const divisionNames = byDivision
+    ? new Map(
+        (await selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(
+          sql`SELECT id, code, name_en, name_hi FROM divisions`,
+        )).map((d) => [Number(d.id), d]),
+      )
+    : new Map<number, { code: string; name_en: string; name_hi: string }>();
+  const series = new Map<string, TrendSeries>();
+  for (const r of rows) {
+    const key = String(r.division_id);
+    let s = series.get(key);
+    if (!s) {
+      const division = r.division_id == null ? undefined : divisionNames.get(Number(r.division_id));
+      s = {
+        divisionCode: division?.code ?? null,
+        nameEn: division?.name_en ?? (byDivision ? "State departments" : "All"),
+        nameHi: division?.name_hi ?? (byDivision ? "राज्य विभाग" : "सभी"),
+        points: [],
+      };
+      series.set(key, s);
+    }
+    s.points.push({
+      weekStart: r.week_start,
+      weekEnd: r.week_end,
+      applicable: num(r.applicable),
+      done: num(r.done),
+      completionRate: numOrNull(r.completion_rate),
+    });
+  }
+  return [...series.values()];
+}
+
+/** Worst first: a cell of the heat map shows the worst state among its items. */
+export const CELL_STATES = ["OVERDUE", "PENDING", "IN_PROGRESS", "COMPLETED", "VERIFIED", "NOT_APPLICABLE"] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+export interface HeatMap {
+  meeting: { id: number; titleEn: string; titleHi: string; meetingDate: string } | null;
+  directives: { id: number; number: number; textEn: string; textHi: string }[];
+  rows: {
+    kind: "district" | "department";
+    code: string;
+    nameEn: string;
+    nameHi: string;
+    cells: Record<number, { state: CellState; items: number; done: number; overdue: number; itemId: number }>;
+  }[];
+  /** Rows beyond the limit are left out; the page says how many. */
+  totalRows: number;
+}
+
+/**
+ * District (and department) × directive for one meeting: the filter's meeting, or else the latest
+ * meeting with items in the filter. At most `rowLimit` rows.
+ */
+export async function getHeatMap(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+  rowLimit = 60,
+): Promise<HeatMap> {
+  const where = liveItemsCondition(filters, viewer);
+  let meetingId = filters.meetingId;
+  if (meetingId === undefined) {
+    const [latest] = await selectRows<{ id: number }>(sql`
+      SELECT m.id FROM meetings m
+      WHERE m.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND ${where})
+      ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1`);
+    meetingId = latest ? Number(latest.id) : undefined;
+  }
+  if (meetingId === undefined) return { meeting: null, directives: [], rows: [], totalRows: 0 };
+  const scoped = { ...filters, meetingId };
+  const [meetingRows, directiveRows, cellRows] = await Promise.all([
+    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+      SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date FROM meetings WHERE id = ${meetingId}`),
+    selectRows<{ id: number; number: number; text_en: string; text_hi: string }>(sql`
+      SELECT d.id, d.number, d.text_en, d.text_hi FROM directives d
+      WHERE d.meeting_id = ${meetingId} AND d.withdrawn_at IS NULL
+        AND EXISTS (SELECT 1 FROM action_items a WHERE a.directive_id = d.id AND ${liveItemsCondition(scoped, viewer)})
+      ORDER BY d.number`),
+    selectRows<{
+      kind: "district" | "department";
+      code: string;
+      name_en: string;
+      name_hi: string;
+      sort_key: string;
+      directive_id: number;
+      worst: number;
+      items: number;
+      done: number;
+      overdue: number;
+      item_id: number;
+    }>(sql`
+      SELECT CASE WHEN a.district_id IS NOT NULL THEN 'district' ELSE 'department' END AS kind,
+        coalesce(d.code, dep.code) AS code, coalesce(d.name_en, dep.name_en) AS name_en,
+        coalesce(d.name_hi, dep.name_hi) AS name_hi,
+        CASE WHEN a.district_id IS NOT NULL THEN '1' || dv.name_en || '|' || d.name_en ELSE '2' || dep.name_en END AS sort_key,
+        a.directive_id,
+        min(CASE
+          WHEN a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date THEN 0
+          WHEN a.status = 'PENDING' THEN 1 WHEN a.status = 'IN_PROGRESS' THEN 2
+          WHEN a.status = 'COMPLETED' THEN 3 WHEN a.status = 'VERIFIED' THEN 4 ELSE 5 END)::int AS worst,
+        count(*)::int AS items,
+        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
+        count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)::int AS overdue,
+        min(a.id)::int AS item_id
+      FROM action_items a
+      LEFT JOIN districts d ON d.id = a.district_id
+      LEFT JOIN divisions dv ON dv.id = d.division_id
+      LEFT JOIN departments dep ON dep.id = a.department_id
+      WHERE ${liveItemsCondition(scoped, viewer)}
+      GROUP BY 1, 2, 3, 4, 5, a.directive_id
+      ORDER BY sort_key`),
+  ]);
+  const rows: HeatMap["rows"] = [];
+  const byCode = new Map<string, HeatMap["rows"][number]>();
+  for (const r of cellRows) {
+    const key = `${r.kind}:${r.code}`;
+    let row = byCode.get(key);
+    if (!row) {
+      row = { kind: r.kind, code: r.code, nameEn: r.name_en, nameHi: r.name_hi, cells: {} };
+      byCode.set(key, row);
+      rows.push(row);
+    }
+    row.cells[Number(r.directive_id)] = {
+      state: CELL_STATES[num(r.worst)],
+      items: num(r.items),
+      done: num(r.done),
+      overdue: num(r.overdue),
+      itemId: num(r.item_id),
+    };
+  }
+  const m = meetingRows[0];
+  return {
+    meeting: m ? { id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date } : null,
+    directives: directiveRows.map((d) => ({ id: Number(d.id), number: num(d.number), textEn: d.text_en, textHi: d.text_hi })),
+    rows: rows.slice(0, rowLimit),
+    totalRows: rows.length,
+  };
+}
+
+/** One action item as the drill-downs and the ATR list it. */
+export interface ItemLine {
+  id: number;
+  meetingId: number;
+  directiveId: number;
+  directiveNumber: number;
+  directiveTextEn: string;
+  directiveTextHi: string;
+  districtCode: string | null;
+  districtNameEn: string | null;
+  districtNameHi: string | null;
+  divisionNameEn: string | null;
+  divisionNameHi: string | null;
+  districtRole: DistrictRole | null;
+  departmentCode: string | null;
+  departmentNameEn: string | null;
+  departmentNameHi: string | null;
+  status: ActionStatus;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  /** IST calendar dates. */
+  firstCompletedOn: string | null;
+  completedOn: string | null;
+  verifiedOn: string | null;
+  latestRemark: string | null;
+  updatedAt: string;
+  /** Positive when overdue, else null. */
+  daysOverdue: number | null;
+  hasEvidence: boolean;
+}
+
+function itemLineSelect(today: string): SQL {
+  return sql`
+    a.id, a.meeting_id, a.directive_id, dir.number AS directive_number, dir.text_en AS directive_text_en,
+    dir.text_hi AS directive_text_hi,
+    d.code AS district_code, d.name_en AS district_name_en, d.name_hi AS district_name_hi,
+    dv.name_en AS division_name_en, dv.name_hi AS division_name_hi, a.district_role,
+    dep.code AS department_code, dep.name_en AS department_name_en, dep.name_hi AS department_name_hi,
+    a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
+    to_char(a.first_completed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS first_completed_on,
+    to_char(a.completed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS completed_on,
+    to_char(a.verified_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS verified_on,
+    a.latest_remark, a.updated_at,
+    CASE WHEN a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date
+      THEN (${today}::date - a.due_date) END AS days_overdue,
+    EXISTS (SELECT 1 FROM evidence e WHERE e.action_item_id = a.id) AS has_evidence`;
+}
+
+const itemLineJoins = sql`
+  JOIN directives dir ON dir.id = a.directive_id
+  LEFT JOIN districts d ON d.id = a.district_id
+  LEFT JOIN divisions dv ON dv.id = d.division_id
+  LEFT JOIN departments dep ON dep.id = a.department_id`;
+
+interface ItemLineRow {
+  id: number;
+  meeting_id: number;
+  directive_id: number;
+  directive_number: number;
+  directive_text_en: string;
+  directive_text_hi: string;
+  district_code: string | null;
+  district_name_en: string | null;
+  district_name_hi: string | null;
+  division_name_en: string | null;
+  division_name_hi: string | null;
+  district_role: DistrictRole | null;
+  department_code: string | null;
+  department_name_en: string | null;
+  department_name_hi: string | null;
+  status: ActionStatus;
+  due_date: string | null;
+  original_due_date: string | null;
+  first_completed_on: string | null;
+  completed_on: string | null;
+  verified_on: string | null;
+  latest_remark: string | null;
+  updated_at: Date | string;
+  days_overdue: number | null;
+  has_evidence: boolean;
+}
+
+function toItemLine(r: ItemLineRow): ItemLine {
+  return {
+    id: num(r.id),
+    meetingId: num(r.meeting_id),
+    directiveId: num(r.directive_id),
+    directiveNumber: num(r.directive_number),
+    directiveTextEn: r.directive_text_en,
+    directiveTextHi: r.directive_text_hi,
+    districtCode: r.district_code,
+    districtNameEn: r.district_name_en,
+    districtNameHi: r.district_name_hi,
+    divisionNameEn: r.division_name_en,
+    divisionNameHi: r.division_name_hi,
+    districtRole: r.district_role,
+    departmentCode: r.department_code,
+    departmentNameEn: r.department_name_en,
+    departmentNameHi: r.department_name_hi,
+    status: r.status,
+    dueDate: r.due_date,
+    originalDueDate: r.original_due_date,
+    firstCompletedOn: r.first_completed_on,
+    completedOn: r.completed_on,
+    verifiedOn: r.verified_on,
+    latestRemark: r.latest_remark,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    daysOverdue: numOrNull(r.days_overdue),
+    hasEvidence: Boolean(r.has_evidence),
+  };
+}
+
+/** Live items of the filter, for a drill-down or the ATR, in the order given. */
+export async function listItemLines(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+  opts: { openOnly?: boolean; directiveId?: number; order: "meeting" | "assignee"; limit?: number },
+): Promise<ItemLine[]> {
+  const conditions: SQL[] = [liveItemsCondition(filters, viewer)];
+  if (opts.openOnly) conditions.push(sql`a.status IN ('PENDING', 'IN_PROGRESS')`);
+  if (opts.directiveId !== undefined) conditions.push(sql`a.directive_id = ${opts.directiveId}`);
+  const order =
+    opts.order === "meeting"
+      ? sql`m.meeting_date DESC, a.meeting_id DESC, dir.number, a.due_date NULLS LAST, a.id`
+      : sql`dir.number, (a.district_id IS NULL), dv.name_en, d.name_en, a.district_role, dep.name_en, a.id`;
+  const rows = await selectRows<ItemLineRow>(sql`
+    SELECT ${itemLineSelect(today)}
+    FROM action_items a ${itemLineJoins} JOIN meetings m ON m.id = a.meeting_id
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY ${order}
+    ${opts.limit ? sql`LIMIT ${opts.limit}` : sql``}`);
+  return rows.map(toItemLine);
+}
