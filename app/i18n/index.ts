@@ -1,19 +1,29 @@
 // One dictionary per language with the same keys. Each area of the app keeps its strings in
 // its own file (en/<area>.ts, hi/<area>.ts); the Hindi file is typed against the English one,
 // so a missing key fails the typecheck, and tests/unit/i18n.test.ts checks both ways.
+import { actions as enActions } from "./en/actions";
+import { admin as enAdmin } from "./en/admin";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
+import { dashboard as enDashboard } from "./en/dashboard";
+import { meetings as enMeetings } from "./en/meetings";
+import { verify as enVerify } from "./en/verify";
+import { actions as hiActions } from "./hi/actions";
+import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
 import { common as hiCommon } from "./hi/common";
+import { dashboard as hiDashboard } from "./hi/dashboard";
+import { meetings as hiMeetings } from "./hi/meetings";
+import { verify as hiVerify } from "./hi/verify";
 
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enMeetings, ...enVerify };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiMeetings, ...hiVerify };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

@@ -6,10 +6,9 @@ import { DISTRICT_ROLES, type DistrictRole } from "../../db/schema/enums";
 import type { Viewer } from "~/utils/auth.server";
 import { selectRows } from "./sql.server";
 
-/** What the form and the URL hold. `from`/`to` filter by the MEETING DATE (inclusive). */
-export const FILTER_PARAMS = ["meeting", "category", "division", "district", "role", "department", "from", "to"] as const;
-export type FilterParam = (typeof FILTER_PARAMS)[number];
-export type FilterValues = Partial<Record<FilterParam, string>>;
+import { FILTER_PARAMS, type FilterParam, type FilterValues } from "./compliance-types";
+
+export { FILTER_PARAMS, filterQuery, type FilterParam, type FilterValues } from "./compliance-types";
 
 /** `role=DEPARTMENT` keeps state-department items only; COLLECTOR/SP keep that district role. */
 export const ROLE_FILTERS = [...DISTRICT_ROLES, "DEPARTMENT"] as const;
@@ -26,6 +25,8 @@ export interface ComplianceFilters {
   from?: string;
   /** Meeting date to (inclusive), yyyy-mm-dd. */
   to?: string;
+  /** Not a URL filter: the drill-down of one directive. */
+  directiveId?: number;
 }
 
 export type FilterError = "unknown" | "badDate" | "dateOrder";
@@ -140,18 +141,6 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
   return { filters, values, errors };
 }
 
-/** The canonical query string of a set of filter values (empty values dropped), for links. */
-export function filterQuery(values: FilterValues, extra: Record<string, string | undefined> = {}): string {
-  const params = new URLSearchParams();
-  for (const key of FILTER_PARAMS) if (values[key]) params.set(key, values[key]!);
-  for (const [key, value] of Object.entries(extra)) {
-    if (value === undefined) params.delete(key);
-    else params.set(key, value);
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
 /**
  * The viewer's scope, as a condition on action_items `a`. Officials, the secretariat and admins
  * see every item; a district officer only their district and role; a department officer only
@@ -176,6 +165,7 @@ export function scopeCondition(viewer: ComplianceViewer): SQL {
 export function filterCondition(filters: ComplianceFilters, viewer: ComplianceViewer): SQL {
   const parts: SQL[] = [scopeCondition(viewer)];
   if (filters.meetingId !== undefined) parts.push(sql`a.meeting_id = ${filters.meetingId}`);
+  if (filters.directiveId !== undefined) parts.push(sql`a.directive_id = ${filters.directiveId}`);
   if (filters.categoryId !== undefined) {
     parts.push(sql`a.directive_id IN (SELECT id FROM directives WHERE category_id = ${filters.categoryId})`);
   }

@@ -16,9 +16,10 @@ import {
   type ComplianceFilters,
   type ComplianceViewer,
 } from "./compliance-filters.server";
+import { CELL_STATES, MIX_KEYS, type CellState, type Grade, type MixKey } from "./compliance-types";
 import { selectRows } from "./sql.server";
 
-export type Grade = "A" | "B" | "C" | "D";
+export type { CellState, Grade, MixKey } from "./compliance-types";
 
 export interface Figures {
   items: number;
@@ -188,9 +189,6 @@ export async function getDistrictRanking(
   });
 }
 
-/** A partition of the live items: overdue is split out of PENDING and IN_PROGRESS. */
-export const MIX_KEYS = ["OVERDUE", "PENDING", "IN_PROGRESS", "COMPLETED", "VERIFIED", "NOT_APPLICABLE"] as const;
-export type MixKey = (typeof MIX_KEYS)[number];
 
 export interface StatusMixRow {
   /** null: the state departments, which belong to no division. */
@@ -372,9 +370,6 @@ export async function getWeeklyTrend(
   return [...series.values()];
 }
 
-/** Worst first: a cell of the heat map shows the worst state among its items. */
-export const CELL_STATES = ["OVERDUE", "PENDING", "IN_PROGRESS", "COMPLETED", "VERIFIED", "NOT_APPLICABLE"] as const;
-export type CellState = (typeof CELL_STATES)[number];
 
 export interface HeatMap {
   meeting: { id: number; titleEn: string; titleHi: string; meetingDate: string } | null;
@@ -613,4 +608,48 @@ export async function listItemLines(
     ORDER BY ${order}
     ${opts.limit ? sql`LIMIT ${opts.limit}` : sql``}`);
   return rows.map(toItemLine);
+}
+
+export interface DashboardData {
+  headline: Figures;
+  ranking: RankedDistrict[];
+  mix: StatusMixRow[];
+  trend: TrendSeries[];
+  heat: HeatMap;
+}
+
+/** Everything the dashboard shows, its queries run side by side. */
+export async function getDashboard(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+  opts: { byDivision?: boolean } = {},
+): Promise<DashboardData> {
+  const [headline, ranking, mix, trend, heat] = await Promise.all([
+    getHeadline(viewer, filters, today),
+    getDistrictRanking(viewer, filters, today),
+    getStatusMixByDivision(viewer, filters, today),
+    getWeeklyTrend(viewer, filters, today, opts),
+    getHeatMap(viewer, filters, today),
+  ]);
+  return { headline, ranking, mix, trend, heat };
+}
+
+export interface DirectiveSummary extends Figures {
+  directiveId: number;
+}
+
+/** Figures per directive (for the ATR's directive-wise position). */
+export async function getDirectiveSummaries(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+): Promise<DirectiveSummary[]> {
+  const rows = await selectRows<FigureRow & { directive_id: number }>(sql`
+    SELECT c.*, ${rateColumns}
+    FROM (
+      SELECT a.directive_id, ${countColumns(today)} FROM action_items a
+      WHERE ${liveItemsCondition(filters, viewer)} GROUP BY a.directive_id
+    ) c`);
+  return rows.map((r) => ({ ...toFigures(r), directiveId: num(r.directive_id) }));
 }

@@ -1,13 +1,275 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ComingSoon } from "~/components/ComingSoon";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ComplianceFigures } from "~/components/charts/ComplianceFigures";
+import { FilterForm } from "~/components/charts/FilterForm";
+import { HeatLegend, HeatMap } from "~/components/charts/HeatMap";
+import { RankingChart } from "~/components/charts/RankingChart";
+import { StatusMixChart } from "~/components/charts/StatusMixChart";
+import { TrendChart } from "~/components/charts/TrendChart";
+import { actionsHref, districtHref, heatProps, mixBars, rankingBars, trendProps } from "~/components/charts/build";
+import type { MessageKey } from "~/i18n";
+import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
+import { getDashboard, type RankedDistrict } from "~/models/compliance.server";
+import { CELL_STATES, filterQuery, MIX_KEYS, type MixKey } from "~/models/compliance-types";
+import dashboardStyles from "~/styles/dashboard.css";
 import { requirePermission } from "~/utils/auth.server";
+import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 
-// Placeholder until its issue builds the page; the guard is already the real one.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Dashboard · Anupalan" }];
+
+/** Beyond this many districts the ranking shows its top and bottom halves of this size. */
+const RANKING_HALF = 25;
+/** Division lines beyond this are unreadable. */
+const MAX_TREND_LINES = 10;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:dashboard:any");
-  return null;
+  const viewer = await requirePermission(request, "read:dashboard:any");
+  const url = new URL(request.url);
+  const options = await getFilterOptions();
+  const { filters, values, errors } = parseFilters(url.searchParams, options);
+  const today = todayInIndia();
+  const byDivision = url.searchParams.get("trend") === "division";
+  const showAll = url.searchParams.get("ranking") === "all";
+  const dashboard = await getDashboard(viewer, filters, today, { byDivision });
+
+  const total = dashboard.ranking.length;
+  const partial = !showAll && total > RANKING_HALF * 2;
+  const ranking: (RankedDistrict | { gap: number })[] = partial
+    ? [...dashboard.ranking.slice(0, RANKING_HALF), { gap: total - RANKING_HALF * 2 }, ...dashboard.ranking.slice(-RANKING_HALF)]
+    : dashboard.ranking;
+  const districts = filters.divisionId
+    ? options.districts.filter((d) => d.divisionId === filters.divisionId)
+    : options.districts;
+  return data(
+    {
+      today,
+      values,
+      errors,
+      byDivision,
+      options: { ...options, districts },
+      headline: dashboard.headline,
+      ranking,
+      rankingTotal: total,
+      rankingPartial: partial,
+      mix: dashboard.mix,
+      trend: byDivision && dashboard.trend.length > MAX_TREND_LINES ? null : dashboard.trend,
+      heat: dashboard.heat,
+    },
+    { status: Object.keys(errors).length > 0 ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
-export default function Page() {
-  return <ComingSoon title="nav.dashboard" />;
+export default function Dashboard() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  const ranked = d.ranking.filter((r): r is RankedDistrict => !("gap" in r));
+  const bars = rankingBars(ranked, d.values, t, locale);
+  const mix = mixBars(d.mix, d.values, t, locale);
+  const stateLabels = Object.fromEntries(CELL_STATES.map((s) => [s, t(`dash.state.${s}` as MessageKey)])) as Record<MixKey, string>;
+  const trend = d.trend
+    ? trendProps(
+        d.trend.map((s) => ({
+          series: s,
+          key: s.divisionCode ?? (d.byDivision ? "departments" : "all"),
+          name: d.byDivision ? (s.divisionCode ? pickText(locale, s.nameEn, s.nameHi) : t("dash.mix.departments")) : t("dash.trend.all"),
+          href: actionsHref(d.values, d.byDivision ? (s.divisionCode ? { division: s.divisionCode } : { role: "DEPARTMENT" }) : {}),
+        })),
+        t,
+        locale,
+      )
+    : null;
+  const heat = heatProps(d.heat, d.values, t, locale);
+  const empty = d.headline.items === 0;
+
+  return (
+    <div className="dashboard">
+      <h1>{t("dash.title")}</h1>
+      <p className="muted">{t("dash.intro", { today: formatDate(d.today, locale) })}</p>
+      <FilterForm action="/dashboard" values={d.values} errors={d.errors} options={d.options} keep={d.byDivision ? { trend: "division" } : {}} />
+      <ComplianceFigures figures={d.headline} />
+      {empty ? <p className="card">{t("dash.empty")}</p> : null}
+
+      {ranked.length > 0 ? (
+        <section className="card dash-section" aria-labelledby="ranking-title">
+          <h2 id="ranking-title">{t("dash.ranking.title")}</h2>
+          <p className="muted">{t("dash.ranking.explain")}</p>
+          {d.rankingPartial ? (
+            <p>
+              {t("dash.ranking.partial", { top: RANKING_HALF, bottom: RANKING_HALF, total: n(d.rankingTotal) })}{" "}
+              <Link to={`/dashboard${filterQuery(d.values, { ranking: "all" })}`}>{t("dash.ranking.showAll")}</Link>
+            </p>
+          ) : null}
+          <RankingChart bars={bars} label={t("dash.ranking.chartLabel")} />
+          <div className="table-wrap">
+            <table className="data ranking-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("dash.ranking.rank")}</th>
+                  <th scope="col">{t("common.district")}</th>
+                  <th scope="col">{t("dash.figure.grade")}</th>
+                  <th scope="col">{t("dash.figure.completion")}</th>
+                  <th scope="col">{t("dash.figure.onTime")}</th>
+                  <th scope="col">{t("dash.figure.overdue")}</th>
+                  <th scope="col">{t("dash.ranking.evidence")}</th>
+                  <th scope="col">{t("dash.ranking.lastUpdate")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.ranking.map((r) =>
+                  "gap" in r ? (
+                    <tr key="gap" className="ranking-table__gap">
+                      <td colSpan={8}>… {t("dash.ranking.gap", { n: n(r.gap) })} …</td>
+                    </tr>
+                  ) : (
+                    <tr key={r.code}>
+                      <td>{n(r.rank)}</td>
+                      <th scope="row">
+                        <Link to={districtHref(r.code, d.values)}>{pickText(locale, r.nameEn, r.nameHi)}</Link>
+                        <span className="muted"> · {pickText(locale, r.divisionNameEn, r.divisionNameHi)}</span>
+                      </th>
+                      <td>
+                        <span className={`grade grade--${r.grade ?? "none"}`}>{r.grade ?? "—"}</span>
+                      </td>
+                      <td>
+                        {formatPercent(r.completionRate, locale)} <span className="muted">({n(r.done)}/{n(r.applicable)})</span>
+                      </td>
+                      <td>
+                        {formatPercent(r.onTimeRate, locale)} <span className="muted">({n(r.onTime)}/{n(r.duePassed)})</span>
+                      </td>
+                      <td>
+                        {r.overdue > 0 ? (
+                          <Link to={actionsHref(d.values, { district: r.code, division: undefined, status: "OVERDUE" })}>{n(r.overdue)}</Link>
+                        ) : (
+                          n(0)
+                        )}
+                      </td>
+                      <td>{formatPercent(r.evidenceShare, locale, 0)}</td>
+                      <td>
+                        {r.daysSinceUpdate == null
+                          ? t("dash.ranking.never")
+                          : r.daysSinceUpdate === 0
+                            ? t("dash.ranking.today")
+                            : t("dash.ranking.daysAgo", { n: n(r.daysSinceUpdate) })}
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {!empty ? (
+        <section className="card dash-section" aria-labelledby="trend-title">
+          <h2 id="trend-title">{t("dash.trend.title")}</h2>
+          <p className="muted">{t("dash.trend.explain")}</p>
+          <p className="no-print">
+            <Link to={`/dashboard${filterQuery(d.values, { trend: d.byDivision ? undefined : "division" })}`}>
+              {t(d.byDivision ? "dash.trend.combined" : "dash.trend.byDivision")}
+            </Link>
+          </p>
+          {trend ? (
+            <>
+              <TrendChart weeks={trend.weeks} weekLabels={trend.weekLabels} lines={trend.lines} label={t("dash.trend.chartLabel")} />
+              <details className="chart-table">
+                <summary>{t("dash.trend.table")}</summary>
+                <div className="table-wrap">
+                  <table className="data">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("dash.trend.week")}</th>
+                        {trend.lines.map((l) => (
+                          <th scope="col" key={l.key}>
+                            {l.name}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {trend.weeks.map((w, i) => (
+                        <tr key={w}>
+                          <th scope="row">{formatDate(w, locale)}</th>
+                          {trend.lines.map((l) => (
+                            <td key={l.key}>{formatPercent(l.values[i], locale)}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            </>
+          ) : (
+            <p>{t("dash.trend.tooManyLines", { n: MAX_TREND_LINES })}</p>
+          )}
+        </section>
+      ) : null}
+
+      {mix.length > 0 ? (
+        <section className="card dash-section" aria-labelledby="mix-title">
+          <h2 id="mix-title">{t("dash.mix.title")}</h2>
+          <p className="muted">{t("dash.mix.explain")}</p>
+          <StatusMixChart bars={mix} label={t("dash.mix.chartLabel")} legend={stateLabels} />
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t("common.division")}</th>
+                  {MIX_KEYS.map((k) => (
+                    <th scope="col" key={k}>
+                      {stateLabels[k]}
+                    </th>
+                  ))}
+                  <th scope="col">{t("dash.mix.total")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mix.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    {MIX_KEYS.map((k) => (
+                      <td key={k}>{row.counts[k] > 0 ? <a href={row.hrefs[k]}>{n(row.counts[k])}</a> : n(0)}</td>
+                    ))}
+                    <td>{n(row.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <section className="card dash-section" aria-labelledby="heat-title">
+        <h2 id="heat-title">{t("dash.heat.title")}</h2>
+        {d.heat.meeting ? (
+          <>
+            <p className="muted">
+              {t("dash.heat.explain", {
+                meeting: `${pickText(locale, d.heat.meeting.titleEn, d.heat.meeting.titleHi)} (${formatDate(d.heat.meeting.meetingDate, locale)})`,
+              })}
+            </p>
+            {d.heat.totalRows > d.heat.rows.length ? (
+              <p>{t("dash.heat.partial", { shown: n(d.heat.rows.length), total: n(d.heat.totalRows) })}</p>
+            ) : null}
+            <HeatLegend title={t("dash.heat.legend")} labels={stateLabels} />
+            <HeatMap
+              caption={t("dash.heat.title")}
+              columns={heat.columns}
+              rows={heat.rows}
+              rowHeader={t("dash.col.name")}
+              emptyText={t("dash.heat.empty")}
+            />
+          </>
+        ) : (
+          <p>{t("dash.heat.none")}</p>
+        )}
+      </section>
+    </div>
+  );
 }

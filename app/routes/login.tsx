@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { recordAudit, recordAuditOncePerMinute, requestOrigin } from "~/models/audit.server";
+import { beginLoginAttempt, markLoginSucceeded, normaliseUsername } from "~/models/rate-limit.server";
 import { createSession, deleteSession } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { loginSchema } from "~/schemas/login";
 import {
   getViewer,
   homePathFor,
+  passwordChangePath,
   safeRedirectTo,
   sessionCookieHeader,
   sessionToken,
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
   fieldErrors?: Partial<Record<"username" | "password", MessageKey>>;
-  formError?: MessageKey;
+  formError?: { key: MessageKey; params?: Record<string, number> };
   values: { username: string };
 };
 
@@ -45,21 +47,36 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionResult>({ fieldErrors, values: { username } }, { status: 400 });
   }
   const origin = requestOrigin(request);
-  const user = await verifyLogin(parsed.data.username, parsed.data.password);
-  if (!user) {
-    await recordAudit({
-      action: "auth.login_failed",
-      actorUsername: parsed.data.username.toLowerCase(),
+  const typedUsername = normaliseUsername(parsed.data.username);
+
+  // The limit is checked before the password, so a blocked guesser learns nothing.
+  const attempt = await beginLoginAttempt({ ip: origin.ip, username: typedUsername });
+  if (!attempt.allowed) {
+    await recordAuditOncePerMinute({
+      action: "auth.login_throttled",
+      actorUsername: typedUsername,
+      details: { limitedBy: attempt.limitedBy, retryAfterSeconds: attempt.retryAfterSeconds },
       ...origin,
     });
-    return data<ActionResult>({ formError: "login.invalid", values: { username } }, { status: 401 });
+    return data<ActionResult>(
+      { formError: { key: "login.tooMany", params: { seconds: attempt.retryAfterSeconds } }, values: { username } },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } },
+    );
   }
+
+  const user = await verifyLogin(parsed.data.username, parsed.data.password);
+  if (!user) {
+    await recordAudit({ action: "auth.login_failed", actorUsername: typedUsername, ...origin });
+    return data<ActionResult>({ formError: { key: "login.invalid" }, values: { username } }, { status: 401 });
+  }
+  await markLoginSucceeded(attempt.attemptId);
   // A new session id at every sign-in; any session the browser held before is ended.
   const previous = sessionToken(request);
   if (previous) await deleteSession(previous);
   const { token, expiresAt } = await createSession(user.id, origin);
   await recordAudit({ action: "auth.login", actorId: user.id, actorUsername: user.username, ...origin });
-  throw redirect(safeRedirectTo(parsed.data.redirectTo, homePathFor(user)), {
+  const destination = safeRedirectTo(parsed.data.redirectTo, homePathFor(user));
+  throw redirect(user.mustChangePassword ? passwordChangePath(destination) : destination, {
     headers: { "Set-Cookie": sessionCookieHeader(request, token, expiresAt) },
   });
 }
@@ -76,7 +93,7 @@ export default function Login() {
       <h1 id="login-title">{t("login.title")}</h1>
       {result?.formError ? (
         <p className="form-error" role="alert">
-          {t(result.formError)}
+          {t(result.formError.key, result.formError.params)}
         </p>
       ) : null}
       <Form method="post" noValidate>

@@ -35,10 +35,24 @@ function loginRedirect(request: Request): never {
   });
 }
 
-/** Throws a redirect to /login for an anonymous visitor. */
+export const PASSWORD_CHANGE_PATH = "/account/password";
+
+/** The password page, coming back to `redirectTo` afterwards. */
+export function passwordChangePath(redirectTo: string): string {
+  return `${PASSWORD_CHANGE_PATH}?${new URLSearchParams({ redirectTo })}`;
+}
+
+/**
+ * Throws a redirect to /login for an anonymous visitor. A user whose password was set by an
+ * administrator (new account, reset) is sent to choose their own before anything else.
+ */
 export async function requireViewer(request: Request): Promise<Viewer> {
   const viewer = await getViewer(request);
   if (!viewer) loginRedirect(request);
+  const url = new URL(request.url);
+  if (viewer.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH) {
+    throw redirect(passwordChangePath(`${url.pathname}${url.search}`));
+  }
   return viewer;
 }
 

@@ -51,6 +51,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <span className="whoami" title={t(`role.${viewer.role}`)}>
                   {viewer.displayName}
                 </span>
+                <Link to="/account/password" className="whoami">
+                  {t("nav.password")}
+                </Link>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="button button--quiet">
                     {t("nav.signOut")}

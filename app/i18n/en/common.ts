@@ -97,7 +97,7 @@ export const common = {
   "error.500.text": "The error has been logged. Please try again in a moment; nothing you saved is lost.",
   "error.goHome": "Go to the home page",
   "validation.required": "This field is required",
-  "validation.tooLong": "At most {max} characters",
+  "validation.tooLong": "This text is too long; shorten it",
   "validation.invalid": "This value is not valid",
   "validation.fixErrors": "Please correct the fields marked below.",
 } as const;

@@ -99,7 +99,7 @@ export const common: Record<keyof typeof en, string> = {
   "error.500.text": "त्रुटि दर्ज कर ली गई है। कृपया थोड़ी देर में फिर प्रयास करें; आपका सहेजा हुआ कुछ भी नष्ट नहीं हुआ है।",
   "error.goHome": "मुख पृष्ठ पर जाएँ",
   "validation.required": "यह जानकारी आवश्यक है",
-  "validation.tooLong": "अधिकतम {max} अक्षर",
+  "validation.tooLong": "यह पाठ बहुत लंबा है; इसे छोटा करें",
   "validation.invalid": "यह मान मान्य नहीं है",
   "validation.fixErrors": "कृपया नीचे चिह्नित जानकारी सुधारें।",
 };

@@ -1,0 +1,7 @@
+import type { ActionStatus } from "../../../db/schema/enums";
+import { useT } from "~/utils/i18n";
+
+export function StatusBadge({ status }: { status: ActionStatus | "OVERDUE" }) {
+  const t = useT();
+  return <span className={`status status--${status}`}>{t(`status.${status}`)}</span>;
+}

@@ -1,0 +1,134 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { Field } from "~/components/forms/Field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import type { MessageKey } from "~/i18n";
+import {
+  DISTRICT_ROLE_VALUES,
+  ROLE_VALUES,
+  userCreateSchema,
+  userUpdateSchema,
+  type UserCreateInput,
+} from "~/schemas/user";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+
+export interface UnitChoice {
+  code: string;
+  nameEn: string;
+  nameHi: string;
+}
+
+export type UserFormValues = Required<UserCreateInput>;
+export type UserFormErrors = Partial<Record<keyof UserFormValues, MessageKey>>;
+
+/**
+ * The create and edit form of a user: name, (username when creating), role, and the district
+ * and post or the department the role needs. With JavaScript, only the fields the chosen role
+ * uses are shown; without it, all are, and the server ignores those that do not apply.
+ */
+export function UserForm({
+  mode,
+  defaultValues,
+  serverErrors,
+  districts,
+  departments,
+  submitLabel,
+}: {
+  mode: "create" | "edit";
+  defaultValues: UserFormValues;
+  serverErrors?: UserFormErrors;
+  districts: UnitChoice[];
+  departments: UnitChoice[];
+  submitLabel: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  const form = useZodForm<UserFormValues>(mode === "create" ? userCreateSchema : userUpdateSchema, {
+    defaultValues,
+    serverErrors,
+  });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const role = form.watch("role");
+  const showDistrict = !hydrated || role === "DISTRICT_OFFICER";
+  const showDepartment = !hydrated || role === "DEPARTMENT_OFFICER";
+
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit} className="card user-form">
+      <input type="hidden" name="intent" value={mode === "create" ? "create" : "update"} />
+      <Field
+        id="displayName"
+        label={t("user.displayName")}
+        hint={t("user.displayNameHint")}
+        error={form.errorOf("displayName")}
+      >
+        {(aria) => <input {...aria} autoComplete="off" {...form.register("displayName")} />}
+      </Field>
+      {mode === "create" ? (
+        <Field id="username" label={t("user.username")} hint={t("user.usernameHint")} error={form.errorOf("username")}>
+          {(aria) => (
+            <input {...aria} autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.register("username")} />
+          )}
+        </Field>
+      ) : null}
+      <Field id="role" label={t("user.role")} error={form.errorOf("role")}>
+        {(aria) => (
+          <select {...aria} {...form.register("role")}>
+            {ROLE_VALUES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {!hydrated ? <p className="field__hint">{t("user.scopeHint")}</p> : null}
+      {showDistrict ? (
+        <div className="user-form__pair">
+          <Field id="districtCode" label={t("user.district")} error={form.errorOf("districtCode")}>
+            {(aria) => (
+              <select {...aria} {...form.register("districtCode")}>
+                <option value="">{t("user.choose")}</option>
+                {districts.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {pickText(locale, d.nameEn, d.nameHi)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="districtRole" label={t("user.districtRole")} error={form.errorOf("districtRole")}>
+            {(aria) => (
+              <select {...aria} {...form.register("districtRole")}>
+                <option value="">{t("user.choose")}</option>
+                {DISTRICT_ROLE_VALUES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`districtRole.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      ) : null}
+      {showDepartment ? (
+        <Field id="departmentCode" label={t("user.department")} error={form.errorOf("departmentCode")}>
+          {(aria) => (
+            <select {...aria} {...form.register("departmentCode")}>
+              <option value="">{t("user.choose")}</option>
+              {departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {pickText(locale, d.nameEn, d.nameHi)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <button type="submit" className="button" disabled={busy}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,272 @@
+// The meeting editor: one form for the meeting and its directives.
+//
+// react-hook-form with the shared zod schema checks everything in the browser; the action checks
+// it again. The form is a real <Form method="post"> whose inputs carry their values and names,
+// so it also works with JavaScript off: then the add/remove/move and paste buttons post an
+// intent and the server answers with the form changed. With JavaScript, those buttons change
+// the field array in place and a valid form is posted as the same form element.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useMemo, useRef, useState } from "react";
+import { get, set, useFieldArray, useForm, type FieldErrors as RhfFieldErrors, type Resolver } from "react-hook-form";
+import type { MessageKey } from "~/i18n";
+import {
+  CALLED_ROLES,
+  emptyDirective,
+  LIMITS,
+  meetingFormSchema,
+  MODE_VALUES,
+  type DirectiveFormValues,
+  type FieldErrors,
+  type MeetingFormValues,
+} from "~/schemas/meeting";
+import { useT } from "~/utils/i18n";
+import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
+import { asMessageKey, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
+import { directivesFromPastedText } from "./paste";
+
+export interface EditorNotice {
+  key: MessageKey;
+  params?: Record<string, number>;
+}
+
+type TopField = Exclude<keyof MeetingFormValues, "directives" | "calledRoles" | "intent" | "mode">;
+
+/** Server errors ("directives.0.textEn" → key) in react-hook-form's nested shape. */
+function toRhfErrors(errors: FieldErrors | undefined): RhfFieldErrors<MeetingFormValues> | undefined {
+  if (!errors) return undefined;
+  const nested = {};
+  for (const [path, message] of Object.entries(errors)) {
+    set(nested, path === "directives" ? "directives.root" : path, { type: "server", message });
+  }
+  return nested as RhfFieldErrors<MeetingFormValues>;
+}
+
+export function MeetingEditor({
+  master,
+  initialValues,
+  serverErrors,
+  formError,
+  notice,
+}: {
+  master: EditorMasterData;
+  initialValues: MeetingFormValues;
+  serverErrors?: FieldErrors;
+  formError?: MessageKey;
+  notice?: EditorNotice;
+}) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const busy = navigation.state === "submitting";
+
+  const schema = useMemo(
+    () =>
+      meetingFormSchema({
+        districts: master.districts.map((d) => d.code),
+        divisions: master.divisions.map((d) => d.code),
+        departments: master.departments.map((d) => d.code),
+        categories: master.categories.map((c) => c.code),
+      }),
+    [master],
+  );
+  const rhfServerErrors = useMemo(() => toRhfErrors(serverErrors), [serverErrors]);
+  const { register, control, handleSubmit, setValue, getValues, formState } = useForm<MeetingFormValues>({
+    defaultValues: initialValues,
+    resolver: zodResolver(schema) as unknown as Resolver<MeetingFormValues>,
+    errors: rhfServerErrors,
+  });
+  const { fields, append, remove, move } = useFieldArray({ control, name: "directives" });
+  const clientErrors = formState.errors;
+
+  // Before React runs (and without JavaScript) the server's errors are the only ones.
+  const lookup: ErrorLookup = (path) => {
+    if (!hydrated) return asMessageKey(serverErrors?.[path]);
+    const error = get(clientErrors, path) as { message?: unknown; root?: { message?: unknown } } | undefined;
+    return asMessageKey(error?.message ?? error?.root?.message);
+  };
+  const hasErrors = hydrated ? formState.isSubmitted && Object.keys(clientErrors).length > 0 : Boolean(serverErrors);
+
+  const pasteRef = useRef<HTMLTextAreaElement>(null);
+  const [clientNotice, setClientNotice] = useState<EditorNotice | null>(null);
+  const shownNotice = clientNotice ?? notice;
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.value ?? "save-draft";
+    if (intent !== "save-draft" && intent !== "publish") {
+      event.preventDefault();
+      return;
+    }
+    setValue("intent", intent);
+    const target = submitter ?? event.currentTarget;
+    void handleSubmit(() => submit(target, { method: "post" }))(event);
+  };
+
+  const onPaste = (event: React.MouseEvent) => {
+    event.preventDefault();
+    const box = pasteRef.current;
+    if (!box) return;
+    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master);
+    const room = Math.max(0, LIMITS.directives - fields.length);
+    const added = result.directives.slice(0, room);
+    if (added.length > 0) {
+      append(added, { shouldFocus: false });
+      box.value = "";
+    }
+    setClientNotice(
+      (result.directives.length === 0
+        ? { key: "meetings.paste.nothingFound" }
+        : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: added.length, unassigned: result.withoutAssignee } }) as EditorNotice,
+    );
+  };
+
+  const onAdd = (event: React.MouseEvent) => {
+    event.preventDefault();
+    if (fields.length >= LIMITS.directives) return;
+    append(emptyDirective(), { shouldFocus: true, focusName: `directives.${fields.length}.textHi` });
+  };
+
+  const textField = (
+    name: TopField,
+    label: MessageKey,
+    options: { lang?: "hi" | "en"; multiline?: boolean; type?: string; max?: number; rows?: number; hint?: MessageKey; className?: string } = {},
+  ) => {
+    const id = fieldId(name);
+    const error = lookup(name);
+    const common = {
+      defaultValue: initialValues[name],
+      lang: options.lang,
+      maxLength: options.max,
+      ...register(name),
+      ...describedBy(id, error, Boolean(options.hint)),
+    };
+    return (
+      <Field id={id} label={t(label)} error={error} hint={options.hint ? t(options.hint) : undefined} className={options.className}>
+        {options.multiline ? <textarea rows={options.rows ?? 3} {...common} /> : <input type={options.type ?? "text"} {...common} />}
+      </Field>
+    );
+  };
+
+  const actions = (
+    <div className="editor-actions">
+      <button type="submit" name="intent" value="save-draft" className="button button--secondary" disabled={busy}>
+        {t("meetings.editor.saveDraft")}
+      </button>
+      <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+        {t("meetings.editor.publish")}
+      </button>
+    </div>
+  );
+
+  const directivesError = lookup("directives");
+  const modeId = fieldId("mode");
+  const modeError = lookup("mode");
+  const rolesError = lookup("calledRoles");
+
+  return (
+    <ErrorsContext.Provider value={lookup}>
+      <Form method="post" noValidate onSubmit={onSubmit} className="meeting-editor" aria-labelledby="page-title">
+        {formError || hasErrors ? (
+          <p className="form-error" role="alert">
+            {t(formError ?? "validation.fixErrors")}
+          </p>
+        ) : null}
+        {actions}
+        <p className="field__hint">{t("meetings.editor.publishHint")}</p>
+
+        <fieldset className="card">
+          <legend className="card__legend">{t("meetings.editor.meeting")}</legend>
+          <div className="grid-2">
+            {textField("titleHi", "meetings.field.titleHi", { lang: "hi", max: LIMITS.title })}
+            {textField("titleEn", "meetings.field.titleEn", { lang: "en", max: LIMITS.title })}
+          </div>
+          <div className="grid-3">
+            {textField("meetingDate", "meetings.field.meetingDate", { type: "date" })}
+            {textField("startTime", "meetings.field.startTime", { type: "time" })}
+            <Field id={modeId} label={t("meetings.field.mode")} error={modeError}>
+              <select defaultValue={initialValues.mode} {...register("mode")} {...describedBy(modeId, modeError)}>
+                {MODE_VALUES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`mode.${mode}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <div className="grid-2">
+            {textField("chairHi", "meetings.field.chairHi", { lang: "hi", max: LIMITS.chair })}
+            {textField("chairEn", "meetings.field.chairEn", { lang: "en", max: LIMITS.chair })}
+          </div>
+          <div className="grid-2">
+            {textField("participantsHi", "meetings.field.participantsHi", { lang: "hi", multiline: true, rows: 2, max: LIMITS.participants })}
+            {textField("participantsEn", "meetings.field.participantsEn", { lang: "en", multiline: true, rows: 2, max: LIMITS.participants })}
+          </div>
+          <fieldset className="field" aria-describedby={rolesError ? `${fieldId("calledRoles")}-error` : undefined}>
+            <legend>{t("meetings.field.calledRoles")}</legend>
+            <div className="choice-row">
+              {CALLED_ROLES.map((role) => (
+                <label key={role} className="choice">
+                  <input type="checkbox" value={role} defaultChecked={initialValues.calledRoles.includes(role)} {...register("calledRoles")} />
+                  <span>{t(`meetings.calledRole.${role}`)}</span>
+                </label>
+              ))}
+            </div>
+            <FieldError id={fieldId("calledRoles")} error={rolesError} />
+          </fieldset>
+          {textField("agenda", "meetings.field.agenda", { multiline: true, rows: 2, max: LIMITS.agenda })}
+          {textField("minutes", "meetings.field.minutes", { multiline: true, rows: 4, max: LIMITS.minutes, hint: "meetings.field.minutesHint" })}
+          {textField("referenceNo", "meetings.field.referenceNo", { max: LIMITS.referenceNo, className: "field--narrow" })}
+        </fieldset>
+
+        <section className="card paste-box" aria-labelledby="paste-title">
+          <h2 id="paste-title">{t("meetings.paste.title")}</h2>
+          <p className="field__hint" id="paste-hint">
+            {t("meetings.paste.hint")}
+          </p>
+          <div className="field">
+            <label htmlFor="pasteText">{t("meetings.paste.label")}</label>
+            <textarea id="pasteText" name="pasteText" ref={pasteRef} rows={6} aria-describedby="paste-hint" />
+          </div>
+          <button type="submit" name="intent" value="paste" className="button button--secondary" onClick={onPaste} formNoValidate>
+            {t("meetings.paste.submit")}
+          </button>
+          <p className="flash flash--inline" role="status" aria-live="polite" hidden={!shownNotice}>
+            {shownNotice ? t(shownNotice.key, shownNotice.params) : null}
+          </p>
+        </section>
+
+        <section aria-labelledby="directives-title">
+          <h2 id="directives-title">{t("meetings.editor.directives", { n: fields.length })}</h2>
+          {directivesError ? (
+            <p className="form-error" id={`${fieldId("directives")}-error`}>
+              {t(directivesError)}
+            </p>
+          ) : null}
+          {fields.length === 0 ? <p className="muted">{t("meetings.editor.noDirectivesYet")}</p> : null}
+          <ol className="directive-list">
+            {fields.map((field, index) => (
+              <DirectiveFields
+                key={field.id}
+                index={index}
+                count={fields.length}
+                defaults={field as unknown as DirectiveFormValues}
+                register={register}
+                control={control}
+                master={master}
+                hydrated={hydrated}
+                onRemove={remove}
+                onMove={move}
+              />
+            ))}
+          </ol>
+          <button type="submit" name="intent" value="add-directive" className="button button--secondary" onClick={onAdd} formNoValidate>
+            {t("meetings.editor.addDirective")}
+          </button>
+        </section>
+        {actions}
+      </Form>
+    </ErrorsContext.Provider>
+  );
+}

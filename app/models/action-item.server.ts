@@ -1,0 +1,563 @@
+// Reading action items: "my actions" with its counts and filter options, one item with its
+// history and evidence, and several items moved to IN_PROGRESS at once. The viewer's scope is
+// part of every query (actionItemScopeSql), so a row outside it is never read.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import type { ChangeSummary } from "~/schemas/action-update";
+import type { Viewer } from "~/utils/auth.server";
+import type { ActionItemHistory, ActionStatus, DistrictRole, HistoryKind } from "../../db/schema";
+import {
+  changeActionItemStatus,
+  type ChangeRefusal,
+  type ChangeResult,
+  type StatusChange,
+} from "./action-item-change.server";
+import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
+import { actionItemScope, actionItemScopeSql } from "./scope.server";
+import { selectRows } from "./sql.server";
+
+export const PAGE_SIZE = 50;
+
+export type StatusFilter = ActionStatus | "OVERDUE";
+
+export interface ActionListFilters {
+  status?: StatusFilter;
+  meetingId?: number;
+  categoryId?: number;
+  /** Only for the reading roles; an officer's scope already fixes these. */
+  districtId?: number;
+  departmentId?: number;
+  page?: number;
+}
+
+export interface ActionListRow {
+  id: number;
+  status: ActionStatus;
+  version: number;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  daysOverdue: number;
+  directiveNumber: number;
+  textEn: string;
+  textHi: string;
+  priority: "NORMAL" | "HIGH";
+  meetingId: number;
+  meetingTitleEn: string;
+  meetingTitleHi: string;
+  meetingDate: string;
+  categoryEn: string | null;
+  categoryHi: string | null;
+  districtEn: string | null;
+  districtHi: string | null;
+  districtRole: DistrictRole | null;
+  departmentEn: string | null;
+  departmentHi: string | null;
+  extensionPending: boolean;
+}
+
+const overdueSql = (today: string) =>
+  sql`(a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)`;
+
+/** The WHERE clause every list query shares: scope, live items, and the filters. */
+function listWhere(viewer: Viewer, filters: ActionListFilters, today: string, withStatus: boolean): SQL {
+  const parts: SQL[] = [sql`a.withdrawn_at IS NULL`, actionItemScopeSql(viewer, "a")];
+  if (filters.meetingId) parts.push(sql`a.meeting_id = ${filters.meetingId}`);
+  if (filters.categoryId) parts.push(sql`d.category_id = ${filters.categoryId}`);
+  if (filters.districtId) parts.push(sql`a.district_id = ${filters.districtId}`);
+  if (filters.departmentId) parts.push(sql`a.department_id = ${filters.departmentId}`);
+  if (withStatus && filters.status === "OVERDUE") parts.push(overdueSql(today));
+  else if (withStatus && filters.status) parts.push(sql`a.status = ${filters.status}`);
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * One page of the viewer's items. Overdue items first (the longest overdue at the top), then the
+ * other open items, then those reported completed, then the closed ones; each group by due date.
+ */
+export async function listActionItems(
+  viewer: Viewer,
+  filters: ActionListFilters,
+  today: string,
+): Promise<{ rows: ActionListRow[]; total: number }> {
+  const page = Math.max(1, filters.page ?? 1);
+  const where = listWhere(viewer, filters, today, true);
+  const rows = await selectRows<Record<string, unknown>>(sql`
+    SELECT a.id, a.status, a.version,
+      to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
+      to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
+      CASE WHEN ${overdueSql(today)} THEN (${today}::date - a.due_date) ELSE 0 END AS days_overdue,
+      d.number AS directive_number, d.text_en, d.text_hi, d.priority,
+      m.id AS meeting_id, m.title_en AS meeting_title_en, m.title_hi AS meeting_title_hi,
+      to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date,
+      c.name_en AS category_en, c.name_hi AS category_hi,
+      di.name_en AS district_en, di.name_hi AS district_hi, a.district_role,
+      dp.name_en AS department_en, dp.name_hi AS department_hi,
+      EXISTS (SELECT 1 FROM extension_requests e WHERE e.action_item_id = a.id AND e.status = 'PENDING') AS extension_pending,
+      count(*) OVER () AS total
+    FROM action_items a
+    JOIN directives d ON d.id = a.directive_id
+    JOIN meetings m ON m.id = a.meeting_id
+    LEFT JOIN categories c ON c.id = d.category_id
+    LEFT JOIN districts di ON di.id = a.district_id
+    LEFT JOIN departments dp ON dp.id = a.department_id
+    WHERE ${where}
+    ORDER BY
+      CASE WHEN ${overdueSql(today)} THEN 0
+           WHEN a.status IN ('PENDING', 'IN_PROGRESS') THEN 1
+           WHEN a.status = 'COMPLETED' THEN 2
+           ELSE 3 END,
+      a.due_date ASC NULLS LAST, m.meeting_date DESC, d.number, a.id
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
+  `);
+  const total = rows.length > 0 ? Number(rows[0].total) : await countMatching(viewer, filters, today);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: Number(r.id),
+      status: r.status as ActionStatus,
+      version: Number(r.version),
+      dueDate: (r.due_date as string | null) ?? null,
+      originalDueDate: (r.original_due_date as string | null) ?? null,
+      daysOverdue: Number(r.days_overdue),
+      directiveNumber: Number(r.directive_number),
+      textEn: String(r.text_en ?? ""),
+      textHi: String(r.text_hi ?? ""),
+      priority: r.priority as "NORMAL" | "HIGH",
+      meetingId: Number(r.meeting_id),
+      meetingTitleEn: String(r.meeting_title_en ?? ""),
+      meetingTitleHi: String(r.meeting_title_hi ?? ""),
+      meetingDate: String(r.meeting_date),
+      categoryEn: (r.category_en as string | null) ?? null,
+      categoryHi: (r.category_hi as string | null) ?? null,
+      districtEn: (r.district_en as string | null) ?? null,
+      districtHi: (r.district_hi as string | null) ?? null,
+      districtRole: (r.district_role as DistrictRole | null) ?? null,
+      departmentEn: (r.department_en as string | null) ?? null,
+      departmentHi: (r.department_hi as string | null) ?? null,
+      extensionPending: Boolean(r.extension_pending),
+    })),
+  };
+}
+
+/** A page past the end has no rows to carry the window count. */
+async function countMatching(viewer: Viewer, filters: ActionListFilters, today: string): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM action_items a JOIN directives d ON d.id = a.directive_id
+    WHERE ${listWhere(viewer, filters, today, true)}
+  `);
+  return Number(row?.n ?? 0);
+}
+
+export type StatusCounts = Record<ActionStatus | "OVERDUE" | "ALL", number>;
+
+/** Counts per status (and overdue) under every filter except the status itself. */
+export async function countActionItemsByStatus(
+  viewer: Viewer,
+  filters: ActionListFilters,
+  today: string,
+): Promise<StatusCounts> {
+  const [row] = await selectRows<Record<string, number>>(sql`
+    SELECT count(*)::int AS all_items,
+      count(*) FILTER (WHERE a.status = 'PENDING')::int AS pending,
+      count(*) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS in_progress,
+      count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
+      count(*) FILTER (WHERE a.status = 'VERIFIED')::int AS verified,
+      count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable,
+      count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
+    FROM action_items a
+    JOIN directives d ON d.id = a.directive_id
+    WHERE ${listWhere(viewer, filters, today, false)}
+  `);
+  return {
+    ALL: Number(row?.all_items ?? 0),
+    PENDING: Number(row?.pending ?? 0),
+    IN_PROGRESS: Number(row?.in_progress ?? 0),
+    COMPLETED: Number(row?.completed ?? 0),
+    VERIFIED: Number(row?.verified ?? 0),
+    NOT_APPLICABLE: Number(row?.not_applicable ?? 0),
+    OVERDUE: Number(row?.overdue ?? 0),
+  };
+}
+
+export interface Option {
+  id: number;
+  code?: string;
+  en: string;
+  hi: string;
+  date?: string;
+}
+
+/** The meetings and categories the viewer has items in (for the filters). */
+export async function listActionFilterOptions(viewer: Viewer): Promise<{ meetings: Option[]; categories: Option[] }> {
+  const scope = actionItemScopeSql(viewer, "a");
+  const [meetings, categories] = await Promise.all([
+    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+      SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date
+      FROM meetings m
+      WHERE EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND a.withdrawn_at IS NULL AND ${scope})
+      ORDER BY m.meeting_date DESC, m.id DESC
+    `),
+    selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(sql`
+      SELECT c.id, c.code, c.name_en, c.name_hi
+      FROM categories c
+      WHERE EXISTS (
+        SELECT 1 FROM action_items a JOIN directives d ON d.id = a.directive_id
+        WHERE d.category_id = c.id AND a.withdrawn_at IS NULL AND ${scope})
+      ORDER BY c.name_en
+    `),
+  ]);
+  return {
+    meetings: meetings.map((m) => ({ id: Number(m.id), en: m.title_en, hi: m.title_hi, date: m.meeting_date })),
+    categories: categories.map((c) => ({ id: Number(c.id), code: c.code, en: c.name_en, hi: c.name_hi })),
+  };
+}
+
+/** Districts and departments, for the reading roles' filters. */
+export async function listPlaces(): Promise<{ districts: Option[]; departments: Option[] }> {
+  const [districts, departments] = await Promise.all([
+    selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(
+      sql`SELECT id, code, name_en, name_hi FROM districts ORDER BY name_en`,
+    ),
+    selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(
+      sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`,
+    ),
+  ]);
+  const toOption = (r: { id: number; code: string; name_en: string; name_hi: string }) => ({
+    id: Number(r.id),
+    code: r.code,
+    en: r.name_en,
+    hi: r.name_hi,
+  });
+  return { districts: districts.map(toOption), departments: departments.map(toOption) };
+}
+
+// ------------------------------------------------------------------------------------------
+// One item
+// ------------------------------------------------------------------------------------------
+
+export interface ActionItemDetail extends ActionListRow {
+  meetingChairEn: string;
+  meetingChairHi: string;
+  latestRemark: string | null;
+  updatedAt: string;
+  updatedByName: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
+}
+
+function iso(value: unknown): string {
+  return new Date(value as string | Date).toISOString();
+}
+
+/** The item, if the viewer may see it; null otherwise (the caller answers 404). */
+export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
+  const [r] = await selectRows<Record<string, unknown>>(sql`
+    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason,
+      to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
+      to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
+      CASE WHEN ${overdueSql(today)} THEN (${today}::date - a.due_date) ELSE 0 END AS days_overdue,
+      d.number AS directive_number, d.text_en, d.text_hi, d.priority,
+      m.id AS meeting_id, m.title_en AS meeting_title_en, m.title_hi AS meeting_title_hi,
+      m.chair_en, m.chair_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date,
+      c.name_en AS category_en, c.name_hi AS category_hi,
+      di.name_en AS district_en, di.name_hi AS district_hi, a.district_role,
+      dp.name_en AS department_en, dp.name_hi AS department_hi,
+      u.display_name AS updated_by_name,
+      e.id AS ext_id, to_char(e.requested_due_date, 'YYYY-MM-DD') AS ext_date, e.requested_at AS ext_at, e.reason AS ext_reason
+    FROM action_items a
+    JOIN directives d ON d.id = a.directive_id
+    JOIN meetings m ON m.id = a.meeting_id
+    LEFT JOIN categories c ON c.id = d.category_id
+    LEFT JOIN districts di ON di.id = a.district_id
+    LEFT JOIN departments dp ON dp.id = a.department_id
+    LEFT JOIN users u ON u.id = a.updated_by_id
+    LEFT JOIN LATERAL (
+      SELECT * FROM extension_requests x WHERE x.action_item_id = a.id AND x.status = 'PENDING'
+      ORDER BY x.requested_at DESC LIMIT 1
+    ) e ON true
+    WHERE a.id = ${id} AND ${actionItemScopeSql(viewer, "a")}
+  `);
+  if (!r) return null;
+  return {
+    id: Number(r.id),
+    status: r.status as ActionStatus,
+    version: Number(r.version),
+    dueDate: (r.due_date as string | null) ?? null,
+    originalDueDate: (r.original_due_date as string | null) ?? null,
+    daysOverdue: Number(r.days_overdue),
+    directiveNumber: Number(r.directive_number),
+    textEn: String(r.text_en ?? ""),
+    textHi: String(r.text_hi ?? ""),
+    priority: r.priority as "NORMAL" | "HIGH",
+    meetingId: Number(r.meeting_id),
+    meetingTitleEn: String(r.meeting_title_en ?? ""),
+    meetingTitleHi: String(r.meeting_title_hi ?? ""),
+    meetingDate: String(r.meeting_date),
+    meetingChairEn: String(r.chair_en ?? ""),
+    meetingChairHi: String(r.chair_hi ?? ""),
+    categoryEn: (r.category_en as string | null) ?? null,
+    categoryHi: (r.category_hi as string | null) ?? null,
+    districtEn: (r.district_en as string | null) ?? null,
+    districtHi: (r.district_hi as string | null) ?? null,
+    districtRole: (r.district_role as DistrictRole | null) ?? null,
+    departmentEn: (r.department_en as string | null) ?? null,
+    departmentHi: (r.department_hi as string | null) ?? null,
+    extensionPending: r.ext_id != null,
+    latestRemark: (r.latest_remark as string | null) ?? null,
+    updatedAt: iso(r.updated_at),
+    updatedByName: (r.updated_by_name as string | null) ?? null,
+    withdrawnAt: r.withdrawn_at ? iso(r.withdrawn_at) : null,
+    withdrawnReason: (r.withdrawn_reason as string | null) ?? null,
+    pendingExtension:
+      r.ext_id != null
+        ? {
+            id: Number(r.ext_id),
+            requestedDueDate: String(r.ext_date),
+            requestedAt: iso(r.ext_at),
+            reason: String(r.ext_reason ?? ""),
+          }
+        : null,
+  };
+}
+
+export interface EvidenceSummary {
+  id: number;
+  kind: "FILE" | "LINK";
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  url: string | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  kind: HistoryKind;
+  actorName: string | null;
+  actorRole: string | null;
+  fromStatus: ActionStatus | null;
+  toStatus: ActionStatus;
+  fromDueDate: string | null;
+  toDueDate: string | null;
+  remark: string | null;
+  version: number;
+  evidence: EvidenceSummary[];
+}
+
+/** The item's history, newest first, each row with its evidence (never the file bytes). */
+export async function getActionItemTimeline(viewer: Viewer, actionItemId: number): Promise<TimelineEntry[]> {
+  const scope = actionItemScopeSql(viewer, "a");
+  const [history, evidence] = await Promise.all([
+    selectRows<Record<string, unknown>>(sql`
+      SELECT h.id, h.at, h.kind, h.from_status, h.to_status, h.remark, h.version,
+        to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date,
+        u.display_name AS actor_name, u.role AS actor_role
+      FROM action_item_history h
+      JOIN action_items a ON a.id = h.action_item_id
+      LEFT JOIN users u ON u.id = h.actor_id
+      WHERE h.action_item_id = ${actionItemId} AND ${scope}
+      ORDER BY h.at DESC, h.id DESC
+    `),
+    selectRows<Record<string, unknown>>(sql`
+      SELECT e.id, e.history_id, e.kind, e.file_name, e.content_type, e.size_bytes, e.url
+      FROM evidence e
+      JOIN action_items a ON a.id = e.action_item_id
+      WHERE e.action_item_id = ${actionItemId} AND ${scope}
+      ORDER BY e.id
+    `),
+  ]);
+  const byHistory = new Map<number, EvidenceSummary[]>();
+  for (const e of evidence) {
+    const key = Number(e.history_id);
+    const list = byHistory.get(key) ?? [];
+    list.push({
+      id: Number(e.id),
+      kind: e.kind as "FILE" | "LINK",
+      fileName: (e.file_name as string | null) ?? null,
+      contentType: (e.content_type as string | null) ?? null,
+      sizeBytes: e.size_bytes == null ? null : Number(e.size_bytes),
+      url: (e.url as string | null) ?? null,
+    });
+    byHistory.set(key, list);
+  }
+  return history.map((h) => ({
+    id: Number(h.id),
+    at: iso(h.at),
+    kind: h.kind as HistoryKind,
+    actorName: (h.actor_name as string | null) ?? null,
+    actorRole: (h.actor_role as string | null) ?? null,
+    fromStatus: (h.from_status as ActionStatus | null) ?? null,
+    toStatus: h.to_status as ActionStatus,
+    fromDueDate: (h.from_due_date as string | null) ?? null,
+    toDueDate: (h.to_due_date as string | null) ?? null,
+    remark: (h.remark as string | null) ?? null,
+    version: Number(h.version),
+    evidence: byHistory.get(Number(h.id)) ?? [],
+  }));
+}
+
+/** History rows as the user reads them: with the actor's name instead of an id. */
+export async function summariseChanges(changes: ActionItemHistory[]): Promise<ChangeSummary[]> {
+  const ids = [...new Set(changes.map((c) => c.actorId).filter((id): id is number => id != null))];
+  const names = new Map<number, string>();
+  if (ids.length > 0) {
+    const rows = await selectRows<{ id: number; display_name: string }>(
+      sql`SELECT id, display_name FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+    );
+    for (const r of rows) names.set(Number(r.id), r.display_name);
+  }
+  return changes.map((c) => ({
+    at: new Date(c.at).toISOString(),
+    actorName: c.actorId != null ? (names.get(c.actorId) ?? null) : null,
+    kind: c.kind,
+    fromStatus: c.fromStatus,
+    toStatus: c.toStatus,
+    fromDueDate: c.fromDueDate,
+    toDueDate: c.toDueDate,
+    remark: c.remark,
+  }));
+}
+
+// ------------------------------------------------------------------------------------------
+// Several at once
+// ------------------------------------------------------------------------------------------
+
+export type BulkRefusalReason = ChangeRefusal["reason"] | "not-pending";
+
+export interface BulkStartResult {
+  updated: number[];
+  refused: { id: number; reason: BulkRefusalReason; status?: ActionStatus; change?: ChangeSummary }[];
+}
+
+/**
+ * Move each PENDING item to IN_PROGRESS with the same remark. Each item is its own transaction
+ * with its own history row, so a stale or forbidden item does not hold back the others.
+ */
+export async function startActionItems(
+  viewer: Viewer,
+  entries: { id: number; version: number }[],
+  remark: string,
+  at: Date = new Date(),
+): Promise<BulkStartResult> {
+  const result: BulkStartResult = { updated: [], refused: [] };
+  for (const entry of entries) {
+    const outcome = await db().transaction(async (tx) => {
+      const [item] = await tx
+        .select({ status: schema.actionItems.status, version: schema.actionItems.version })
+        .from(schema.actionItems)
+        .where(and(eq(schema.actionItems.id, entry.id), actionItemScope(viewer)));
+      // Moving an item that is already under way would only add a note; say so instead.
+      if (item && item.version === entry.version && item.status !== "PENDING") {
+        return { ok: false as const, reason: "not-pending" as const, status: item.status };
+      }
+      return changeActionItemStatus(
+        viewer,
+        { actionItemId: entry.id, expectedVersion: entry.version, toStatus: "IN_PROGRESS", remark, at },
+        tx,
+      );
+    });
+    if (outcome.ok) {
+      result.updated.push(entry.id);
+    } else if (outcome.reason === "conflict") {
+      const [last] = await summariseChanges(outcome.changes.slice(-1));
+      result.refused.push({ id: entry.id, reason: "conflict", status: outcome.current.status, change: last });
+    } else if (outcome.reason === "not-pending") {
+      result.refused.push({ id: entry.id, reason: "not-pending", status: outcome.status });
+    } else if (outcome.reason === "not-allowed") {
+      result.refused.push({ id: entry.id, reason: "not-allowed", status: outcome.from });
+    } else {
+      result.refused.push({ id: entry.id, reason: outcome.reason });
+    }
+  }
+  return result;
+}
+
+/** How to name items in a message: their directive number and meeting, for those the viewer may see. */
+export async function labelActionItems(
+  viewer: Viewer,
+  ids: number[],
+): Promise<Map<number, { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string }>> {
+  const labels = new Map<number, { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string }>();
+  if (ids.length === 0) return labels;
+  const rows = await selectRows<{ id: number; number: number; title_en: string; title_hi: string }>(sql`
+    SELECT a.id, d.number, m.title_en, m.title_hi
+    FROM action_items a JOIN directives d ON d.id = a.directive_id JOIN meetings m ON m.id = a.meeting_id
+    WHERE a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND ${actionItemScopeSql(viewer, "a")}
+  `);
+  for (const r of rows) {
+    labels.set(Number(r.id), { directiveNumber: Number(r.number), meetingTitleEn: r.title_en, meetingTitleHi: r.title_hi });
+  }
+  return labels;
+}
+
+// ------------------------------------------------------------------------------------------
+// One update
+// ------------------------------------------------------------------------------------------
+
+/** Status and version of an item the viewer may see, or null. */
+export async function getActionItemState(
+  viewer: Viewer,
+  id: number,
+): Promise<{ status: ActionStatus; version: number; withdrawn: boolean } | null> {
+  const [row] = await selectRows<{ status: ActionStatus; version: number; withdrawn: boolean }>(sql`
+    SELECT a.status, a.version, a.withdrawn_at IS NOT NULL AS withdrawn
+    FROM action_items a WHERE a.id = ${id} AND ${actionItemScopeSql(viewer, "a")}
+  `);
+  return row ? { status: row.status, version: Number(row.version), withdrawn: Boolean(row.withdrawn) } : null;
+}
+
+/** What happened to an item after `sinceVersion`, as the conflict message shows it. */
+export async function changesSince(
+  viewer: Viewer,
+  id: number,
+  sinceVersion: number,
+): Promise<{ current: { status: ActionStatus; version: number }; changes: ChangeSummary[] } | null> {
+  const state = await getActionItemState(viewer, id);
+  if (!state) return null;
+  const rows = await selectRows<Record<string, unknown>>(sql`
+    SELECT h.at, h.kind, h.from_status, h.to_status, h.remark, u.display_name AS actor_name,
+      to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date
+    FROM action_item_history h
+    JOIN action_items a ON a.id = h.action_item_id
+    LEFT JOIN users u ON u.id = h.actor_id
+    WHERE h.action_item_id = ${id} AND h.version > ${sinceVersion} AND ${actionItemScopeSql(viewer, "a")}
+    ORDER BY h.version, h.id
+  `);
+  return {
+    current: { status: state.status, version: state.version },
+    changes: rows.map((r) => ({
+      at: iso(r.at),
+      actorName: (r.actor_name as string | null) ?? null,
+      kind: String(r.kind),
+      fromStatus: (r.from_status as ActionStatus | null) ?? null,
+      toStatus: r.to_status as ActionStatus,
+      fromDueDate: (r.from_due_date as string | null) ?? null,
+      toDueDate: (r.to_due_date as string | null) ?? null,
+      remark: (r.remark as string | null) ?? null,
+    })),
+  };
+}
+
+/**
+ * Change the status (changeActionItemStatus) and attach the evidence to the history row it
+ * wrote, in one transaction: either all of it is saved or none.
+ */
+export async function updateActionItem(
+  viewer: Viewer,
+  change: StatusChange,
+  evidence: { files: EvidenceFileInput[]; links: string[] },
+): Promise<ChangeResult> {
+  return db().transaction(async (tx) => {
+    const result = await changeActionItemStatus(viewer, change, tx);
+    if (!result.ok) return result;
+    await storeEvidence(tx, viewer, {
+      actionItemId: change.actionItemId,
+      historyId: result.history.id,
+      files: evidence.files,
+      links: evidence.links,
+      at: result.history.at,
+    });
+    return result;
+  });
+}

@@ -1,0 +1,263 @@
+// Extensions of an item's due date: the officer asks (with a reason), the secretariat grants or
+// refuses. Each step is one transaction that locks the item, bumps its version and appends one
+// history row, so an officer's open form learns of it like of any other change.
+import { and, eq, gt, sql } from "drizzle-orm";
+import { db, schema, type DbOrTx } from "~/db.server";
+import { extensionDecisionSchema } from "~/schemas/action-update";
+import type { Viewer } from "~/utils/auth.server";
+import { OPEN_STATUSES } from "~/utils/lifecycle";
+import { can } from "~/utils/permissions";
+import type { ActionItem, ActionItemHistory, ExtensionRequest } from "../../db/schema";
+import { actionItemScope, actionItemScopeSql } from "./scope.server";
+import { selectRows } from "./sql.server";
+
+const { actionItems, actionItemHistory, extensionRequests } = schema;
+
+export type ExtensionRequestRefusal =
+  | { ok: false; reason: "forbidden" | "not-found" | "withdrawn" | "closed" | "already-pending" | "past" }
+  | { ok: false; reason: "not-later"; currentDueDate: string }
+  | { ok: false; reason: "conflict"; current: ActionItem; changes: ActionItemHistory[] };
+
+export type ExtensionRequestResult =
+  | { ok: true; request: ExtensionRequest; item: ActionItem; history: ActionItemHistory }
+  | ExtensionRequestRefusal;
+
+export async function requestExtension(
+  viewer: Viewer,
+  input: { actionItemId: number; expectedVersion: number; requestedDueDate: string; reason: string; today: string; at?: Date },
+  tx?: DbOrTx,
+): Promise<ExtensionRequestResult> {
+  if (!tx) return db().transaction((t) => requestExtension(viewer, input, t));
+  if (!can(viewer.role, "request:extension:own")) return { ok: false, reason: "forbidden" };
+  const [item] = await tx
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.id, input.actionItemId), actionItemScope(viewer)))
+    .for("update");
+  if (!item) return { ok: false, reason: "not-found" };
+  if (item.withdrawnAt) return { ok: false, reason: "withdrawn" };
+  if (item.version !== input.expectedVersion) return conflict(tx, item, input.expectedVersion);
+  if (!OPEN_STATUSES.includes(item.status)) return { ok: false, reason: "closed" };
+  if (item.dueDate && input.requestedDueDate <= item.dueDate) {
+    return { ok: false, reason: "not-later", currentDueDate: item.dueDate };
+  }
+  if (input.requestedDueDate < input.today) return { ok: false, reason: "past" };
+  const [pending] = await tx
+    .select({ id: extensionRequests.id })
+    .from(extensionRequests)
+    .where(and(eq(extensionRequests.actionItemId, item.id), eq(extensionRequests.status, "PENDING")));
+  if (pending) return { ok: false, reason: "already-pending" };
+
+  const at = input.at ?? new Date();
+  const reason = input.reason.trim();
+  const [request] = await tx
+    .insert(extensionRequests)
+    .values({
+      actionItemId: item.id,
+      requestedById: viewer.id,
+      requestedAt: at,
+      currentDueDate: item.dueDate,
+      requestedDueDate: input.requestedDueDate,
+      reason,
+    })
+    .returning();
+  const [updated] = await tx
+    .update(actionItems)
+    .set({ version: sql`${actionItems.version} + 1`, updatedAt: at, updatedById: viewer.id })
+    .where(eq(actionItems.id, item.id))
+    .returning();
+  const [history] = await tx
+    .insert(actionItemHistory)
+    .values({
+      actionItemId: item.id,
+      at,
+      actorId: viewer.id,
+      kind: "EXTENSION_REQUESTED",
+      fromStatus: item.status,
+      toStatus: item.status,
+      fromDueDate: item.dueDate,
+      toDueDate: input.requestedDueDate,
+      remark: reason,
+      version: updated.version,
+    })
+    .returning();
+  return { ok: true, request, item: updated, history };
+}
+
+export type ExtensionDecision = "GRANT" | "REFUSE";
+
+export type DecideResult =
+  | { ok: true; request: ExtensionRequest; item: ActionItem; history: ActionItemHistory }
+  | { ok: false; reason: "forbidden" | "not-found" | "already-decided" | "remark-required" | "withdrawn" };
+
+/** Grant: the item's due date becomes the requested one (the original stays). Refuse: nothing moves but the history. */
+export async function decideExtension(
+  viewer: Viewer,
+  input: { requestId: number; decision: ExtensionDecision; remark?: string | null; at?: Date },
+  tx?: DbOrTx,
+): Promise<DecideResult> {
+  if (!tx) return db().transaction((t) => decideExtension(viewer, input, t));
+  if (!can(viewer.role, "decide:extension:any")) return { ok: false, reason: "forbidden" };
+  const remark = input.remark?.trim() || null;
+  if (input.decision === "REFUSE" && !remark) return { ok: false, reason: "remark-required" };
+  const [request] = await tx
+    .select()
+    .from(extensionRequests)
+    .where(eq(extensionRequests.id, input.requestId))
+    .for("update");
+  if (!request) return { ok: false, reason: "not-found" };
+  const [item] = await tx
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.id, request.actionItemId), actionItemScope(viewer)))
+    .for("update");
+  if (!item) return { ok: false, reason: "not-found" };
+  if (request.status !== "PENDING") return { ok: false, reason: "already-decided" };
+  if (item.withdrawnAt) return { ok: false, reason: "withdrawn" };
+
+  const at = input.at ?? new Date();
+  const granted = input.decision === "GRANT";
+  const [decided] = await tx
+    .update(extensionRequests)
+    .set({ status: granted ? "GRANTED" : "REFUSED", decidedById: viewer.id, decidedAt: at, decisionRemark: remark })
+    .where(and(eq(extensionRequests.id, request.id), eq(extensionRequests.status, "PENDING")))
+    .returning();
+  if (!decided) return { ok: false, reason: "already-decided" };
+  const [updated] = await tx
+    .update(actionItems)
+    .set({
+      version: sql`${actionItems.version} + 1`,
+      updatedAt: at,
+      updatedById: viewer.id,
+      ...(granted ? { dueDate: request.requestedDueDate } : {}),
+    })
+    .where(eq(actionItems.id, item.id))
+    .returning();
+  const [history] = await tx
+    .insert(actionItemHistory)
+    .values({
+      actionItemId: item.id,
+      at,
+      actorId: viewer.id,
+      kind: granted ? "EXTENSION_GRANTED" : "EXTENSION_REFUSED",
+      fromStatus: item.status,
+      toStatus: item.status,
+      fromDueDate: item.dueDate,
+      toDueDate: granted ? request.requestedDueDate : item.dueDate,
+      remark,
+      version: updated.version,
+    })
+    .returning();
+  return { ok: true, request: decided, item: updated, history };
+}
+
+async function conflict(tx: DbOrTx, current: ActionItem, sinceVersion: number): Promise<ExtensionRequestRefusal> {
+  const changes = await tx
+    .select()
+    .from(actionItemHistory)
+    .where(and(eq(actionItemHistory.actionItemId, current.id), gt(actionItemHistory.version, sinceVersion)))
+    .orderBy(actionItemHistory.version);
+  return { ok: false, reason: "conflict", current, changes };
+}
+
+export interface PendingExtensionRequest {
+  id: number;
+  actionItemId: number;
+  directiveNumber: number;
+  textEn: string;
+  textHi: string;
+  meetingTitleEn: string;
+  meetingTitleHi: string;
+  districtEn: string | null;
+  districtHi: string | null;
+  districtRole: "COLLECTOR" | "SP" | null;
+  departmentEn: string | null;
+  departmentHi: string | null;
+  status: ActionItem["status"];
+  currentDueDate: string | null;
+  originalDueDate: string | null;
+  requestedDueDate: string;
+  reason: string;
+  requestedByName: string;
+  requestedAt: string;
+}
+
+/** The secretariat's queue of undecided requests, oldest first. Empty for anyone who cannot decide. */
+export async function listPendingExtensionRequests(viewer: Viewer): Promise<PendingExtensionRequest[]> {
+  if (!can(viewer.role, "decide:extension:any")) return [];
+  const rows = await selectRows<Record<string, unknown>>(sql`
+    SELECT x.id, x.action_item_id, x.reason, x.requested_at,
+      to_char(a.due_date, 'YYYY-MM-DD') AS current_due_date,
+      to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
+      to_char(x.requested_due_date, 'YYYY-MM-DD') AS requested_due_date,
+      a.status, a.district_role,
+      d.number AS directive_number, d.text_en, d.text_hi,
+      m.title_en AS meeting_title_en, m.title_hi AS meeting_title_hi,
+      di.name_en AS district_en, di.name_hi AS district_hi,
+      dp.name_en AS department_en, dp.name_hi AS department_hi,
+      u.display_name AS requested_by_name
+    FROM extension_requests x
+    JOIN action_items a ON a.id = x.action_item_id
+    JOIN directives d ON d.id = a.directive_id
+    JOIN meetings m ON m.id = a.meeting_id
+    LEFT JOIN districts di ON di.id = a.district_id
+    LEFT JOIN departments dp ON dp.id = a.department_id
+    JOIN users u ON u.id = x.requested_by_id
+    WHERE x.status = 'PENDING' AND a.withdrawn_at IS NULL AND ${actionItemScopeSql(viewer, "a")}
+    ORDER BY x.requested_at, x.id
+  `);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    actionItemId: Number(r.action_item_id),
+    directiveNumber: Number(r.directive_number),
+    textEn: String(r.text_en ?? ""),
+    textHi: String(r.text_hi ?? ""),
+    meetingTitleEn: String(r.meeting_title_en ?? ""),
+    meetingTitleHi: String(r.meeting_title_hi ?? ""),
+    districtEn: (r.district_en as string | null) ?? null,
+    districtHi: (r.district_hi as string | null) ?? null,
+    districtRole: (r.district_role as "COLLECTOR" | "SP" | null) ?? null,
+    departmentEn: (r.department_en as string | null) ?? null,
+    departmentHi: (r.department_hi as string | null) ?? null,
+    status: r.status as ActionItem["status"],
+    currentDueDate: (r.current_due_date as string | null) ?? null,
+    originalDueDate: (r.original_due_date as string | null) ?? null,
+    requestedDueDate: String(r.requested_due_date),
+    reason: String(r.reason ?? ""),
+    requestedByName: String(r.requested_by_name ?? ""),
+    requestedAt: new Date(r.requested_at as string).toISOString(),
+  }));
+}
+
+export type ExtensionDecisionFormResult =
+  | { ok: true; decision: ExtensionDecision; requestId: number }
+  | { ok: false; requestId: number | null; fieldErrors: { remark?: string }; formError?: string };
+
+/**
+ * For /verify's action: read the ExtensionRequestList form (intent grant-extension or
+ * refuse-extension, requestId, remark), decide, and say what to show. Messages are dictionary keys.
+ */
+export async function decideExtensionFromForm(viewer: Viewer, form: FormData): Promise<ExtensionDecisionFormResult> {
+  const parsed = extensionDecisionSchema.safeParse(Object.fromEntries(form));
+  const rawId = Number(form.get("requestId"));
+  const requestId = Number.isInteger(rawId) && rawId > 0 ? rawId : null;
+  if (!parsed.success) {
+    const remarkIssue = parsed.error.issues.find((i) => i.path[0] === "remark");
+    return remarkIssue
+      ? { ok: false, requestId, fieldErrors: { remark: remarkIssue.message } }
+      : { ok: false, requestId, fieldErrors: {}, formError: "validation.invalid" };
+  }
+  const decision: ExtensionDecision = parsed.data.intent === "grant-extension" ? "GRANT" : "REFUSE";
+  const result = await decideExtension(viewer, { requestId: parsed.data.requestId, decision, remark: parsed.data.remark });
+  if (result.ok) return { ok: true, decision, requestId: parsed.data.requestId };
+  const formError: Record<typeof result.reason, string> = {
+    forbidden: "actions.refused.forbidden",
+    "not-found": "actions.refused.not-found",
+    "already-decided": "extension.error.alreadyDecided",
+    "remark-required": "extension.error.refuseRemark",
+    withdrawn: "actions.refused.withdrawn",
+  };
+  return result.reason === "remark-required"
+    ? { ok: false, requestId, fieldErrors: { remark: formError[result.reason] } }
+    : { ok: false, requestId, fieldErrors: {}, formError: formError[result.reason] };
+}

@@ -1,0 +1,237 @@
+// The meeting editor's action, shared by /meetings/new and /meetings/:meetingId/edit.
+//
+// intent=save-draft and intent=publish validate with the editor's one schema and then save
+// (and publish) in one transaction, so a refusal leaves nothing half-saved. The other intents
+// serve the form when JavaScript is off: paste the minutes, add, remove or move a directive —
+// each answers with the form's values changed, for the user to carry on editing.
+import { data, redirect } from "@remix-run/node";
+import { directivesFromPastedText } from "~/components/meetings/paste";
+import { db } from "~/db.server";
+import type { MessageKey } from "~/i18n";
+import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { getMasterData, masterCodes, saveDraftMeeting } from "~/models/meeting.server";
+import {
+  addAssignee,
+  changeDirectiveDueDate,
+  publishMeeting,
+  withdrawAssignee,
+  withdrawDirective,
+  type AddAssigneeResult,
+  type PublishedChangeResult,
+} from "~/models/publish.server";
+import {
+  emptyDirective,
+  fieldErrorsFrom,
+  LIMITS,
+  meetingFormSchema,
+  meetingValuesFromFormData,
+  publishedChangeSchema,
+  publishedChangeValuesFromFormData,
+  type FieldErrors,
+  type MeetingFormValues,
+  type PublishedChangeValues,
+} from "~/schemas/meeting";
+import { denyAccess, type Viewer } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+
+export interface EditorActionData {
+  values: MeetingFormValues;
+  fieldErrors?: FieldErrors;
+  formError?: MessageKey;
+  notice?: { key: MessageKey; params?: Record<string, number> };
+}
+
+/** Thrown inside the transaction to roll it back with an answer for the user. */
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly formError: MessageKey,
+    readonly fieldErrors?: FieldErrors,
+  ) {}
+}
+
+const MOVE_INTENT = /^(remove-directive|move-up|move-down):(\d{1,4})$/;
+
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+export async function meetingEditorAction(request: Request, viewer: Viewer, meetingId: number | null) {
+  const form = await readForm(request);
+  if (!form) throw new Response("The form could not be read", { status: 400 });
+  const intent = typeof form.get("intent") === "string" ? String(form.get("intent")) : "";
+  const values = meetingValuesFromFormData(form);
+  if (intent === "publish" && !can(viewer.role, "publish:meeting:any")) await denyAccess(request, viewer, "publish:meeting:any");
+
+  if (intent === "save-draft" || intent === "publish") return saveOrPublish(request, viewer, meetingId, values);
+  if (intent === "paste") return paste(values, form);
+  if (intent === "add-directive") {
+    if (values.directives.length < LIMITS.directives) values.directives.push(emptyDirective());
+    return data<EditorActionData>({ values });
+  }
+  const move = MOVE_INTENT.exec(intent);
+  if (move && Number(move[2]) < values.directives.length) {
+    const index = Number(move[2]);
+    const list = values.directives;
+    if (move[1] === "remove-directive") list.splice(index, 1);
+    const target = move[1] === "move-up" ? index - 1 : move[1] === "move-down" ? index + 1 : -1;
+    if (target >= 0 && target < list.length) [list[index], list[target]] = [list[target], list[index]];
+    return data<EditorActionData>({ values });
+  }
+  return data<EditorActionData>({ values, formError: "meetings.error.unknownIntent" }, { status: 400 });
+}
+
+async function paste(values: MeetingFormValues, form: FormData) {
+  const text = form.get("pasteText");
+  const master = await getMasterData();
+  const result = directivesFromPastedText(typeof text === "string" ? text : "", values.meetingDate, master);
+  const room = LIMITS.directives - values.directives.length;
+  values.directives.push(...result.directives.slice(0, Math.max(0, room)));
+  const notice: EditorActionData["notice"] =
+    result.directives.length === 0
+      ? { key: "meetings.paste.nothingFound" }
+      : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: Math.min(result.directives.length, room), unassigned: result.withoutAssignee } };
+  return data<EditorActionData>({ values, notice });
+}
+
+async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number | null, values: MeetingFormValues) {
+  const master = await getMasterData();
+  const parsed = meetingFormSchema(masterCodes(master)).safeParse(values);
+  if (!parsed.success) {
+    return data<EditorActionData>(
+      { values, fieldErrors: fieldErrorsFrom(parsed.error), formError: "validation.fixErrors" },
+      { status: 400 },
+    );
+  }
+  const publishing = parsed.data.intent === "publish";
+  let outcome: { meetingId: number; items: number | null };
+  try {
+    outcome = await db().transaction(async (tx) => {
+      const saved = await saveDraftMeeting(viewer, { meetingId, values: parsed.data }, tx);
+      if (!saved.ok) {
+        if (saved.reason === "not-found") throw new Response("Not found", { status: 404 });
+        throw new Refusal(409, "meetings.error.alreadyPublished");
+      }
+      if (!publishing) return { meetingId: saved.meetingId, items: null };
+      const published = await publishMeeting(viewer, { meetingId: saved.meetingId }, tx);
+      if (!published.ok) {
+        if (published.reason === "not-found") throw new Response("Not found", { status: 404 });
+        if (published.reason !== "incomplete") throw new Refusal(409, "meetings.error.alreadyPublished");
+        const fieldErrors: FieldErrors = {};
+        for (const n of published.directives) fieldErrors[`directives.${n - 1}.assignees`] = "meetings.error.assigneeRequired";
+        throw new Refusal(400, "meetings.error.incomplete", fieldErrors);
+      }
+      await recordAudit(
+        {
+          actorId: viewer.id,
+          actorUsername: viewer.username,
+          action: "meeting.publish",
+          targetType: "meeting",
+          targetId: String(saved.meetingId),
+          details: { items: published.items },
+          ...requestOrigin(request),
+        },
+        tx,
+      );
+      return { meetingId: saved.meetingId, items: published.items };
+    });
+  } catch (error) {
+    if (error instanceof Refusal) {
+      return data<EditorActionData>(
+        { values, formError: error.formError, fieldErrors: error.fieldErrors },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+  if (outcome.items !== null) throw redirect(`/meetings/${outcome.meetingId}?published=${outcome.items}`);
+  throw redirect(`/meetings/${outcome.meetingId}/edit?saved=1`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A published meeting's edit page: one change at a time, each with its reason.
+// ---------------------------------------------------------------------------------------------
+
+export interface PublishedChangeActionData {
+  values: PublishedChangeValues;
+  fieldErrors?: FieldErrors;
+  formError?: MessageKey;
+}
+
+const REFUSALS: Record<string, MessageKey> = {
+  "not-found": "meetings.change.refused.notFound",
+  "not-published": "meetings.change.refused.notPublished",
+  "directive-withdrawn": "meetings.change.refused.directiveWithdrawn",
+  "assignee-withdrawn": "meetings.change.refused.assigneeWithdrawn",
+  unchanged: "meetings.change.refused.unchanged",
+  "unknown-code": "meetings.error.unknownDistrict",
+};
+
+export async function publishedChangeAction(request: Request, viewer: Viewer, meeting: { id: number; meetingDate: string }) {
+  const form = await readForm(request);
+  if (!form) throw new Response("The form could not be read", { status: 400 });
+  const values = publishedChangeValuesFromFormData(form);
+  const master = await getMasterData();
+  const parsed = publishedChangeSchema(masterCodes(master), meeting.meetingDate).safeParse(values);
+  if (!parsed.success) {
+    return data<PublishedChangeActionData>({ values, fieldErrors: fieldErrorsFrom(parsed.error) }, { status: 400 });
+  }
+  const change = parsed.data;
+  const base = { meetingId: meeting.id, directiveId: Number(change.directiveId), reason: change.reason };
+  let result: PublishedChangeResult | AddAssigneeResult;
+  let done: string;
+  switch (change.intent) {
+    case "withdraw-directive":
+      result = await withdrawDirective(viewer, base);
+      done = "directive-withdrawn";
+      break;
+    case "withdraw-assignee":
+      result = await withdrawAssignee(viewer, { ...base, assigneeId: Number(change.assigneeId) });
+      done = "assignee-withdrawn";
+      break;
+    case "change-due-date":
+      result = await changeDirectiveDueDate(
+        viewer,
+        change.dueMode === "DATE"
+          ? { ...base, dueMode: "DATE", dueDate: change.dueDate }
+          : { ...base, dueMode: "DAYS", dueInDays: Number(change.dueInDays) },
+      );
+      done = "due-date-changed";
+      break;
+    case "add-assignee":
+      result = await addAssignee(viewer, {
+        ...base,
+        assignee:
+          change.assigneeKind === "DEPARTMENT"
+            ? { kind: "department", departmentCode: change.departmentCode }
+            : {
+                kind: "district-role",
+                districtRole: change.assigneeKind as "COLLECTOR" | "SP",
+                scope: change.scope as "ALL" | "DIVISIONS" | "DISTRICTS",
+                divisionCodes: change.divisions,
+                districtCodes: change.districts,
+              },
+      });
+      done = "assignee-added";
+      break;
+  }
+  if (!result.ok) {
+    const status = result.reason === "not-found" ? 404 : 409;
+    return data<PublishedChangeActionData>({ values, formError: REFUSALS[result.reason] ?? "validation.invalid" }, { status });
+  }
+  const count = "affected" in result ? result.affected : result.created + result.reinstated;
+  await recordAudit({
+    actorId: viewer.id,
+    actorUsername: viewer.username,
+    action: `meeting.${change.intent}`,
+    targetType: "directive",
+    targetId: change.directiveId,
+    details: { meetingId: meeting.id, reason: change.reason, items: count },
+    ...requestOrigin(request),
+  });
+  throw redirect(`/meetings/${meeting.id}/edit?done=${done}&n=${count}#directive-${change.directiveId}`);
+}

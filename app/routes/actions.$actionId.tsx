@@ -1,0 +1,265 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DueLabel } from "~/components/actions/DueLabel";
+import { ExtensionForm, type ExtensionFormState } from "~/components/actions/ExtensionForm";
+import { HistoryTimeline } from "~/components/actions/HistoryTimeline";
+import { StatusBadge } from "~/components/actions/StatusBadge";
+import { UpdateForm } from "~/components/actions/UpdateForm";
+import { getActionItem, getActionItemTimeline } from "~/models/action-item.server";
+import { requestExtension } from "~/models/extension.server";
+import { extensionRequestSchema, type UpdateOutcome } from "~/schemas/action-update";
+import actionsStyles from "~/styles/actions.css";
+import {
+  clearFlashCookie,
+  FLASH_COOKIE,
+  flashCookie,
+  handleActionUpdate,
+  readActionForm,
+} from "~/utils/action-update.server";
+import { denyAccess, requireAnyPermission, type Viewer } from "~/utils/auth.server";
+import { readCookie } from "~/utils/cookies.server";
+import { formatDate, formatDateTime, todayInIndia } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { actorFor, nextStatuses, OPEN_STATUSES } from "~/utils/lifecycle";
+import { firstField } from "~/utils/multipart.server";
+import { can } from "~/utils/permissions";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.directiveNumber}. ${data.item.textEn || data.item.textHi} · Anupalan`.slice(0, 90) : "Anupalan" },
+];
+
+function itemIdFrom(params: { actionId?: string }): number {
+  const id = Number(params.actionId);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+/** May this viewer report on items (officers) or act on reports (secretariat)? */
+function mayUpdate(viewer: Viewer): boolean {
+  const actor = actorFor(viewer.role);
+  if (actor === "OFFICER") return can(viewer.role, "update:action-item:own");
+  if (actor === "SECRETARIAT") return can(viewer.role, "verify:action-item:any");
+  return false;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireAnyPermission(request, ["read:action-item:own", "read:action-item:any"]);
+  const id = itemIdFrom(params);
+  const today = todayInIndia();
+  const item = await getActionItem(viewer, id, today);
+  // Another district's item answers exactly like one that does not exist.
+  if (!item) throw new Response("Not found", { status: 404 });
+  const timeline = await getActionItemTimeline(viewer, id);
+  const actor = actorFor(viewer.role);
+  const next = actor && mayUpdate(viewer) && !item.withdrawnAt ? nextStatuses(item.status, actor) : [];
+  const flash = readCookie(request, FLASH_COOKIE);
+  return data(
+    {
+      today,
+      item,
+      timeline,
+      actor,
+      nextStatuses: next,
+      readOnly: !mayUpdate(viewer),
+      reader: can(viewer.role, "read:action-item:any"),
+      canRequestExtension:
+        can(viewer.role, "request:extension:own") && OPEN_STATUSES.includes(item.status) && !item.pendingExtension && !item.withdrawnAt,
+      flash: flash === "saved" || flash === "extension-requested" ? flash : null,
+    },
+    flash ? { headers: { "Set-Cookie": clearFlashCookie(request) } } : undefined,
+  );
+}
+
+type ActionData = { form: "update"; outcome: UpdateOutcome } | { form: "extension"; state: ExtensionFormState };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireAnyPermission(request, ["update:action-item:own", "verify:action-item:any", "request:extension:own"]);
+  const id = itemIdFrom(params);
+  const form = await readActionForm(request);
+  const intent = firstField(form.fields, "intent");
+
+  if (intent === "request-extension") {
+    if (!can(viewer.role, "request:extension:own")) await denyAccess(request, viewer, "request:extension:own");
+    return requestExtensionAction(request, viewer, id, form.fields);
+  }
+  if (!mayUpdate(viewer)) await denyAccess(request, viewer, "update:action-item:own");
+  // The form without JavaScript posts here; the page's script posts to /actions/:id/update.
+  const answer = await handleActionUpdate(viewer, id, form);
+  if (answer.body.outcome === "saved") {
+    throw redirect(answer.body.redirectTo, { headers: { "Set-Cookie": flashCookie(request, "saved") } });
+  }
+  return data<ActionData>({ form: "update", outcome: answer.body }, { status: answer.status });
+}
+
+async function requestExtensionAction(request: Request, viewer: Viewer, id: number, fields: Map<string, string[]>) {
+  const raw = {
+    intent: firstField(fields, "intent"),
+    version: firstField(fields, "version"),
+    requestedDueDate: firstField(fields, "requestedDueDate") ?? "",
+    reason: firstField(fields, "reason") ?? "",
+  };
+  const values = { requestedDueDate: raw.requestedDueDate, reason: raw.reason };
+  const answer = (status: number, state: Omit<ExtensionFormState, "values">) =>
+    data<ActionData>({ form: "extension", state: { ...state, values } }, { status });
+  const parsed = extensionRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: ExtensionFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "requestedDueDate" || field === "reason") fieldErrors[field] ??= issue.message;
+    }
+    return answer(400, Object.keys(fieldErrors).length > 0 ? { fieldErrors } : { fieldErrors, formError: "actions.error.stale" });
+  }
+  const result = await requestExtension(viewer, {
+    actionItemId: id,
+    expectedVersion: parsed.data.version,
+    requestedDueDate: parsed.data.requestedDueDate,
+    reason: parsed.data.reason,
+    today: todayInIndia(),
+  });
+  if (result.ok) throw redirect(`/actions/${id}`, { headers: { "Set-Cookie": flashCookie(request, "extension-requested") } });
+  switch (result.reason) {
+    case "not-found":
+      throw new Response("Not found", { status: 404 });
+    case "not-later":
+      return answer(400, { fieldErrors: { requestedDueDate: "extension.error.notLater" }, params: { date: result.currentDueDate } });
+    case "past":
+      return answer(400, { fieldErrors: { requestedDueDate: "extension.error.past" } });
+    case "conflict":
+      return answer(409, { fieldErrors: {}, formError: "actions.error.stale" });
+    case "already-pending":
+      return answer(409, { fieldErrors: {}, formError: "extension.error.alreadyPending" });
+    case "closed":
+      return answer(409, { fieldErrors: {}, formError: "extension.error.closed" });
+    case "withdrawn":
+      return answer(409, { fieldErrors: {}, formError: "actions.refused.withdrawn" });
+    case "forbidden":
+      return denyAccess(request, viewer, "request:extension:own");
+  }
+}
+
+export default function ActionItemPage() {
+  const { today, item, timeline, actor, nextStatuses: next, readOnly, reader, canRequestExtension, flash } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const text = pickText(locale, item.textEn, item.textHi);
+  const otherText = locale === "hi" ? item.textEn : item.textHi;
+  const assignee = item.districtEn
+    ? `${pickText(locale, item.districtEn, item.districtHi)} · ${item.districtRole ? t(`districtRole.${item.districtRole}`) : ""}`
+    : pickText(locale, item.departmentEn, item.departmentHi);
+  const extended = item.originalDueDate && item.dueDate && item.originalDueDate !== item.dueDate;
+
+  return (
+    <div className="item-page">
+      <p>
+        <Link to="/actions">← {reader ? t("actions.item.backReader") : t("actions.item.back")}</Link>
+      </p>
+      {flash ? (
+        <p className="flash" role="status">
+          {t(flash === "saved" ? "actions.update.saved" : "extension.requested")}
+        </p>
+      ) : null}
+
+      <article className="card" aria-labelledby="item-title">
+        <p className="item-header__meta">
+          {pickText(locale, item.categoryEn, item.categoryHi)}
+          {item.priority === "HIGH" ? ` · ${t("actions.item.priorityHigh")}` : ""}
+        </p>
+        <h1 id="item-title">{t("actions.item.title", { n: item.directiveNumber })}</h1>
+        <p className="directive-text" lang={locale === "hi" && item.textHi ? "hi" : item.textEn ? "en" : "hi"}>
+          {text}
+        </p>
+        {otherText && otherText !== text ? (
+          <details className="other-language">
+            <summary>{t("actions.item.otherLanguage")}</summary>
+            <p lang={locale === "hi" ? "en" : "hi"}>{otherText}</p>
+          </details>
+        ) : null}
+        <dl className="item-facts">
+          <div>
+            <dt>{t("actions.item.status")}</dt>
+            <dd data-testid="item-status">
+              <StatusBadge status={item.status} /> {item.daysOverdue > 0 ? <StatusBadge status="OVERDUE" /> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("actions.item.dueDate")}</dt>
+            <dd>
+              {formatDate(item.dueDate, locale)}
+              <DueLabel dueDate={item.dueDate} status={item.status} daysOverdue={item.daysOverdue} today={today} />
+              {extended ? (
+                <span className="muted" data-testid="original-due-date">
+                  {t("actions.item.originalDueDate", { date: formatDate(item.originalDueDate, locale) })}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("actions.item.meeting")}</dt>
+            <dd>
+              {pickText(locale, item.meetingTitleEn, item.meetingTitleHi)}
+              <span className="muted"> · {formatDate(item.meetingDate, locale)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("actions.item.assignedTo")}</dt>
+            <dd>{assignee}</dd>
+          </div>
+        </dl>
+        {item.updatedByName ? (
+          <p className="muted">
+            {t("actions.item.lastUpdate", { who: item.updatedByName, when: formatDateTime(item.updatedAt, locale) })}
+          </p>
+        ) : null}
+        {item.pendingExtension ? (
+          <p className="tag tag--ext" data-testid="extension-pending">
+            {t("actions.item.extensionPending", {
+              date: formatDate(item.pendingExtension.requestedDueDate, locale),
+              when: formatDateTime(item.pendingExtension.requestedAt, locale),
+            })}
+          </p>
+        ) : null}
+      </article>
+
+      <section className="card" aria-labelledby="update-title">
+        <h2 id="update-title">{t("actions.update.title")}</h2>
+        {item.withdrawnAt ? (
+          <p>{t("actions.update.withdrawn", { date: formatDate(item.withdrawnAt, locale), reason: item.withdrawnReason ?? "" })}</p>
+        ) : readOnly ? (
+          <p className="muted">{t("actions.update.readOnly")}</p>
+        ) : next.length === 0 || !actor ? (
+          <p className="muted">{t("actions.update.closed")}</p>
+        ) : (
+          <UpdateForm
+            key={item.id}
+            itemId={item.id}
+            version={item.version}
+            currentStatus={item.status}
+            actor={actor}
+            nextStatuses={next}
+            serverOutcome={result?.form === "update" ? result.outcome : null}
+          />
+        )}
+      </section>
+
+      {canRequestExtension ? (
+        <ExtensionForm
+          version={item.version}
+          dueDate={item.dueDate}
+          today={today}
+          state={result?.form === "extension" ? result.state : null}
+        />
+      ) : null}
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t("actions.history.title")}</h2>
+        <HistoryTimeline itemId={item.id} rows={timeline} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { OneTimePassword } from "~/components/admin/OneTimePassword";
+import { UserForm, type UserFormErrors, type UserFormValues } from "~/components/admin/UserForm";
+import type { MessageKey } from "~/i18n";
+import { requestOrigin } from "~/models/audit.server";
+import { getUser, listUnitOptions, resetUserPassword, setUserDisabled, updateUser } from "~/models/user.server";
+import { userUpdateSchema } from "~/schemas/user";
+import adminStyles from "~/styles/admin.css";
+import { requirePermission } from "~/utils/auth.server";
+import { useT } from "~/utils/i18n";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta("users.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+
+function userIdOf(params: { userId?: string }): number {
+  const id = Number(params.userId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+const DONE = { saved: "user.saved", disabled: "user.disabledDone", enabled: "user.enabledDone" } as const satisfies Record<
+  string,
+  MessageKey
+>;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "manage:users:any");
+  const user = await getUser(viewer, userIdOf(params));
+  if (!user) throw new Response("Not found", { status: 404 });
+  const units = await listUnitOptions(viewer);
+  const done = new URL(request.url).searchParams.get("done");
+  return { user, ...units, isSelf: user.id === viewer.id, done: done && done in DONE ? DONE[done as keyof typeof DONE] : null };
+}
+
+type ActionResult =
+  | { intent: "update"; fieldErrors: UserFormErrors; values: UserFormValues }
+  | { intent: "reset-password"; password: string }
+  | { intent: "access"; formError: MessageKey };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "manage:users:any");
+  const userId = userIdOf(params);
+  const form = Object.fromEntries(await request.formData());
+  const origin = requestOrigin(request);
+  const notFound = () => new Response("Not found", { status: 404 });
+  switch (form.intent) {
+    case "update": {
+      const text = (key: string) => (typeof form[key] === "string" ? (form[key] as string) : "");
+      const values = {
+        displayName: text("displayName"),
+        username: "",
+        role: text("role"),
+        districtCode: text("districtCode"),
+        districtRole: text("districtRole"),
+        departmentCode: text("departmentCode"),
+      } as UserFormValues;
+      const parsed = userUpdateSchema.safeParse(form);
+      if (!parsed.success) {
+        const fieldErrors: UserFormErrors = {};
+        for (const issue of parsed.error.issues) {
+          fieldErrors[issue.path[0] as keyof UserFormErrors] ??= issue.message as MessageKey;
+        }
+        return data<ActionResult>({ intent: "update", fieldErrors, values }, { status: 400 });
+      }
+      const result = await updateUser(viewer, userId, parsed.data, origin);
+      if (!result) throw notFound();
+      if (!result.ok) {
+        return data<ActionResult>({ intent: "update", fieldErrors: result.fieldErrors ?? {}, values }, { status: 400 });
+      }
+      throw redirect(`/admin/users/${userId}?done=saved`);
+    }
+    case "disable":
+    case "enable": {
+      const result = await setUserDisabled(viewer, userId, form.intent === "disable", origin);
+      if (!result) throw notFound();
+      if (!result.ok) return data<ActionResult>({ intent: "access", formError: result.formError }, { status: 400 });
+      throw redirect(`/admin/users/${userId}?done=${form.intent}d`);
+    }
+    case "reset-password": {
+      if (userId === viewer.id) return data<ActionResult>({ intent: "access", formError: "user.resetSelf" }, { status: 400 });
+      const password = await resetUserPassword(viewer, userId, origin);
+      if (password === null) throw notFound();
+      // Shown once in this answer and stored nowhere, so there is no redirect to survive.
+      return data<ActionResult>({ intent: "reset-password", password });
+    }
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+export default function EditUser() {
+  const { user, districts, departments, isSelf, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const t = useT();
+  const values: UserFormValues =
+    result?.intent === "update"
+      ? result.values
+      : {
+          displayName: user.displayName,
+          username: user.username,
+          role: user.role,
+          districtCode: user.districtCode ?? "",
+          districtRole: user.districtRole ?? "",
+          departmentCode: user.departmentCode ?? "",
+        };
+  return (
+    <>
+      <p>
+        <Link to="/admin/users">{t("user.backToList")}</Link>
+      </p>
+      <h1>{t("user.editTitle", { username: user.username })}</h1>
+      {done ? (
+        <p className="flash" role="status">
+          {t(done)}
+        </p>
+      ) : null}
+      {user.disabled ? (
+        <p className="form-error" role="status">
+          {t("user.disabledNote")}
+        </p>
+      ) : null}
+      {result?.intent === "reset-password" ? (
+        <OneTimePassword label={t("user.resetDone", { username: user.username })} password={result.password} />
+      ) : null}
+      <UserForm
+        key={`${user.id}-${result?.intent ?? ""}`}
+        mode="edit"
+        defaultValues={values}
+        serverErrors={result?.intent === "update" ? result.fieldErrors : undefined}
+        districts={districts}
+        departments={departments}
+        submitLabel={t("user.save")}
+      />
+      <section className="card" aria-labelledby="access-title">
+        <h2 id="access-title">{t("user.access")}</h2>
+        {result?.intent === "access" ? (
+          <p className="form-error" role="alert">
+            {t(result.formError)}
+          </p>
+        ) : null}
+        <div className="access-actions">
+          {isSelf ? (
+            <p>
+              <Link to="/account/password">{t("nav.password")}</Link>
+            </p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="reset-password" />
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {t("user.resetPassword")}
+              </button>
+              <p className="field__hint">{t("user.resetHint")}</p>
+            </Form>
+          )}
+          {user.disabled ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="enable" />
+              <button type="submit" className="button" disabled={busy}>
+                {t("user.enable")}
+              </button>
+            </Form>
+          ) : isSelf ? null : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="disable" />
+              <button type="submit" className="button button--danger" disabled={busy}>
+                {t("user.disable")}
+              </button>
+              <p className="field__hint">{t("user.disableHint")}</p>
+            </Form>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}

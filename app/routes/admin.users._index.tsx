@@ -1,0 +1,150 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listUnitOptions, listUsers, USER_LIST_LIMIT, type UserListRow } from "~/models/user.server";
+import { ROLE_VALUES, userFiltersSchema } from "~/schemas/user";
+import adminStyles from "~/styles/admin.css";
+import { requirePermission } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta("users.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "manage:users:any");
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = userFiltersSchema.parse({
+    role: params.role || undefined,
+    district: params.district || undefined,
+    q: params.q || undefined,
+    status: params.status || undefined,
+  });
+  const [{ users, truncated }, units] = await Promise.all([listUsers(viewer, filters), listUnitOptions(viewer)]);
+  return { users, truncated, filters, districts: units.districts };
+}
+
+function WorksFor({ user }: { user: Pick<UserListRow, "districtNameEn" | "districtNameHi" | "districtRole" | "departmentNameEn" | "departmentNameHi"> }) {
+  const t = useT();
+  const locale = useLocale();
+  if (user.districtNameEn) {
+    const district = pickText(locale, user.districtNameEn, user.districtNameHi);
+    return <>{user.districtRole ? `${district} · ${t(`districtRole.${user.districtRole}`)}` : district}</>;
+  }
+  if (user.departmentNameEn) return <>{pickText(locale, user.departmentNameEn, user.departmentNameHi)}</>;
+  return <span className="muted">—</span>;
+}
+
+export default function UsersList() {
+  const { users, truncated, filters, districts } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("users.title")}</h1>
+        <div className="page-head__actions">
+          <Link className="button" to="/admin/users/new">
+            {t("users.new")}
+          </Link>
+          <Link className="button button--secondary" to="/admin/users/import">
+            {t("users.import")}
+          </Link>
+        </div>
+      </div>
+
+      <Form method="get" className="card filters" aria-label={t("users.filters")}>
+        <div className="field">
+          <label htmlFor="q">{t("users.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="role">{t("users.role")}</label>
+          <select id="role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">{t("users.any")}</option>
+            {ROLE_VALUES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="district">{t("users.district")}</label>
+          <select id="district" name="district" defaultValue={filters.district ?? ""}>
+            <option value="">{t("users.any")}</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {pickText(locale, d.nameEn, d.nameHi)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("users.status")}</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("users.any")}</option>
+            <option value="active">{t("users.statusActive")}</option>
+            <option value="disabled">{t("users.statusDisabled")}</option>
+          </select>
+        </div>
+        <div className="filters__buttons">
+          <button type="submit" className="button">
+            {t("common.filter")}
+          </button>
+          <Link to="/admin/users" className="button button--secondary">
+            {t("common.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      <p className="muted" role="status">
+        {t("users.count", { n: formatNumber(users.length, locale) })}
+        {truncated ? ` ${t("users.truncated", { n: formatNumber(USER_LIST_LIMIT, locale) })}` : null}
+      </p>
+      {users.length === 0 ? (
+        <p className="card">{t("users.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="users-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("users.colName")}</th>
+                <th scope="col">{t("users.colUsername")}</th>
+                <th scope="col">{t("users.colRole")}</th>
+                <th scope="col">{t("users.colWorksFor")}</th>
+                <th scope="col">{t("users.colStatus")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
+                  </td>
+                  <td>
+                    <code>{user.username}</code>
+                  </td>
+                  <td>{t(`role.${user.role}`)}</td>
+                  <td>
+                    <WorksFor user={user} />
+                  </td>
+                  <td>
+                    {user.disabled ? (
+                      <span className="badge badge--off">{t("users.statusDisabled")}</span>
+                    ) : (
+                      <span className="badge badge--on">{t("users.statusActive")}</span>
+                    )}
+                    {user.mustChangePassword && !user.disabled ? (
+                      <span className="muted user-note">{t("users.mustChange")}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,269 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { describeAssignee } from "~/components/meetings/assignee-text";
+import { DirectiveProgress } from "~/components/meetings/DirectiveProgress";
+import { MeetingFlash } from "~/components/meetings/MeetingFlash";
+import { parseMeetingId } from "~/components/meetings/params";
+import { getMeetingPage } from "~/models/meeting.server";
+import type { loader as rootLoader } from "~/root";
+import meetingsStyles from "~/styles/meetings.css";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate, formatDateTime, formatNumber, todayInIndia } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.page.meeting.titleEn || data?.page.meeting.titleHi || "Meeting"} · Anupalan` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "read:meeting:any");
+  const meetingId = parseMeetingId(params.meetingId);
+  const page = meetingId ? await getMeetingPage(viewer, meetingId, todayInIndia()) : null;
+  if (!page) throw new Response("Not found", { status: 404 });
+  return { page };
+}
+
+function Bilingual({ en, hi }: { en: string; hi: string }) {
+  const locale = useLocale();
+  const first = locale === "hi" ? { text: hi, lang: "hi" } : { text: en, lang: "en" };
+  const second = locale === "hi" ? { text: en, lang: "en" } : { text: hi, lang: "hi" };
+  const primary = first.text ? first : second;
+  const other = first.text ? second : null;
+  return (
+    <>
+      <p className="directive__text" lang={primary.lang}>
+        {primary.text}
+      </p>
+      {other?.text ? (
+        <p className="directive__text directive__text--other" lang={other.lang}>
+          {other.text}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export default function MeetingPage() {
+  const { page } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const { meeting, directives } = page;
+  const role = root?.viewer?.role;
+  const published = meeting.status === "PUBLISHED";
+  const live = directives.filter((d) => !d.withdrawnAt);
+  const totals = live.reduce(
+    (sum, d) => ({ items: sum.items + d.progress.total, done: sum.done + d.progress.done, overdue: sum.overdue + d.progress.overdue }),
+    { items: 0, done: 0, overdue: 0 },
+  );
+  const title = pickText(locale, meeting.titleEn, meeting.titleHi);
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/meetings">{t("nav.meetings")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {title} <span className={`badge badge--${meeting.status}`}>{t(`meetingStatus.${meeting.status}`)}</span>
+        </h1>
+        <div className="page-head__actions">
+          {can(role, "write:meeting:any") ? (
+            <Link className="button button--secondary" to={`/meetings/${meeting.id}/edit`}>
+              {published ? t("meetings.page.change") : t("meetings.page.continueEditing")}
+            </Link>
+          ) : null}
+          {published && can(role, "read:report:any") ? (
+            <Link className="button" to={`/meetings/${meeting.id}/atr`}>
+              {t("meetings.page.atr")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <MeetingFlash searchParams={searchParams} />
+
+      <dl className="meeting-facts card">
+        <div>
+          <dt>{t("common.date")}</dt>
+          <dd>
+            {formatDate(meeting.meetingDate, locale)}
+            {meeting.startTime ? `, ${meeting.startTime}` : ""}
+            {meeting.dateApproximate ? ` (${t("meetings.page.approximate")})` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("meetings.field.mode")}</dt>
+          <dd>{t(`mode.${meeting.mode}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("meetings.page.chair")}</dt>
+          <dd>{pickText(locale, meeting.chairEn, meeting.chairHi) || "—"}</dd>
+        </div>
+        {meeting.referenceNo ? (
+          <div>
+            <dt>{t("meetings.field.referenceNo")}</dt>
+            <dd>{meeting.referenceNo}</dd>
+          </div>
+        ) : null}
+        {meeting.participantsEn || meeting.participantsHi ? (
+          <div className="meeting-facts__wide">
+            <dt>{t("meetings.page.participants")}</dt>
+            <dd>{pickText(locale, meeting.participantsEn, meeting.participantsHi)}</dd>
+          </div>
+        ) : null}
+        {meeting.calledRoles.length > 0 ? (
+          <div className="meeting-facts__wide">
+            <dt>{t("meetings.field.calledRoles")}</dt>
+            <dd>
+              {meeting.calledRoles
+                .map((r) => (["COLLECTOR", "SP", "DIV_COMMISSIONER", "IG"].includes(r) ? t(`meetings.calledRole.${r as "SP"}`) : r))
+                .join(", ")}
+            </dd>
+          </div>
+        ) : null}
+        <div className="meeting-facts__wide">
+          <dt>{t("common.status")}</dt>
+          <dd>
+            {published
+              ? t("meetings.page.publishedBy", {
+                  when: formatDateTime(meeting.publishedAt, locale),
+                  who: meeting.publishedByName ?? "—",
+                })
+              : t("meetings.page.draftNote")}
+          </dd>
+        </div>
+      </dl>
+
+      {published ? (
+        <ul className="figures">
+          <li className="figure">
+            <span className="figure__label">{t("meetings.page.directives")}</span>
+            <span className="figure__value">{formatNumber(live.length, locale)}</span>
+          </li>
+          <li className="figure">
+            <span className="figure__label">{t("meetings.page.items")}</span>
+            <span className="figure__value">{formatNumber(totals.items, locale)}</span>
+          </li>
+          <li className="figure">
+            <span className="figure__label">{t("meetings.progress.done")}</span>
+            <span className="figure__value">{formatNumber(totals.done, locale)}</span>
+          </li>
+          <li className="figure">
+            <span className="figure__label">{t("meetings.progress.overdue")}</span>
+            <span className="figure__value">{formatNumber(totals.overdue, locale)}</span>
+          </li>
+        </ul>
+      ) : null}
+
+      <h2>{t("meetings.page.directivesHeading")}</h2>
+      {directives.length === 0 ? <p className="muted">{t("meetings.editor.noDirectivesYet")}</p> : null}
+      <ol className="directive-list">
+        {directives.map((d) => (
+          <li
+            key={d.id}
+            id={`directive-${d.id}`}
+            className={`card directive${d.withdrawnAt ? " directive--withdrawn" : ""}`}
+            data-directive-number={d.number}
+          >
+            <div className="directive__head">
+              <h3>{t("meetings.directive.heading", { n: d.number })}</h3>
+              {d.priority === "HIGH" ? <span className="badge badge--high">{t("priority.HIGH")}</span> : null}
+              {d.category ? <span className="badge">{pickText(locale, d.category.nameEn, d.category.nameHi)}</span> : null}
+              {d.withdrawnAt ? <span className="badge badge--withdrawn">{t("meetings.withdrawn")}</span> : null}
+            </div>
+            <Bilingual en={d.textEn} hi={d.textHi} />
+            <p className="directive__meta">
+              <span>
+                {t("common.dueDate")}: <strong>{formatDate(d.dueDate, locale)}</strong>
+                {d.dueInDays != null ? ` (${t("meetings.page.daysFromMeeting", { n: formatNumber(d.dueInDays, locale) })})` : ""}
+              </span>
+            </p>
+            <ul className="assignee-lines">
+              {d.assignees
+                .filter((line) => !line.withdrawnAt)
+                .map((line) => (
+                  <li key={line.id}>{describeAssignee(line, t, locale)}</li>
+                ))}
+            </ul>
+            {d.withdrawnAt ? (
+              <p className="withdrawn-note">
+                {t("meetings.withdrawnOn", { date: formatDate(d.withdrawnAt, locale) })} — {d.withdrawnReason}
+              </p>
+            ) : null}
+            {published && !d.withdrawnAt ? (
+              <>
+                <p className="directive__counts" data-testid={`directive-${d.number}-counts`}>
+                  {t("meetings.progress.itemCounts", {
+                    collectors: formatNumber(d.progress.collectors, locale),
+                    sps: formatNumber(d.progress.sps, locale),
+                    departments: formatNumber(d.progress.departments, locale),
+                  })}
+                </p>
+                <DirectiveProgress counts={d.progress} />
+                <p>
+                  <Link to={`/directives/${d.id}`}>{t("meetings.page.acrossDistricts")}</Link>
+                </p>
+              </>
+            ) : null}
+            {d.items.length > 0 ? (
+              <details className="items">
+                <summary>{t("meetings.page.itemsList", { n: formatNumber(d.items.length, locale) })}</summary>
+                <div className="table-wrap">
+                  <table className="data">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("meetings.page.assignee")}</th>
+                        <th scope="col">{t("common.status")}</th>
+                        <th scope="col">{t("common.dueDate")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.items.map((item) => (
+                        <tr key={item.id} className={item.withdrawn ? "row--withdrawn" : undefined}>
+                          <td>
+                            <Link to={`/actions/${item.id}`}>
+                              {item.district
+                                ? `${pickText(locale, item.district.nameEn, item.district.nameHi)} · ${t(`districtRole.${item.districtRole!}`)}`
+                                : pickText(locale, item.department?.nameEn, item.department?.nameHi)}
+                            </Link>
+                          </td>
+                          <td>
+                            <span className={`status status--${item.status}`}>{t(`status.${item.status}`)}</span>{" "}
+                            {item.overdue ? <span className="status status--OVERDUE">{t("status.OVERDUE")}</span> : null}
+                            {item.withdrawn ? <span className="muted"> {t("meetings.withdrawn")}</span> : null}
+                          </td>
+                          <td>{formatDate(item.dueDate, locale)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+
+      {meeting.agenda || meeting.minutes ? (
+        <details className="card">
+          <summary>{t("meetings.page.minutes")}</summary>
+          {meeting.agenda ? (
+            <>
+              <h3>{t("meetings.field.agenda")}</h3>
+              <p className="pre-wrap">{meeting.agenda}</p>
+            </>
+          ) : null}
+          {meeting.minutes ? (
+            <>
+              <h3>{t("meetings.field.minutes")}</h3>
+              <p className="pre-wrap">{meeting.minutes}</p>
+            </>
+          ) : null}
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { DistrictRole, Role } from "../../db/schema/enums";
+
+// Shared by the forms (react-hook-form's resolver in the browser) and the actions, which parse
+// again. Messages are dictionary keys; the form shows them in the viewer's language. The value
+// lists are repeated here rather than imported from db/schema so drizzle stays out of the
+// browser bundle; `satisfies` keeps them in step with the database enums.
+
+export const ROLE_VALUES = [
+  "ADMIN",
+  "SECRETARIAT",
+  "OFFICIAL",
+  "DISTRICT_OFFICER",
+  "DEPARTMENT_OFFICER",
+] as const satisfies readonly Role[];
+export const DISTRICT_ROLE_VALUES = ["COLLECTOR", "SP"] as const satisfies readonly DistrictRole[];
+
+export const USERNAME_MAX = 50;
+export const DISPLAY_NAME_MAX = 120;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+/** Lower-case letters, digits and . _ - ; what officers type on phones without surprises. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "user.usernameRequired")
+  .max(USERNAME_MAX, "user.usernameTooLong")
+  .regex(/^[a-z0-9][a-z0-9._-]{2,}$/, "user.usernameInvalid");
+
+const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "user.nameRequired")
+  .max(DISPLAY_NAME_MAX, "user.nameTooLong");
+
+const codeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(40, "user.codeInvalid")
+  .optional()
+  .transform((v) => v ?? "");
+
+/** Role and the district or department it works for; fields that do not apply to the role are cleared. */
+const scopeFields = {
+  role: z.enum(ROLE_VALUES, { errorMap: () => ({ message: "user.roleRequired" }) }),
+  districtCode: codeSchema,
+  districtRole: z
+    .union([z.enum(DISTRICT_ROLE_VALUES), z.literal("")], { errorMap: () => ({ message: "user.districtRoleRequired" }) })
+    .optional()
+    .transform((v) => v ?? ""),
+  departmentCode: codeSchema,
+};
+
+type ScopeInput = {
+  role: Role;
+  districtCode: string;
+  districtRole: DistrictRole | "";
+  departmentCode: string;
+};
+
+function refineScope(value: ScopeInput, ctx: z.RefinementCtx): void {
+  if (value.role === "DISTRICT_OFFICER") {
+    if (!value.districtCode) ctx.addIssue({ code: "custom", path: ["districtCode"], message: "user.districtRequired" });
+    if (!value.districtRole) ctx.addIssue({ code: "custom", path: ["districtRole"], message: "user.districtRoleRequired" });
+  }
+  if (value.role === "DEPARTMENT_OFFICER" && !value.departmentCode) {
+    ctx.addIssue({ code: "custom", path: ["departmentCode"], message: "user.departmentRequired" });
+  }
+}
+
+function clearUnusedScope<T extends ScopeInput>(value: T): T {
+  return {
+    ...value,
+    districtCode: value.role === "DISTRICT_OFFICER" ? value.districtCode : "",
+    districtRole: value.role === "DISTRICT_OFFICER" ? value.districtRole : "",
+    departmentCode: value.role === "DEPARTMENT_OFFICER" ? value.departmentCode : "",
+  };
+}
+
+export const userCreateSchema = z
+  .object({ displayName: displayNameSchema, username: usernameSchema, ...scopeFields })
+  .superRefine(refineScope)
+  .transform(clearUnusedScope);
+export type UserCreateInput = z.input<typeof userCreateSchema>;
+export type UserCreateData = z.output<typeof userCreateSchema>;
+
+/** The username is the account's identity in the audit log, so it is not edited. */
+export const userUpdateSchema = z
+  .object({ displayName: displayNameSchema, ...scopeFields })
+  .superRefine(refineScope)
+  .transform(clearUnusedScope);
+export type UserUpdateInput = z.input<typeof userUpdateSchema>;
+export type UserUpdateData = z.output<typeof userUpdateSchema>;
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, "password.currentRequired").max(PASSWORD_MAX, "password.tooLong"),
+    newPassword: z.string().min(PASSWORD_MIN, "password.tooShort").max(PASSWORD_MAX, "password.tooLong"),
+    confirmPassword: z.string().min(1, "password.confirmRequired"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword && value.confirmPassword && value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "password.mismatch" });
+    }
+    if (value.newPassword && value.newPassword === value.currentPassword) {
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "password.sameAsCurrent" });
+    }
+  });
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
+/** The admin list's filters (search params); unknown values are ignored rather than refused. */
+export const userFiltersSchema = z.object({
+  role: z.enum(ROLE_VALUES).optional().catch(undefined),
+  district: z.string().trim().toUpperCase().max(40).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(["active", "disabled"]).optional().catch(undefined),
+});
+export type UserFilters = z.infer<typeof userFiltersSchema>;
