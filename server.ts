@@ -28,13 +28,25 @@ function fail(message: string): never {
 export function isCrossSiteWrite(req: express.Request, appOrigin: string | undefined): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
   const origin = req.get("origin");
-  if (origin) {
+  // Under Referrer-Policy: no-referrer a browser posts a plain form (no JavaScript) with
+  // "Origin: null"; Sec-Fetch-Site below still tells whether it came from this site.
+  if (origin && origin !== "null") {
     const own = appOrigin ?? `${req.protocol}://${req.get("host")}`;
     return origin !== own;
   }
   // No Origin header: browsers send Sec-Fetch-Site on every request they make.
   const site = req.get("sec-fetch-site");
   return site !== undefined && site !== "same-origin" && site !== "none";
+}
+
+/**
+ * express reads a string as a list of addresses, so "1" (one proxy hop) would silently trust
+ * nobody: hop counts and booleans are turned into what express expects for them.
+ */
+function trustProxySetting(value: string): string | number | boolean {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === "true" || value === "false") return value === "true";
+  return value;
 }
 
 async function openAndPrepareDatabase(): Promise<DatabaseHandle> {
@@ -67,7 +79,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  if (process.env.TRUST_PROXY) app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -110,6 +122,10 @@ async function main() {
       res.status(403).type("text/plain").send("Cross-site request refused");
       return;
     }
+    // The Origin is the configured public one. Remix would compare it again with the Host the
+    // proxy forwarded (often the internal address) and answer 500; the check above is the one.
+    if (env.APP_ORIGIN && req.get("origin") === env.APP_ORIGIN) delete req.headers.origin;
+    if (req.get("origin") === "null") delete req.headers.origin;
     // The client address, as the audit log records it.
     req.headers["x-anupalan-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
     next();

@@ -6,24 +6,28 @@ import { admin as enAdmin } from "./en/admin";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
 import { dashboard as enDashboard } from "./en/dashboard";
+import { drill as enDrill } from "./en/drill";
 import { meetings as enMeetings } from "./en/meetings";
 import { verify as enVerify } from "./en/verify";
+import { atr as enAtr } from "./en/atr";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
 import { common as hiCommon } from "./hi/common";
 import { dashboard as hiDashboard } from "./hi/dashboard";
+import { drill as hiDrill } from "./hi/drill";
 import { meetings as hiMeetings } from "./hi/meetings";
 import { verify as hiVerify } from "./hi/verify";
+import { atr as hiAtr } from "./hi/atr";
 
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enMeetings, ...enVerify };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiMeetings, ...hiVerify };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

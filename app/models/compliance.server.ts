@@ -146,10 +146,11 @@ export async function getDistrictRanking(
   >(sql`
     WITH c AS (
       SELECT a.district_id, ${countColumns(today)},
-        count(*) FILTER (
-          WHERE a.status IN ('COMPLETED', 'VERIFIED') AND EXISTS (SELECT 1 FROM evidence e WHERE e.action_item_id = a.id)
-        )::int AS with_evidence
+        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED') AND ev.action_item_id IS NOT NULL)::int AS with_evidence
       FROM action_items a
+      -- A join on the items that have evidence, not EXISTS per item: one hash join instead of an
+      -- index probe per item (3 s → 0.6 s at a million items; docs/decisions/007-dashboard-at-scale.md).
+      LEFT JOIN (SELECT DISTINCT action_item_id FROM evidence) ev ON ev.action_item_id = a.id
       WHERE a.district_id IS NOT NULL AND ${where}
       GROUP BY a.district_id
     ),
@@ -199,6 +200,27 @@ export interface StatusMixRow {
   total: number;
 }
 
+/** The status mix as a condition on action_items `a`: one MixKey per live item (overdue split out). */
+export function mixCondition(key: MixKey, today: string): SQL {
+  switch (key) {
+    case "OVERDUE":
+      return sql`(a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)`;
+    case "PENDING":
+    case "IN_PROGRESS":
+      return sql`(a.status = ${key} AND (a.due_date IS NULL OR a.due_date >= ${today}::date))`;
+    default:
+      return sql`a.status = ${key}`;
+  }
+}
+
+/** One count column per MixKey (overdue, pending, in_progress, completed, verified, not_applicable). */
+export function mixColumns(today: string): SQL {
+  return sql.join(
+    MIX_KEYS.map((k) => sql`count(*) FILTER (WHERE ${mixCondition(k, today)})::int AS ${sql.raw(k.toLowerCase())}`),
+    sql`, `,
+  );
+}
+
 export async function getStatusMixByDivision(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
@@ -218,12 +240,7 @@ export async function getStatusMixByDivision(
     SELECT dv.code, dv.name_en, dv.name_hi, c.*
     FROM (
       SELECT a.division_id,
-        count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)::int AS overdue,
-        count(*) FILTER (WHERE a.status = 'PENDING' AND (a.due_date IS NULL OR a.due_date >= ${today}::date))::int AS pending,
-        count(*) FILTER (WHERE a.status = 'IN_PROGRESS' AND (a.due_date IS NULL OR a.due_date >= ${today}::date))::int AS in_progress,
-        count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
-        count(*) FILTER (WHERE a.status = 'VERIFIED')::int AS verified,
-        count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable
+        ${mixColumns(today)}
       FROM action_items a
       WHERE ${liveItemsCondition(filters, viewer)}
       GROUP BY a.division_id
@@ -501,12 +518,15 @@ export interface ItemLine {
   verifiedOn: string | null;
   latestRemark: string | null;
   updatedAt: string;
-  /** Positive when overdue, else null. */
+  /** Positive when overdue, else null (also for a withdrawn item). */
   daysOverdue: number | null;
   hasEvidence: boolean;
+  /** IST calendar date; set only when listed with includeWithdrawn. */
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
 }
 
-function itemLineSelect(today: string): SQL {
+export function itemLineSelect(today: string): SQL {
   return sql`
     a.id, a.meeting_id, a.directive_id, dir.number AS directive_number, dir.text_en AS directive_text_en,
     dir.text_hi AS directive_text_hi,
@@ -518,18 +538,19 @@ function itemLineSelect(today: string): SQL {
     to_char(a.completed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS completed_on,
     to_char(a.verified_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS verified_on,
     a.latest_remark, a.updated_at,
-    CASE WHEN a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date
+    CASE WHEN a.withdrawn_at IS NULL AND a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date
       THEN (${today}::date - a.due_date) END AS days_overdue,
-    EXISTS (SELECT 1 FROM evidence e WHERE e.action_item_id = a.id) AS has_evidence`;
+    EXISTS (SELECT 1 FROM evidence e WHERE e.action_item_id = a.id) AS has_evidence,
+    to_char(a.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, a.withdrawn_reason`;
 }
 
-const itemLineJoins = sql`
+export const itemLineJoins = sql`
   JOIN directives dir ON dir.id = a.directive_id
   LEFT JOIN districts d ON d.id = a.district_id
   LEFT JOIN divisions dv ON dv.id = d.division_id
   LEFT JOIN departments dep ON dep.id = a.department_id`;
 
-interface ItemLineRow {
+export interface ItemLineRow {
   id: number;
   meeting_id: number;
   directive_id: number;
@@ -555,9 +576,11 @@ interface ItemLineRow {
   updated_at: Date | string;
   days_overdue: number | null;
   has_evidence: boolean;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
 }
 
-function toItemLine(r: ItemLineRow): ItemLine {
+export function toItemLine(r: ItemLineRow): ItemLine {
   return {
     id: num(r.id),
     meetingId: num(r.meeting_id),
@@ -584,17 +607,22 @@ function toItemLine(r: ItemLineRow): ItemLine {
     updatedAt: new Date(r.updated_at).toISOString(),
     daysOverdue: numOrNull(r.days_overdue),
     hasEvidence: Boolean(r.has_evidence),
+    withdrawnOn: r.withdrawn_on ?? null,
+    withdrawnReason: r.withdrawn_reason ?? null,
   };
 }
 
-/** Live items of the filter, for a drill-down or the ATR, in the order given. */
+/**
+ * Live items of the filter, for a drill-down or the ATR, in the order given. `includeWithdrawn`
+ * (the ATR) lists withdrawn items too, marked by withdrawnOn and never overdue.
+ */
 export async function listItemLines(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
   today: string,
-  opts: { openOnly?: boolean; directiveId?: number; order: "meeting" | "assignee"; limit?: number },
+  opts: { openOnly?: boolean; directiveId?: number; order: "meeting" | "assignee"; limit?: number; includeWithdrawn?: boolean },
 ): Promise<ItemLine[]> {
-  const conditions: SQL[] = [liveItemsCondition(filters, viewer)];
+  const conditions: SQL[] = [opts.includeWithdrawn ? filterCondition(filters, viewer) : liveItemsCondition(filters, viewer)];
   if (opts.openOnly) conditions.push(sql`a.status IN ('PENDING', 'IN_PROGRESS')`);
   if (opts.directiveId !== undefined) conditions.push(sql`a.directive_id = ${opts.directiveId}`);
   const order =

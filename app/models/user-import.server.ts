@@ -1,6 +1,7 @@
 import { db, schema } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { userCreateSchema, type UserCreateData } from "~/schemas/user";
+import { IMPORT_HEADER, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "~/schemas/user-import";
 import type { Viewer } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { can } from "~/utils/permissions";
@@ -10,8 +11,7 @@ import { existingUsernames, generatePassword, isUniqueViolation, type RequestOri
 // Bulk creation of accounts from a CSV file, all or nothing: every row is checked first, and
 // only a file without a single error is written, in one transaction.
 
-export const IMPORT_MAX_BYTES = 512 * 1024;
-export const IMPORT_MAX_ROWS = 1000;
+export { IMPORT_HEADER, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS };
 
 export interface ImportMessage {
   key: MessageKey;
@@ -114,7 +114,6 @@ const COLUMN_NAMES: Record<Column, string[]> = {
 };
 const REQUIRED_COLUMNS: Column[] = ["name", "username", "role"];
 
-export const IMPORT_HEADER = "name,username,role,district_or_department,district_role";
 
 function columnIndexes(header: string[]): { indexes: Partial<Record<Column, number>>; missing: Column[] } {
   const normalised = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"));
@@ -160,8 +159,12 @@ function checkRow(cells: string[], indexes: Partial<Record<Column, number>>) {
     departmentCode: role === "DEPARTMENT_OFFICER" ? code : "",
   });
   if (!parsed.success) {
+    const reported = new Set<string>();
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "");
+      // One message per column: an empty username need not also be told its pattern.
+      if (reported.has(field)) continue;
+      reported.add(field);
       messages.push({ key: "import.fieldError", params: { field: FIELD_OF_ISSUE[field] ?? field, message: issue.message } });
     }
     return { ok: false as const, messages };

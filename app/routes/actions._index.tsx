@@ -76,6 +76,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     place: district ?? department,
     page: filters.page ?? 1,
     pageCount: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+    // Computed here: PAGE_SIZE lives in a .server module, which the browser bundle does not have.
+    from: list.total === 0 ? 0 : ((filters.page ?? 1) - 1) * PAGE_SIZE + 1,
+    to: Math.min(list.total, (filters.page ?? 1) * PAGE_SIZE),
     total: list.total,
     rows: list.rows,
     counts,
@@ -129,7 +132,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyActions() {
-  const { today, reader, canUpdate, filters, place, page, pageCount, total, rows, counts, options, places } =
+  const { today, reader, canUpdate, filters, place, page, pageCount, from, to, total, rows, counts, options, places } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
@@ -141,8 +144,6 @@ export default function MyActions() {
   const selectedItems = new Set(failed?.values.items ?? []);
   const anySelectable = canUpdate && rows.some((r) => r.status === "PENDING");
   const filtered = Object.values(filters).some((v) => v !== "");
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
   const pageLink = (n: number) => {
     const params = new URLSearchParams(searchParams);
     params.set("page", String(n));

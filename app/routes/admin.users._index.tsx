@@ -21,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: params.status || undefined,
   });
   const [{ users, truncated }, units] = await Promise.all([listUsers(viewer, filters), listUnitOptions(viewer)]);
-  return { users, truncated, filters, districts: units.districts };
+  // The limit travels with the data: the browser bundle has no *.server module to read it from.
+  return { users, truncated, limit: USER_LIST_LIMIT, filters, districts: units.districts };
 }
 
 function WorksFor({ user }: { user: Pick<UserListRow, "districtNameEn" | "districtNameHi" | "districtRole" | "departmentNameEn" | "departmentNameHi"> }) {
@@ -36,7 +37,7 @@ function WorksFor({ user }: { user: Pick<UserListRow, "districtNameEn" | "distri
 }
 
 export default function UsersList() {
-  const { users, truncated, filters, districts } = useLoaderData<typeof loader>();
+  const { users, truncated, limit, filters, districts } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -100,7 +101,7 @@ export default function UsersList() {
 
       <p className="muted" role="status">
         {t("users.count", { n: formatNumber(users.length, locale) })}
-        {truncated ? ` ${t("users.truncated", { n: formatNumber(USER_LIST_LIMIT, locale) })}` : null}
+        {truncated ? ` ${t("users.truncated", { n: formatNumber(limit, locale) })}` : null}
       </p>
       {users.length === 0 ? (
         <p className="card">{t("users.none")}</p>

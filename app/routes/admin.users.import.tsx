@@ -4,14 +4,13 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import {
-  IMPORT_HEADER,
-  IMPORT_MAX_BYTES,
   importUsersFromCsv,
   passwordsCsv,
   type ImportedUser,
   type ImportLineError,
   type ImportMessage,
 } from "~/models/user-import.server";
+import { IMPORT_HEADER, IMPORT_MAX_BYTES } from "~/schemas/user-import";
 import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber, todayInIndia } from "~/utils/format";

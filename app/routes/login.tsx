@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
@@ -18,6 +18,12 @@ import {
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Anupalan" }];
+
+// Remix builds a page's headers from this; without it the 429's Retry-After would be dropped.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/meetings/Pagination";
 import { parsePage } from "~/components/meetings/params";
+import { ExtensionRequestList } from "~/components/verify/ExtensionRequestList";
 import { VerifyQueue, type ItemFeedback } from "~/components/verify/VerifyQueue";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
@@ -186,9 +187,11 @@ export default function Verify() {
             {t((result.extension.formError in {} ? "validation.invalid" : result.extension.formError) as MessageKey)}
           </p>
         ) : null}
-        {/* TODO(issue 4): render <ExtensionRequestList requests={extensions} /> from
-            ~/components/verify/ExtensionRequestList once the actions engineer has committed it. */}
-        {extensions.length === 0 ? <p className="card">{t("verify.noExtensions")}</p> : null}
+        {extensions.length === 0 ? (
+          <p className="card">{t("verify.noExtensions")}</p>
+        ) : (
+          <ExtensionRequestList requests={extensions} feedback={result?.extension} />
+        )}
       </section>
     </>
   );

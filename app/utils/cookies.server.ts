@@ -1,3 +1,5 @@
+import { getEnv } from "../../db/env";
+
 export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
@@ -18,14 +20,21 @@ export function readCookie(request: Request, name: string): string | null {
 interface CookieOptions {
   maxAgeSeconds?: number;
   httpOnly?: boolean;
-  /** Mark Secure when the request came over https. */
+  /** Mark Secure when the request came over https (or the app's public origin is https). */
   request: Request;
 }
 
 export function serializeCookie(name: string, value: string, { maxAgeSeconds, httpOnly = true, request }: CookieOptions) {
   const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
   if (httpOnly) parts.push("HttpOnly");
-  if (new URL(request.url).protocol === "https:") parts.push("Secure");
+  if (servedOverHttps(request)) parts.push("Secure");
   if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
   return parts.join("; ");
+}
+
+/** Behind a proxy the request may arrive over http while the browser sees https. */
+function servedOverHttps(request: Request): boolean {
+  if (new URL(request.url).protocol === "https:") return true;
+  const appOrigin = getEnv().APP_ORIGIN;
+  return appOrigin !== undefined && appOrigin.startsWith("https:");
 }

@@ -26,6 +26,12 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   }).format(date);
 }
 
+/** A month and year ("Sept 2021" / "सितंबर 2021"), for axes that span years. */
+export function formatMonthYear(value: string | Date, locale: Locale): string {
+  const { date, timeZone } = toInstant(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: "short", year: "numeric", timeZone }).format(date);
+}
+
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
   if (value == null) return "—";
   const date = typeof value === "string" ? new Date(value) : value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDate, formatDateTime, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import { addDays, daysBetween, formatDate, formatDateTime, formatMonthYear, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 
 describe("Indian formatting", () => {
   it("shows a calendar date as the same day in both languages", () => {
@@ -11,6 +11,11 @@ describe("Indian formatting", () => {
     // 20:00 UTC on 31 Aug is 01:30 on 1 Sep in India.
     expect(formatDate(new Date("2021-08-31T20:00:00Z"), "en")).toBe(formatDate("2021-09-01", "en"));
     expect(formatDateTime(new Date("2021-08-31T20:00:00Z"), "en")).toMatch(/1:30/);
+  });
+
+  it("names month and year for an axis that spans years", () => {
+    expect(formatMonthYear("2021-09-05", "en")).toMatch(/^Sept? 2021$/);
+    expect(formatMonthYear("2021-09-05", "hi")).toBe("सित॰ 2021");
   });
 
   it("groups numbers the Indian way", () => {

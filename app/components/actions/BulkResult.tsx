@@ -1,7 +1,7 @@
 import type { ActionStatus } from "../../../db/schema/enums";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 
 export interface BulkRefusal {
   id: number;
@@ -29,7 +29,10 @@ export function BulkResult({ updated, refused }: { updated: number; refused: Bul
               <li key={r.id}>
                 <strong>
                   {r.label ? (
-                    <a href={`/actions/${r.id}`}>{t("actions.list.directiveNo", { n: r.label.directiveNumber })}</a>
+                    <a href={`/actions/${r.id}`}>
+                      {t("actions.list.directiveNo", { n: r.label.directiveNumber })} ·{" "}
+                      {pickText(locale, r.label.meetingTitleEn, r.label.meetingTitleHi)}
+                    </a>
                   ) : (
                     t("actions.bulk.itemLabel", { id: r.id })
                   )}

@@ -94,6 +94,8 @@ export function UpdateForm({
   }, [version, nextStatuses, setValue, getValues]);
 
   const [files, setFiles] = useState<PickedFile[]>([]);
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   const [filesError, setFilesError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -283,7 +285,15 @@ export function UpdateForm({
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           onChange={onPick}
           aria-describedby="files-hint"
+          className={enhanced ? "file-input--enhanced" : undefined}
         />
+        {/* The browser's own button speaks the browser's language, not the page's: once the
+            script runs (and lists the chosen files below), a translated button stands in for it. */}
+        {enhanced ? (
+          <label htmlFor="evidence-files" className="button button--secondary file-pick" aria-hidden="true">
+            {t("actions.update.chooseFiles")}
+          </label>
+        ) : null}
         {files.length > 0 ? (
           <ul className="file-list" data-testid="picked-files">
             {files.map((f) => (

@@ -3,7 +3,7 @@
 import type { Locale, MessageKey, Translate } from "~/i18n";
 import type { HeatMap, RankedDistrict, StatusMixRow, TrendSeries } from "~/models/compliance.server";
 import { filterQuery, MIX_KEYS, type FilterValues, type MixKey } from "~/models/compliance-types";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatMonthYear, formatNumber, formatPercent } from "~/utils/format";
 import { pickText } from "~/utils/i18n";
 import type { HeatRow } from "./HeatMap";
 import type { MixBar } from "./StatusMixChart";
@@ -13,6 +13,11 @@ import type { TrendLine } from "./TrendChart";
 /** The items behind a mark: /actions with the page's filters and the mark's own. */
 export function actionsHref(values: FilterValues, extra: Record<string, string | undefined> = {}): string {
   return `/actions${filterQuery(values, extra)}`;
+}
+
+/** The dashboard narrowed to one division (or to the state departments), other filters kept. */
+export function divisionDashboardHref(values: FilterValues, place: { division?: string; role?: string }): string {
+  return `/dashboard${filterQuery(values, { district: undefined, division: undefined, ...place })}`;
 }
 
 /** A district's page keeps the filters other than the place. */
@@ -43,7 +48,9 @@ export function mixBars(mix: StatusMixRow[], values: FilterValues, t: Translate,
     const hrefs = {} as Record<MixKey, string>;
     const titles = {} as Record<MixKey, string>;
     for (const k of MIX_KEYS) {
-      hrefs[k] = actionsHref(values, { ...place, status: k });
+      // /actions cannot narrow by division or role; the dashboard of that division can, and its
+      // ranking and heat map lead on to the items (the counts are in the table beside the chart).
+      hrefs[k] = divisionDashboardHref(values, place);
       titles[k] = `${name}: ${t(`dash.state.${k}` as MessageKey)} ${formatNumber(row.counts[k], locale)} (${formatPercent(row.total ? row.counts[k] / row.total : null, locale)})`;
     }
     return { key: row.divisionCode ?? "departments", label: name, counts: row.counts, total: row.total, hrefs, titles };
@@ -63,7 +70,9 @@ export function trendProps(
   locale: Locale,
 ): TrendProps {
   const weeks = [...new Set(series.flatMap((s) => s.series.points.map((p) => p.weekEnd)))].sort();
-  const weekLabels = weeks.map((w) => formatDate(w, locale).replace(/\s\d{4}$/, ""));
+  // Within a year the day and month say enough; over several years the axis needs the year.
+  const spansYears = weeks.length > 0 && weeks[0].slice(0, 4) !== weeks[weeks.length - 1].slice(0, 4);
+  const weekLabels = weeks.map((w) => (spansYears ? formatMonthYear(w, locale) : formatDate(w, locale).replace(/\s\d{4}$/, "")));
   const lines = series.map((s) => {
     const byWeek = new Map(s.series.points.map((p) => [p.weekEnd, p]));
     const values = weeks.map((w) => byWeek.get(w)?.completionRate ?? null);

@@ -6,7 +6,7 @@ import type { DirectiveFormValues, MeetingFormValues } from "~/schemas/meeting";
 import { LIMITS, PRIORITY_VALUES } from "~/schemas/meeting";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { AssigneePicker, DepartmentPicker, type PickerMasterData } from "./AssigneePicker";
-import { describedBy, Field, FieldError, fieldId, useErrorLookup } from "./fields";
+import { checkboxGroupProps, describedBy, Field, FieldError, fieldId, useErrorLookup } from "./fields";
 
 export interface EditorMasterData extends PickerMasterData {
   departments: { code: string; nameEn: string; nameHi: string }[];
@@ -60,7 +60,7 @@ export function DirectiveFields({
     departments: error("departments"),
   };
   const register_ = (name: string) => register(name as `directives.${number}.textEn`);
-  const registerAssignee = (name: string) => register(name as `directives.${number}.textEn`, assigneeDeps as never);
+  const registerAssignee = (name: string) => checkboxGroupProps(register(name as `directives.${number}.textEn`, assigneeDeps as never));
   const heading = t("meetings.directive.heading", { n: index + 1 });
   const withJs = (handler: () => void) => (event: React.MouseEvent) => {
     event.preventDefault();

@@ -22,7 +22,7 @@ import {
 } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
-import { asMessageKey, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
+import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
 import { directivesFromPastedText } from "./paste";
 
 export interface EditorNotice {
@@ -208,7 +208,7 @@ export function MeetingEditor({
             <div className="choice-row">
               {CALLED_ROLES.map((role) => (
                 <label key={role} className="choice">
-                  <input type="checkbox" value={role} defaultChecked={initialValues.calledRoles.includes(role)} {...register("calledRoles")} />
+                  <input type="checkbox" value={role} defaultChecked={initialValues.calledRoles.includes(role)} {...checkboxGroupProps(register("calledRoles"))} />
                   <span>{t(`meetings.calledRole.${role}`)}</span>
                 </label>
               ))}

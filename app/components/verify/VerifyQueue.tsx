@@ -70,7 +70,9 @@ export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback:
                 {t("meetings.directive.heading", { n: item.directiveNumber })}: {pickText(locale, item.textEn, item.textHi)}
               </p>
               <p className="muted">
-                {t("verify.reported", { when: formatDateTime(item.completedAt, locale), who: item.reportedByName ?? "—" })} ·{" "}
+                {item.reportedByName
+                  ? t("verify.reported", { when: formatDateTime(item.completedAt, locale), who: item.reportedByName })
+                  : t("verify.reportedAt", { when: formatDateTime(item.completedAt, locale) })} ·{" "}
                 {t("common.dueDate")}: {formatDate(item.dueDate, locale)}
               </p>
               <blockquote className="verify-item__remark">{item.remark ? item.remark : <span className="muted">{t("verify.noRemark")}</span>}</blockquote>

@@ -95,6 +95,7 @@ export const actions = {
   "actions.update.remarkOptional": "Remark (optional)",
   "actions.update.files": "Evidence files",
   "actions.update.filesHint": "PDF, JPEG or PNG, at most 10 MB each, up to {max} files.",
+  "actions.update.chooseFiles": "Choose files",
   "actions.update.removeFile": "Remove {name}",
   "actions.update.links": "Evidence links",
   "actions.update.linksHint": "One web address per line, e.g. a news report or a government order.",

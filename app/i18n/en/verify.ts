@@ -9,6 +9,7 @@ export const verify = {
   "verify.selectItem": "Select {who}",
   "verify.late": "Completed after the due date",
   "verify.reported": "Reported completed by {who}, {when}",
+  "verify.reportedAt": "Reported completed {when}",
   "verify.noRemark": "No remark",
   "verify.evidence": "Evidence",
   "verify.noEvidence": "none attached",

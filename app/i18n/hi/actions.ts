@@ -96,6 +96,7 @@ export const actions: Record<keyof typeof en, string> = {
   "actions.update.remarkOptional": "टिप्पणी (वैकल्पिक)",
   "actions.update.files": "साक्ष्य फ़ाइलें",
   "actions.update.filesHint": "PDF, JPEG या PNG, प्रत्येक अधिकतम 10 MB, अधिकतम {max} फ़ाइलें।",
+  "actions.update.chooseFiles": "फ़ाइलें चुनें",
   "actions.update.removeFile": "{name} हटाएँ",
   "actions.update.links": "साक्ष्य लिंक",
   "actions.update.linksHint": "हर पंक्ति में एक वेब पता, जैसे समाचार या सरकारी आदेश का लिंक।",

@@ -112,7 +112,7 @@ export const meetings: Record<keyof typeof en, string> = {
   "meetings.page.approximate": "अनुमानित तिथि",
   "meetings.page.chair": "अध्यक्ष",
   "meetings.page.participants": "प्रतिभागी",
-  "meetings.page.publishedBy": "{who} द्वारा {when} को प्रकाशित",
+  "meetings.page.publishedBy": "{who} द्वारा {when} प्रकाशित",
   "meetings.page.draftNote": "प्रारूप, अभी प्रकाशित नहीं। जिलों या विभागों को अभी कुछ नहीं भेजा गया है।",
   "meetings.page.directives": "निर्देश",
   "meetings.page.items": "कार्यवाही बिंदु",

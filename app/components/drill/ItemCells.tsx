@@ -1,0 +1,54 @@
+// Table cells the drill-downs share: an item's due date (with the date it was extended from), and
+// its completion date or days overdue.
+import { StatusBadge } from "~/components/actions/StatusBadge";
+import type { ItemLine } from "~/models/compliance.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n";
+
+export function DueDateCell({ item }: { item: Pick<ItemLine, "dueDate" | "originalDueDate"> }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <td className="drill-date">
+      {item.dueDate ? formatDate(item.dueDate, locale) : "—"}
+      {item.originalDueDate && item.originalDueDate !== item.dueDate ? (
+        <span className="muted drill-extended"> ({t("dash.extendedFrom", { date: formatDate(item.originalDueDate, locale) })})</span>
+      ) : null}
+    </td>
+  );
+}
+
+/** The status badge; an overdue item shows Overdue, not its stored status. */
+export function StatusCell({ item }: { item: Pick<ItemLine, "status" | "daysOverdue"> }) {
+  return (
+    <td>
+      <StatusBadge status={item.daysOverdue != null ? "OVERDUE" : item.status} />
+    </td>
+  );
+}
+
+export function CompletedOrOverdueCell({
+  item,
+}: {
+  item: Pick<ItemLine, "completedOn" | "firstCompletedOn" | "dueDate" | "daysOverdue" | "status">;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  if (item.daysOverdue != null) {
+    return (
+      <td>
+        <span className="overdue-days">{t("common.daysOverdue", { n: formatNumber(item.daysOverdue, locale) })}</span>
+      </td>
+    );
+  }
+  if ((item.status === "COMPLETED" || item.status === "VERIFIED") && item.completedOn) {
+    const late = item.firstCompletedOn && item.dueDate && item.firstCompletedOn > item.dueDate;
+    return (
+      <td className="drill-date">
+        {formatDate(item.completedOn, locale)}
+        {late ? <span className="muted"> ({t("drill.completedLate")})</span> : null}
+      </td>
+    );
+  }
+  return <td>—</td>;
+}

@@ -1,0 +1,20 @@
+// Strings of the Action Taken Report beyond the atr.* keys in dashboard.ts.
+export const atr = {
+  "atr.col.withdrawnOn": "Withdrawn on",
+  "atr.department": "Department",
+  "atr.withdrawn": "Withdrawn",
+  "atr.withdrawnDirective": "Withdrawn on {date}: {reason}",
+  "atr.withdrawnOn": "withdrawn on {date}",
+  "atr.withdrawnNote": "Withdrawn directives: {directives}; withdrawn items: {items}. They are listed and marked, but left out of every figure.",
+  "atr.directiveHeading": "Directive {n}",
+  "atr.directives": "Directives",
+  "atr.noItems": "No action items.",
+  "atr.extendedFrom": "extended from {date}",
+  "atr.completedOn": "Completed on {date}",
+  "atr.col.completedOrOverdue": "Completed on / overdue",
+  "atr.col.rate": "Completion rate",
+  "atr.col.overdue": "Overdue",
+  "atr.downloads": "Download and print",
+  "atr.backToMeeting": "Back to the meeting",
+  "atr.overdueExplain": "Overdue: pending or in progress after the item's own due date (which may have been extended), counted to {date}.",
+} as const;

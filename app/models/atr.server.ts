@@ -1,0 +1,129 @@
+// The Action Taken Report of one meeting (DOMAIN.md "Views"): each directive with every assignee's
+// status, latest remark, completion date or days overdue, and the figures at the top. The figures
+// come from compliance.server.ts (one set of formulas); the listed rows are the report itself.
+// Withdrawn directives and items stay in the report, marked, but leave every figure.
+import { sql } from "drizzle-orm";
+import type { Priority } from "../../db/schema/enums";
+import type { Viewer } from "~/utils/auth.server";
+import { scopeCondition } from "./compliance-filters.server";
+import { getDirectiveSummaries, getHeadline, listItemLines, type Figures, type ItemLine } from "./compliance.server";
+import { getMeeting, type MeetingSummary } from "./meeting.server";
+import { selectRows } from "./sql.server";
+
+export interface AtrLine extends ItemLine {
+  /** First reported COMPLETED (IST date), shown while the item stands completed or verified. */
+  completionDate: string | null;
+  /** Completed late: first reported COMPLETED after its (possibly extended) due date. */
+  completedLate: boolean;
+  withdrawn: boolean;
+}
+
+export interface AtrDirective {
+  id: number;
+  number: number;
+  textEn: string;
+  textHi: string;
+  categoryEn: string | null;
+  categoryHi: string | null;
+  priority: Priority;
+  dueDate: string | null;
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
+  /** Live items only; null when the directive has none (withdrawn, or nothing in scope). */
+  figures: Figures | null;
+  withdrawnItems: number;
+  lines: AtrLine[];
+}
+
+export interface AtrReport {
+  meeting: MeetingSummary;
+  /** The day (IST) the report stands on: overdue and days overdue are counted to it. */
+  asOn: string;
+  summary: Figures;
+  /** Live directives (not withdrawn) and withdrawn ones, for the summary. */
+  liveDirectives: number;
+  withdrawnDirectives: number;
+  withdrawnItems: number;
+  directives: AtrDirective[];
+}
+
+/** The report, or null when the viewer may not see the meeting. A draft has no items: empty lists. */
+export async function getActionTakenReport(viewer: Viewer, meetingId: number, today: string): Promise<AtrReport | null> {
+  const meeting = await getMeeting(viewer, meetingId);
+  if (!meeting) return null;
+  const filters = { meetingId };
+  const published = meeting.status === "PUBLISHED";
+  const [summary, perDirective, lines, directiveRows, withdrawnRows] = await Promise.all([
+    getHeadline(viewer, filters, today),
+    getDirectiveSummaries(viewer, filters, today),
+    listItemLines(viewer, filters, today, { order: "assignee", includeWithdrawn: true }),
+    published ? selectRows<{
+      id: number;
+      number: number;
+      text_en: string;
+      text_hi: string;
+      category_en: string | null;
+      category_hi: string | null;
+      priority: Priority;
+      due_date: string | null;
+      withdrawn_on: string | null;
+      withdrawn_reason: string | null;
+    }>(sql`
+      SELECT d.id, d.number, d.text_en, d.text_hi, c.name_en AS category_en, c.name_hi AS category_hi, d.priority,
+        to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
+        to_char(d.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, d.withdrawn_reason
+      FROM directives d LEFT JOIN categories c ON c.id = d.category_id
+      WHERE d.meeting_id = ${meetingId}
+      ORDER BY d.number`) : [],
+    selectRows<{ directive_id: number; withdrawn: number }>(sql`
+      SELECT a.directive_id, count(*)::int AS withdrawn
+      FROM action_items a
+      WHERE a.meeting_id = ${meetingId} AND a.withdrawn_at IS NOT NULL AND ${scopeCondition(viewer)}
+      GROUP BY a.directive_id`),
+  ]);
+  const figuresBy = new Map(perDirective.map((f) => [f.directiveId, f]));
+  const withdrawnBy = new Map(withdrawnRows.map((r) => [Number(r.directive_id), Number(r.withdrawn)]));
+  const linesBy = new Map<number, AtrLine[]>();
+  for (const line of lines) {
+    const done = line.status === "COMPLETED" || line.status === "VERIFIED";
+    const completionDate = done ? line.firstCompletedOn : null;
+    const list = linesBy.get(line.directiveId) ?? [];
+    list.push({
+      ...line,
+      completionDate,
+      // Both are yyyy-mm-dd, so the text order is the calendar order.
+      completedLate: completionDate != null && line.dueDate != null && completionDate > line.dueDate,
+      withdrawn: line.withdrawnOn != null,
+    });
+    linesBy.set(line.directiveId, list);
+  }
+  const directives = directiveRows.map((d): AtrDirective => {
+    const id = Number(d.id);
+    const figures = figuresBy.get(id);
+    return {
+      id,
+      number: Number(d.number),
+      textEn: d.text_en,
+      textHi: d.text_hi,
+      categoryEn: d.category_en,
+      categoryHi: d.category_hi,
+      priority: d.priority,
+      dueDate: d.due_date,
+      withdrawnOn: d.withdrawn_on,
+      withdrawnReason: d.withdrawn_reason,
+      figures: figures ?? null,
+      withdrawnItems: withdrawnBy.get(id) ?? 0,
+      lines: linesBy.get(id) ?? [],
+    };
+  });
+  const withdrawnDirectives = directives.filter((d) => d.withdrawnOn).length;
+  return {
+    meeting,
+    asOn: today,
+    summary,
+    liveDirectives: directives.length - withdrawnDirectives,
+    withdrawnDirectives,
+    withdrawnItems: directives.reduce((n, d) => n + d.withdrawnItems, 0),
+    directives,
+  };
+}

@@ -1,0 +1,250 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { STATE_COLORS } from "~/components/charts/colors";
+import { CompletedOrOverdueCell, DueDateCell, StatusCell } from "~/components/drill/ItemCells";
+import type { MessageKey } from "~/i18n";
+import { getFilterOptions } from "~/models/compliance-filters.server";
+import {
+  DIRECTIVE_STATUS_FILTERS,
+  findDirective,
+  getDirectiveRecord,
+  type DirectiveStatusFilter,
+} from "~/models/drilldown.server";
+import dashboardStyles from "~/styles/dashboard.css";
+import drillStyles from "~/styles/drill.css";
+import { denyAccess, requireAnyPermission } from "~/utils/auth.server";
+import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dashboardStyles },
+  { rel: "stylesheet", href: drillStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Directive ${data.record.directive.number} · Anupalan` : "Directive · Anupalan" },
+];
+
+// Readers see every assignee; a district or department officer only their own item(s) of the
+// directive (the scope inside the query), and 403 for a directive that has none of theirs.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireAnyPermission(request, ["read:action-item:any", "read:action-item:own"]);
+  const id = /^\d{1,9}$/.test(params.directiveId ?? "") ? Number(params.directiveId) : 0;
+  const directive = id > 0 ? await findDirective(id) : null;
+  if (!directive) throw new Response("Not found", { status: 404 });
+  const reader = can(viewer.role, "read:action-item:any");
+
+  const url = new URL(request.url);
+  const errors: { status?: string; place?: string } = {};
+  const statusParam = url.searchParams.get("status")?.trim().toUpperCase() ?? "";
+  let status: DirectiveStatusFilter | undefined;
+  if (statusParam) {
+    if ((DIRECTIVE_STATUS_FILTERS as readonly string[]).includes(statusParam)) status = statusParam as DirectiveStatusFilter;
+    else errors.status = url.searchParams.get("status") ?? "";
+  }
+  const districtCode = url.searchParams.get("district")?.trim() ?? "";
+  const departmentCode = url.searchParams.get("department")?.trim() ?? "";
+  let place: { kind: "district" | "department"; id: number; code: string; nameEn: string; nameHi: string } | null = null;
+  if (reader && (districtCode || departmentCode)) {
+    const options = await getFilterOptions();
+    const code = (districtCode || departmentCode).toLowerCase();
+    const found = districtCode
+      ? options.districts.find((d) => d.code.toLowerCase() === code)
+      : options.departments.find((d) => d.code.toLowerCase() === code);
+    if (found) place = { kind: districtCode ? "district" : "department", ...found };
+    else errors.place = districtCode || departmentCode;
+  }
+
+  const today = todayInIndia();
+  const record = await getDirectiveRecord(viewer, directive, today, {
+    status,
+    districtId: place?.kind === "district" ? place.id : undefined,
+    departmentId: place?.kind === "department" ? place.id : undefined,
+  });
+  if (!reader && record.inScope === 0) await denyAccess(request, viewer, "read:action-item:own");
+  return data(
+    { today, reader, record, status: status ?? null, place, errors },
+    { status: Object.keys(errors).length > 0 ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+const COUNT_KEYS = ["DONE", "IN_PROGRESS", "PENDING", "OVERDUE", "NOT_APPLICABLE"] as const;
+
+export default function DirectivePage() {
+  const { reader, record, status, place, errors } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  const { directive, figures, counts } = record;
+  const meetingTitle = pickText(locale, directive.meeting.titleEn, directive.meeting.titleHi);
+  const primary = locale === "hi" ? { text: directive.textHi, lang: "hi" } : { text: directive.textEn, lang: "en" };
+  const secondary = locale === "hi" ? { text: directive.textEn, lang: "en" } : { text: directive.textHi, lang: "hi" };
+  const shown = primary.text ? primary : secondary;
+  const other = primary.text && secondary.text ? secondary : null;
+  const placeName = place ? pickText(locale, place.nameEn, place.nameHi) : null;
+  const href = (extra: { status?: string | null }) => {
+    const params = new URLSearchParams();
+    if (place) params.set(place.kind, place.code);
+    if (extra.status) params.set("status", extra.status);
+    const q = params.toString();
+    return `/directives/${directive.id}${q ? `?${q}` : ""}`;
+  };
+  const countOf = (k: (typeof COUNT_KEYS)[number]) => (k === "DONE" ? figures.done : counts[k]);
+  const labelOf = (k: DirectiveStatusFilter) => (k === "DONE" ? t("drill.directive.done") : t(`dash.state.${k}` as MessageKey));
+  const swatch = (k: (typeof COUNT_KEYS)[number]) => (k === "DONE" ? STATE_COLORS.COMPLETED : STATE_COLORS[k]);
+
+  return (
+    <div className="dashboard drill">
+      <p className="breadcrumbs">
+        {reader ? <Link to="/dashboard">{t("dash.backToDashboard")}</Link> : <Link to="/actions">{t("nav.actions")}</Link>}
+      </p>
+      <h1>{t("dash.directive.title", { number: n(directive.number) })}</h1>
+      <p className="drill-summary">
+        <span>
+          {reader ? (
+            <Link to={`/meetings/${directive.meeting.id}`}>
+              {t("dash.directive.of", { meeting: meetingTitle, date: formatDate(directive.meeting.meetingDate, locale) })}
+            </Link>
+          ) : (
+            t("dash.directive.of", { meeting: meetingTitle, date: formatDate(directive.meeting.meetingDate, locale) })
+          )}
+        </span>
+        {directive.dueDate ? <span>{t("drill.directive.due", { date: formatDate(directive.dueDate, locale) })}</span> : null}
+        {directive.categoryNameEn || directive.categoryNameHi ? (
+          <span>{t("drill.directive.category", { category: pickText(locale, directive.categoryNameEn, directive.categoryNameHi) })}</span>
+        ) : null}
+        {directive.priority === "HIGH" ? <span className="status status--OVERDUE">{t("drill.directive.highPriority")}</span> : null}
+      </p>
+      <p className="drill-text" lang={shown.lang}>
+        {shown.text}
+      </p>
+      {other ? (
+        <details className="drill-other-language">
+          <summary>{t("drill.directive.showOther")}</summary>
+          <p className="drill-text drill-text--other" lang={other.lang}>
+            {other.text}
+          </p>
+        </details>
+      ) : null}
+      {directive.withdrawnOn ? (
+        <div className="card drill-notice" role="note">
+          <p>
+            <strong>{t("drill.directive.withdrawn", { date: formatDate(directive.withdrawnOn, locale) })}</strong>
+          </p>
+          {directive.withdrawnReason ? <p>{t("drill.directive.withdrawnReason", { reason: directive.withdrawnReason })}</p> : null}
+        </div>
+      ) : null}
+      {!reader ? <p className="muted">{t("drill.directive.ownOnly")}</p> : null}
+      {errors.status ? (
+        <p className="field__error" role="alert">
+          {t("drill.directive.badStatus", { value: errors.status })}
+        </p>
+      ) : null}
+      {errors.place ? (
+        <p className="field__error" role="alert">
+          {t("drill.directive.badPlace", { value: errors.place })}
+        </p>
+      ) : null}
+
+      <section className="card dash-section" aria-labelledby="counts-title">
+        <h2 id="counts-title">{t("drill.directive.counts")}</h2>
+        {placeName ? (
+          <p>
+            {t("dash.directive.filteredTo", { name: placeName })}{" "}
+            <Link to={`/directives/${directive.id}${status ? `?status=${status}` : ""}`}>{t("dash.directive.showAll")}</Link>
+          </p>
+        ) : null}
+        <p className="muted" data-testid="directive-completion">
+          {t("drill.directive.completionLine", {
+            rate: formatPercent(figures.completionRate, locale),
+            done: n(figures.done),
+            applicable: n(figures.applicable),
+          })}
+        </p>
+        <ul className="drill-counts" aria-label={t("drill.directive.countsLabel")}>
+          {COUNT_KEYS.map((k) => (
+            <li key={k}>
+              <Link to={href({ status: k })} aria-current={status === k ? "true" : undefined} data-count={k}>
+                <span className="drill-count__value">{n(countOf(k))}</span>
+                <span className="drill-count__label">
+                  <span className="chart-legend__swatch" style={{ background: swatch(k) }} aria-hidden="true" />
+                  {labelOf(k)}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {record.withdrawn > 0 ? <p className="muted">{t("drill.directive.withdrawnItems", { n: n(record.withdrawn) })}</p> : null}
+      </section>
+
+      <section className="card dash-section" aria-labelledby="assignees-title">
+        <h2 id="assignees-title">{t("dash.directive.assignees")}</h2>
+        {status ? (
+          <p>
+            {t("drill.directive.statusFilter", { status: labelOf(status) })} <Link to={href({ status: null })}>{t("drill.directive.anyStatus")}</Link>
+          </p>
+        ) : null}
+        {record.rows.length === 0 ? (
+          <p>{t("drill.directive.noRows")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data item-lines" data-testid="assignees">
+              <thead>
+                <tr>
+                  <th scope="col">{t("dash.col.assignee")}</th>
+                  <th scope="col">{t("common.status")}</th>
+                  <th scope="col">{t("common.dueDate")}</th>
+                  <th scope="col">{t("drill.col.completedOrOverdue")}</th>
+                  <th scope="col">{t("common.remark")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("dash.viewItem")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {record.rows.map((row) => {
+                  const assignee = row.districtCode
+                    ? `${pickText(locale, row.districtNameEn, row.districtNameHi)}${row.districtRole ? ` · ${t(`districtRole.${row.districtRole}`)}` : ""}`
+                    : pickText(locale, row.departmentNameEn, row.departmentNameHi);
+                  return (
+                    <tr key={row.id} className={row.withdrawnOn ? "drill-withdrawn" : undefined} data-item={row.id}>
+                      <th scope="row">
+                        {row.districtCode && reader ? (
+                          <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link>
+                        ) : (
+                          assignee
+                        )}
+                        {row.divisionNameEn ? (
+                          <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span>
+                        ) : null}
+                      </th>
+                      {row.withdrawnOn ? (
+                        <td colSpan={3}>
+                          <span className="drill-withdrawn__note">{t("drill.directive.itemWithdrawn", { date: formatDate(row.withdrawnOn, locale) })}</span>
+                        </td>
+                      ) : (
+                        <>
+                          <StatusCell item={row} />
+                          <DueDateCell item={row} />
+                          <CompletedOrOverdueCell item={row} />
+                        </>
+                      )}
+                      <td className="remark">{row.latestRemark ?? "—"}</td>
+                      <td>
+                        <Link to={`/actions/${row.id}`}>
+                          {t("dash.viewItem")}
+                          <span className="visually-hidden"> {assignee}</span>
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
