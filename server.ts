@@ -28,14 +28,15 @@ function fail(message: string): never {
 export function isCrossSiteWrite(req: express.Request, appOrigin: string | undefined): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
   const origin = req.get("origin");
-  // Under Referrer-Policy: no-referrer a browser posts a plain form (no JavaScript) with
-  // "Origin: null"; Sec-Fetch-Site below still tells whether it came from this site.
-  if (origin && origin !== "null") {
+  const site = req.get("sec-fetch-site");
+  // "Origin: null" comes from sandboxed frames, data: pages and no-referrer forms: it is
+  // accepted only when the browser itself says the request came from this site.
+  if (origin === "null") return site !== "same-origin";
+  if (origin) {
     const own = appOrigin ?? `${req.protocol}://${req.get("host")}`;
     return origin !== own;
   }
   // No Origin header: browsers send Sec-Fetch-Site on every request they make.
-  const site = req.get("sec-fetch-site");
   return site !== undefined && site !== "same-origin" && site !== "none";
 }
 
@@ -104,6 +105,9 @@ async function main() {
         },
       },
       crossOriginEmbedderPolicy: false,
+      // With "no-referrer" a browser posts a plain form with "Origin: null"; "same-origin" keeps
+      // the real Origin on our own posts and still sends nothing to other sites.
+      referrerPolicy: { policy: "same-origin" },
       strictTransportSecurity: env.NODE_ENV === "production" ? undefined : false,
     }),
   );

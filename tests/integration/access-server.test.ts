@@ -139,6 +139,8 @@ describe("the server on a fresh embedded database", () => {
       { origin: "https://evil.example" },
       // A sandboxed frame or a no-referrer form sends "null"; the browser still says cross-site.
       { origin: "null", "sec-fetch-site": "cross-site" },
+      // "null" and nothing else to vouch for it: refused.
+      { origin: "null" },
       { origin: base.replace("localhost", "127.0.0.1") },
       { origin: `${base}.evil.example` },
       // No Origin at all, but the browser says where the request came from.
@@ -167,6 +169,8 @@ describe("the server on a fresh embedded database", () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    // Same-origin posts keep their real Origin (under no-referrer a plain form would send "null").
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     const nonce = /script-src[^;]*'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
