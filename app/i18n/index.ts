@@ -10,6 +10,7 @@ import { drill as enDrill } from "./en/drill";
 import { meetings as enMeetings } from "./en/meetings";
 import { verify as enVerify } from "./en/verify";
 import { atr as enAtr } from "./en/atr";
+import { actfilters as enActfilters } from "./en/actfilters";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
@@ -19,15 +20,16 @@ import { drill as hiDrill } from "./hi/drill";
 import { meetings as hiMeetings } from "./hi/meetings";
 import { verify as hiVerify } from "./hi/verify";
 import { atr as hiAtr } from "./hi/atr";
+import { actfilters as hiActfilters } from "./hi/actfilters";
 
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

@@ -12,21 +12,24 @@ import {
   type ChangeResult,
   type StatusChange,
 } from "./action-item-change.server";
+import { filterCondition, type ComplianceFilters } from "./compliance-filters.server";
+import type { MixKey } from "./compliance-types";
+import { mixColumns, mixCondition } from "./compliance.server";
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
 
 export const PAGE_SIZE = 50;
 
-export type StatusFilter = ActionStatus | "OVERDUE";
+/**
+ * The list's status filter is one part of the dashboard's status mix: OVERDUE is split out of
+ * PENDING and IN_PROGRESS, so a segment of the chart and the list it links to hold the same items.
+ */
+export type StatusFilter = MixKey;
 
-export interface ActionListFilters {
+/** The dashboard's filters (compliance-filters.server.ts) plus the status and the page. */
+export interface ActionListFilters extends ComplianceFilters {
   status?: StatusFilter;
-  meetingId?: number;
-  categoryId?: number;
-  /** Only for the reading roles; an officer's scope already fixes these. */
-  districtId?: number;
-  departmentId?: number;
   page?: number;
 }
 
@@ -55,18 +58,15 @@ export interface ActionListRow {
   extensionPending: boolean;
 }
 
-const overdueSql = (today: string) =>
-  sql`(a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)`;
+const overdueSql = (today: string) => mixCondition("OVERDUE", today);
 
-/** The WHERE clause every list query shares: scope, live items, and the filters. */
+/**
+ * The WHERE clause every list query shares: scope, live items, and the filters, built by the same
+ * function as every compliance figure (filterCondition), so the counts agree with the dashboard's.
+ */
 function listWhere(viewer: Viewer, filters: ActionListFilters, today: string, withStatus: boolean): SQL {
-  const parts: SQL[] = [sql`a.withdrawn_at IS NULL`, actionItemScopeSql(viewer, "a")];
-  if (filters.meetingId) parts.push(sql`a.meeting_id = ${filters.meetingId}`);
-  if (filters.categoryId) parts.push(sql`d.category_id = ${filters.categoryId}`);
-  if (filters.districtId) parts.push(sql`a.district_id = ${filters.districtId}`);
-  if (filters.departmentId) parts.push(sql`a.department_id = ${filters.departmentId}`);
-  if (withStatus && filters.status === "OVERDUE") parts.push(overdueSql(today));
-  else if (withStatus && filters.status) parts.push(sql`a.status = ${filters.status}`);
+  const parts: SQL[] = [sql`a.withdrawn_at IS NULL`, actionItemScopeSql(viewer, "a"), filterCondition(filters, viewer)];
+  if (withStatus && filters.status) parts.push(mixCondition(filters.status, today));
   return sql.join(parts, sql` AND `);
 }
 
@@ -142,40 +142,33 @@ export async function listActionItems(
 /** A page past the end has no rows to carry the window count. */
 async function countMatching(viewer: Viewer, filters: ActionListFilters, today: string): Promise<number> {
   const [row] = await selectRows<{ n: number }>(sql`
-    SELECT count(*)::int AS n FROM action_items a JOIN directives d ON d.id = a.directive_id
+    SELECT count(*)::int AS n FROM action_items a
     WHERE ${listWhere(viewer, filters, today, true)}
   `);
   return Number(row?.n ?? 0);
 }
 
-export type StatusCounts = Record<ActionStatus | "OVERDUE" | "ALL", number>;
+export type StatusCounts = Record<MixKey | "ALL", number>;
 
-/** Counts per status (and overdue) under every filter except the status itself. */
+/** Counts per part of the status mix (they add up to ALL) under every filter except the status itself. */
 export async function countActionItemsByStatus(
   viewer: Viewer,
   filters: ActionListFilters,
   today: string,
 ): Promise<StatusCounts> {
   const [row] = await selectRows<Record<string, number>>(sql`
-    SELECT count(*)::int AS all_items,
-      count(*) FILTER (WHERE a.status = 'PENDING')::int AS pending,
-      count(*) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS in_progress,
-      count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
-      count(*) FILTER (WHERE a.status = 'VERIFIED')::int AS verified,
-      count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable,
-      count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
+    SELECT count(*)::int AS all_items, ${mixColumns(today)}
     FROM action_items a
-    JOIN directives d ON d.id = a.directive_id
     WHERE ${listWhere(viewer, filters, today, false)}
   `);
   return {
     ALL: Number(row?.all_items ?? 0),
+    OVERDUE: Number(row?.overdue ?? 0),
     PENDING: Number(row?.pending ?? 0),
     IN_PROGRESS: Number(row?.in_progress ?? 0),
     COMPLETED: Number(row?.completed ?? 0),
     VERIFIED: Number(row?.verified ?? 0),
     NOT_APPLICABLE: Number(row?.not_applicable ?? 0),
-    OVERDUE: Number(row?.overdue ?? 0),
   };
 }
 
@@ -210,25 +203,6 @@ export async function listActionFilterOptions(viewer: Viewer): Promise<{ meeting
     meetings: meetings.map((m) => ({ id: Number(m.id), en: m.title_en, hi: m.title_hi, date: m.meeting_date })),
     categories: categories.map((c) => ({ id: Number(c.id), code: c.code, en: c.name_en, hi: c.name_hi })),
   };
-}
-
-/** Districts and departments, for the reading roles' filters. */
-export async function listPlaces(): Promise<{ districts: Option[]; departments: Option[] }> {
-  const [districts, departments] = await Promise.all([
-    selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(
-      sql`SELECT id, code, name_en, name_hi FROM districts ORDER BY name_en`,
-    ),
-    selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(
-      sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`,
-    ),
-  ]);
-  const toOption = (r: { id: number; code: string; name_en: string; name_hi: string }) => ({
-    id: Number(r.id),
-    code: r.code,
-    en: r.name_en,
-    hi: r.name_hi,
-  });
-  return { districts: districts.map(toOption), departments: departments.map(toOption) };
 }
 
 // ------------------------------------------------------------------------------------------

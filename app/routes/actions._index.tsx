@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ActionCard } from "~/components/actions/ActionCard";
-import { ActionFilters } from "~/components/actions/ActionFilters";
+import { ActionFilters, type FilterErrors, type FilterOption } from "~/components/actions/ActionFilters";
 import { BulkResult, type BulkRefusal } from "~/components/actions/BulkResult";
 import { StatusCounts } from "~/components/actions/StatusCounts";
 import type { MessageKey } from "~/i18n";
@@ -12,11 +12,12 @@ import {
   labelActionItems,
   listActionFilterOptions,
   listActionItems,
-  listPlaces,
   startActionItems,
   type ActionListFilters,
   type StatusFilter,
 } from "~/models/action-item.server";
+import { getFilterOptions, parseFilters, type FilterOptions } from "~/models/compliance-filters.server";
+import { filterQuery, MIX_KEYS } from "~/models/compliance-types";
 import { bulkStartSchema, MAX_BULK_ITEMS } from "~/schemas/action-update";
 import actionsStyles from "~/styles/actions.css";
 import { requireAnyPermission, requirePermission } from "~/utils/auth.server";
@@ -28,63 +29,126 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsSty
 
 export const meta: MetaFunction = () => [{ title: "My actions · Anupalan" }];
 
-const STATUS_FILTERS: readonly StatusFilter[] = ["OVERDUE", "PENDING", "IN_PROGRESS", "COMPLETED", "VERIFIED", "NOT_APPLICABLE"];
+/** The params that choose whose items: an officer's account fixes them, so theirs are dropped. */
+const PLACE_PARAMS = ["division", "district", "role", "department"] as const;
 
 function positiveInt(value: string | null): number | undefined {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-// Officers see their own items; the reading roles (secretariat, officials, admin) any district's
-// or department's, read-only, chosen with ?district=CODE or ?department=CODE.
+const toOption = (o: { id: number; code: string; nameEn: string; nameHi: string }): FilterOption => ({
+  id: o.id,
+  code: o.code,
+  en: o.nameEn,
+  hi: o.nameHi,
+});
+
+// Officers see their own items; the reading roles (secretariat, officials, admin) anyone's,
+// read-only, narrowed by the dashboard's filters under the same names (meeting, category, division,
+// district, role, department, from, to) and a status of the dashboard's status mix, so the link
+// behind a mark on a chart lists exactly the items the mark counts. An officer's place params
+// are ignored, as ?district= always was: their scope is in every query anyway.
+const FILTER_LABELS: Record<keyof FilterErrors, MessageKey> = {
+  status: "actions.filters.status",
+  meeting: "actions.filters.meeting",
+  category: "actions.filters.category",
+  division: "dash.filter.division",
+  district: "actions.filters.district",
+  role: "dash.filter.role",
+  department: "actions.filters.department",
+  from: "dash.filter.from",
+  to: "dash.filter.to",
+};
+
+/** The status link to mark as current: the valid one, upper-cased as the counts name it. */
+function statusActive(value: string | undefined, error: string | undefined): string | null {
+  return value && !error ? value.toUpperCase() : null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, ["read:action-item:own", "read:action-item:any"]);
   const url = new URL(request.url);
   const reader = can(viewer.role, "read:action-item:any");
   const today = todayInIndia();
-  const [options, places] = await Promise.all([listActionFilterOptions(viewer), reader ? listPlaces() : null]);
 
-  const statusParam = url.searchParams.get("status") ?? "";
-  const categoryCode = url.searchParams.get("category") ?? "";
-  const districtCode = reader ? (url.searchParams.get("district") ?? "") : "";
-  const departmentCode = reader ? (url.searchParams.get("department") ?? "") : "";
-  const filters: ActionListFilters = {
-    status: (STATUS_FILTERS as readonly string[]).includes(statusParam) ? (statusParam as StatusFilter) : undefined,
-    meetingId: positiveInt(url.searchParams.get("meeting")),
-    categoryId: options.categories.find((c) => c.code === categoryCode)?.id,
-    districtId: places?.districts.find((d) => d.code === districtCode)?.id,
-    departmentId: places?.departments.find((d) => d.code === departmentCode)?.id,
-    page: positiveInt(url.searchParams.get("page")) ?? 1,
-  };
+  let options: FilterOptions;
+  if (reader) {
+    options = await getFilterOptions();
+  } else {
+    const own = await listActionFilterOptions(viewer);
+    options = {
+      meetings: own.meetings.map((m) => ({ id: m.id, titleEn: m.en, titleHi: m.hi, meetingDate: m.date ?? "" })),
+      categories: own.categories.map((c) => ({ id: c.id, code: c.code ?? "", nameEn: c.en, nameHi: c.hi })),
+      divisions: [],
+      districts: [],
+      departments: [],
+    };
+  }
+  const params = new URLSearchParams(url.searchParams);
+  if (!reader) for (const key of PLACE_PARAMS) params.delete(key);
+  const parsed = parseFilters(params, options);
+  const errors: FilterErrors = { ...parsed.errors };
+
+  const statusParam = url.searchParams.get("status")?.trim() ?? "";
+  let status: StatusFilter | undefined;
+  if (statusParam) {
+    const key = statusParam.toUpperCase();
+    if ((MIX_KEYS as readonly string[]).includes(key)) status = key as StatusFilter;
+    else errors.status = "unknown";
+  }
+  const page = positiveInt(url.searchParams.get("page")) ?? 1;
+  const filters: ActionListFilters = { ...parsed.filters, status, page };
+
   const [list, counts] = await Promise.all([
     listActionItems(viewer, filters, today),
     countActionItemsByStatus(viewer, filters, today),
   ]);
-  const district = places?.districts.find((d) => d.id === filters.districtId) ?? null;
-  const department = places?.departments.find((d) => d.id === filters.departmentId) ?? null;
-  return {
-    today,
-    reader,
-    canUpdate: can(viewer.role, "update:action-item:own"),
-    filters: {
-      status: filters.status ?? "",
-      meeting: filters.meetingId ? String(filters.meetingId) : "",
-      category: filters.categoryId ? categoryCode : "",
-      district: district?.code ?? "",
-      department: department?.code ?? "",
+  const district = options.districts.find((d) => d.id === filters.districtId);
+  const department = options.departments.find((d) => d.id === filters.departmentId);
+  const division = options.divisions.find((d) => d.id === filters.divisionId);
+  const place = district
+    ? { kind: "district" as const, en: district.nameEn, hi: district.nameHi }
+    : department
+      ? { kind: "department" as const, en: department.nameEn, hi: department.nameHi }
+      : division
+        ? { kind: "division" as const, en: division.nameEn, hi: division.nameHi }
+        : filters.role === "DEPARTMENT"
+          ? { kind: "departments" as const, en: "", hi: "" }
+          : null;
+  return data(
+    {
+      today,
+      reader,
+      canUpdate: can(viewer.role, "update:action-item:own"),
+      dashboard: can(viewer.role, "read:dashboard:any"),
+      // The raw values, invalid ones too, so the form shows what was asked for next to its error.
+      filters: { status: statusParam, ...parsed.values },
+      errors,
+      place,
+      page,
+      pageCount: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+      // Computed here: PAGE_SIZE lives in a .server module, which the browser bundle does not have.
+      from: list.total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
+      to: Math.min(list.total, page * PAGE_SIZE),
+      total: list.total,
+      rows: list.rows,
+      counts,
+      options: {
+        meetings: options.meetings.map((m) => ({ id: m.id, en: m.titleEn, hi: m.titleHi, date: m.meetingDate })),
+        categories: options.categories.map(toOption),
+      },
+      places: reader
+        ? {
+            divisions: options.divisions.map(toOption),
+            // Within a chosen division, only its districts (as on the dashboard).
+            districts: options.districts.filter((d) => !filters.divisionId || d.divisionId === filters.divisionId).map(toOption),
+            departments: options.departments.map(toOption),
+          }
+        : null,
     },
-    place: district ?? department,
-    page: filters.page ?? 1,
-    pageCount: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
-    // Computed here: PAGE_SIZE lives in a .server module, which the browser bundle does not have.
-    from: list.total === 0 ? 0 : ((filters.page ?? 1) - 1) * PAGE_SIZE + 1,
-    to: Math.min(list.total, (filters.page ?? 1) * PAGE_SIZE),
-    total: list.total,
-    rows: list.rows,
-    counts,
-    options,
-    places,
-  };
+    { status: Object.keys(errors).length > 0 ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 type ActionData =
@@ -132,7 +196,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyActions() {
-  const { today, reader, canUpdate, filters, place, page, pageCount, from, to, total, rows, counts, options, places } =
+  const { today, reader, canUpdate, dashboard, filters, errors, place, page, pageCount, from, to, total, rows, counts, options, places } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
@@ -143,29 +207,58 @@ export default function MyActions() {
   const failed = result && !result.ok ? result : null;
   const selectedItems = new Set(failed?.values.items ?? []);
   const anySelectable = canUpdate && rows.some((r) => r.status === "PENDING");
-  const filtered = Object.values(filters).some((v) => v !== "");
+  const filtered = Object.values(filters).some((v) => v);
   const pageLink = (n: number) => {
     const params = new URLSearchParams(searchParams);
     params.set("page", String(n));
     return `?${params}`;
   };
+  const placeName = !place
+    ? ""
+    : place.kind === "departments"
+      ? t("dash.filter.roleDepartments")
+      : place.kind === "division"
+        ? t("actfilters.division", { name: pickText(locale, place.en, place.hi) })
+        : pickText(locale, place.en, place.hi);
+  const errorKeys = (Object.keys(FILTER_LABELS) as (keyof typeof errors)[]).filter((key) => errors[key]);
 
   return (
     <div className="actions-page">
+      {dashboard && filtered ? (
+        <p className="breadcrumbs">
+          <Link to={`/dashboard${filterQuery(filters)}`}>{t("dash.backToDashboard")}</Link>
+        </p>
+      ) : null}
       <h1>
         {reader ? t("actions.titleReader") : t("actions.title")}
-        {place ? `: ${pickText(locale, place.en, place.hi)}` : ""}
+        {placeName ? `: ${placeName}` : ""}
       </h1>
       {reader ? <p className="muted">{t("actions.readOnlyNote")}</p> : <p className="muted">{t("actions.intro")}</p>}
 
+      {errorKeys.length > 0 ? (
+        <div className="card filter-errors" role="alert">
+          <p>{t("actfilters.invalid")}</p>
+          <ul>
+            {errorKeys.map((key) => (
+              <li key={key}>
+                <a href={`#filter-${key}`}>{t(FILTER_LABELS[key])}</a>: “{filters[key]}” — {t(`dash.filter.error.${errors[key]}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       {result?.ok ? <BulkResult updated={result.updated} refused={result.refused} /> : null}
 
-      <StatusCounts counts={counts} active={filters.status || null} searchParams={searchParams} />
+      <StatusCounts counts={counts} active={statusActive(filters.status, errors.status)} searchParams={searchParams} />
+      <p className="muted status-counts__note">{t("actfilters.mixNote")}</p>
 
       <ActionFilters
         values={filters}
+        errors={errors}
         meetings={options.meetings}
         categories={options.categories}
+        divisions={places?.divisions}
         districts={places?.districts}
         departments={places?.departments}
       />

@@ -6,7 +6,7 @@ import { HeatLegend, HeatMap } from "~/components/charts/HeatMap";
 import { RankingChart } from "~/components/charts/RankingChart";
 import { StatusMixChart } from "~/components/charts/StatusMixChart";
 import { TrendChart } from "~/components/charts/TrendChart";
-import { actionsHref, districtHref, divisionDashboardHref, heatProps, mixBars, rankingBars, trendProps } from "~/components/charts/build";
+import { actionsHref, districtHref, divisionActionsHref, heatProps, mixBars, rankingBars, trendProps } from "~/components/charts/build";
 import type { MessageKey } from "~/i18n";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
 import { getDashboard, type RankedDistrict } from "~/models/compliance.server";
@@ -77,9 +77,7 @@ export default function Dashboard() {
           series: s,
           key: s.divisionCode ?? (d.byDivision ? "departments" : "all"),
           name: d.byDivision ? (s.divisionCode ? pickText(locale, s.nameEn, s.nameHi) : t("dash.mix.departments")) : t("dash.trend.all"),
-          href: d.byDivision
-            ? divisionDashboardHref(d.values, s.divisionCode ? { division: s.divisionCode } : { role: "DEPARTMENT" })
-            : actionsHref(d.values),
+          href: d.byDivision ? divisionActionsHref(d.values, s.divisionCode) : actionsHref(d.values),
         })),
         t,
         locale,

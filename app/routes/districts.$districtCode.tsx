@@ -62,7 +62,7 @@ export default function DistrictPage() {
       ? { series: record.trend.district, key: "district", name, href: ownItems }
       : null,
     record.trend.state
-      ? { series: record.trend.state, key: "state", name: t("dash.district.state"), href: `/dashboard${filterQuery(values)}`, dashed: true }
+      ? { series: record.trend.state, key: "state", name: t("dash.district.state"), href: actionsHref(values), dashed: true }
       : null,
   ].filter((s): s is NonNullable<typeof s> => s !== null);
   const trend = series.length > 0 ? trendProps(series, t, locale) : null;

@@ -294,9 +294,9 @@ describe("the dashboard's marks lead to the items behind them", () => {
     expect(body.record.rows.map((r: { id: number }) => itemNo(r.id))).toEqual([5, 6]);
   });
 
-  it("status mix segments open the dashboard of that division", async () => {
+  it("status mix segments open the division's items of that status (counts checked in actions-filters.test.ts)", async () => {
     const mix = mixBars(await getStatusMixByDivision(official, {}, "2024-08-01"), { category: "CYBER" }, t, "en");
-    expect(mix.find((m) => m.key === "JPR")!.hrefs.OVERDUE).toBe("/dashboard?category=CYBER&division=JPR");
-    expect(mix.find((m) => m.key === "departments")!.hrefs.COMPLETED).toBe("/dashboard?category=CYBER&role=DEPARTMENT");
+    expect(mix.find((m) => m.key === "JPR")!.hrefs.OVERDUE).toBe("/actions?category=CYBER&division=JPR&status=OVERDUE");
+    expect(mix.find((m) => m.key === "departments")!.hrefs.COMPLETED).toBe("/actions?category=CYBER&role=DEPARTMENT&status=COMPLETED");
   });
 });

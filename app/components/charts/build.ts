@@ -15,9 +15,13 @@ export function actionsHref(values: FilterValues, extra: Record<string, string |
   return `/actions${filterQuery(values, extra)}`;
 }
 
-/** The dashboard narrowed to one division (or to the state departments), other filters kept. */
-export function divisionDashboardHref(values: FilterValues, place: { division?: string; role?: string }): string {
-  return `/dashboard${filterQuery(values, { district: undefined, division: undefined, ...place })}`;
+/**
+ * The items of one row of the status mix or one line of the trend by division: a division's, or
+ * the state departments' (they belong to no division), the page's other filters kept.
+ */
+export function divisionActionsHref(values: FilterValues, divisionCode: string | null, extra: Record<string, string | undefined> = {}): string {
+  const place = divisionCode ? { division: divisionCode } : { role: "DEPARTMENT" };
+  return actionsHref(values, { ...place, ...extra });
 }
 
 /** A district's page keeps the filters other than the place. */
@@ -44,13 +48,11 @@ export function rankingBars(ranking: RankedDistrict[], values: FilterValues, t: 
 export function mixBars(mix: StatusMixRow[], values: FilterValues, t: Translate, locale: Locale): MixBar[] {
   return mix.map((row) => {
     const name = row.divisionCode ? pickText(locale, row.nameEn, row.nameHi) : t("dash.mix.departments");
-    const place = row.divisionCode ? { division: row.divisionCode } : { role: "DEPARTMENT", division: undefined };
     const hrefs = {} as Record<MixKey, string>;
     const titles = {} as Record<MixKey, string>;
     for (const k of MIX_KEYS) {
-      // /actions cannot narrow by division or role; the dashboard of that division can, and its
-      // ranking and heat map lead on to the items (the counts are in the table beside the chart).
-      hrefs[k] = divisionDashboardHref(values, place);
+      // /actions takes the status mix's keys, so the list holds exactly the segment's items.
+      hrefs[k] = divisionActionsHref(values, row.divisionCode, { status: k });
       titles[k] = `${name}: ${t(`dash.state.${k}` as MessageKey)} ${formatNumber(row.counts[k], locale)} (${formatPercent(row.total ? row.counts[k] / row.total : null, locale)})`;
     }
     return { key: row.divisionCode ?? "departments", label: name, counts: row.counts, total: row.total, hrefs, titles };
