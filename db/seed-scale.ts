@@ -255,6 +255,10 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
             row_number() OVER (PARTITION BY item_id ORDER BY seq)
           FROM events ORDER BY at`);
       });
+      // session_replication_role = replica skips the triggers that keep the weekly trend summary
+      // (db/migrations/0003_trend_triggers.sql), so it is filled here, in one pass over the history.
+      // Where the role could not skip them they have filled it already; the rebuild gives the same rows.
+      await step("weekly trend summary", () => tx.unsafe(`SELECT anupalan_trend_rebuild()`));
       await step("evidence", async () => {
         // Three in four completions carry a link to their compliance report.
         await tx.unsafe(`

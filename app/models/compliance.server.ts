@@ -288,30 +288,49 @@ const APPLICABLE = (s: SQL) => sql`(CASE WHEN ${s} IS NOT NULL AND ${s} <> 'NOT_
 const DONE = (s: SQL) => sql`(CASE WHEN ${s} IN ('COMPLETED', 'VERIFIED') THEN 1 ELSE 0 END)`;
 
 /**
+ * The trend summary holds every item by division: it serves no filter but the division, and only the
+ * roles that scopeCondition lets see every item.
+ */
+function canUseTrendSummary(viewer: ComplianceViewer, filters: ComplianceFilters): boolean {
+  const seesAll = viewer.role === "ADMIN" || viewer.role === "SECRETARIAT" || viewer.role === "OFFICIAL";
+  const others = (Object.keys(filters) as (keyof ComplianceFilters)[]).filter(
+    (key) => key !== "divisionId" && filters[key] !== undefined,
+  );
+  return seesAll && others.length === 0;
+}
+
+/**
  * The weekly completion rate, reconstructed from history: at the end of each week every item counts
  * with the to_status of its latest history row at or before that moment. Computed as running sums
  * of status changes: a row moves an item from from_status to to_status (from_status is the previous
  * row's to_status; NULL for the CREATED row), so the sum of the changes up to a week's end is the
  * count as it stood then. An item withdrawn leaves the figures from the moment it was withdrawn.
  * The weeks run (Monday to Sunday, IST) from the first history row in the filter to the current week.
+ * `replay: true` always replays history (the summary's equivalence test compares the two).
  */
 export async function getWeeklyTrend(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
   today: string,
-  opts: { byDivision?: boolean } = {},
+  opts: { byDivision?: boolean; replay?: boolean } = {},
 ): Promise<TrendSeries[]> {
   const byDivision = opts.byDivision ?? false;
   const groupKey = byDivision ? sql`i.division_id` : sql`NULL::int`;
-  const rows = await selectRows<{
-    division_id: number | null;
-    week_start: string;
-    week_end: string;
-    applicable: number;
-    done: number;
-    completion_rate: number | null;
-  }>(sql`
-    WITH i AS (
+  // The common views (the state or one division, for a viewer who sees every item) read the summary
+  // the triggers keep (db/migrations/0003_trend_triggers.sql); any other filter replays history.
+  // Both give the same `weekly` rows: the change sums per group and week, for the weeks with changes.
+  const weekly = !opts.replay && canUseTrendSummary(viewer, filters)
+    ? sql`
+    weekly AS (
+      SELECT ${byDivision ? sql`t.division_id` : sql`NULL::int`} AS grp, t.week_start,
+        sum(t.d_applicable)::int AS d_applicable, sum(t.d_done)::int AS d_done
+      FROM trend_weekly t
+      WHERE ${filters.divisionId !== undefined ? sql`t.division_id = ${filters.divisionId}` : sql`TRUE`}
+      GROUP BY 1, 2
+      HAVING sum(t.changes) > 0
+    ),`
+    : sql`
+    i AS (
       SELECT a.id, a.division_id, a.status, a.withdrawn_at FROM action_items a WHERE ${filterCondition(filters, viewer)}
     ),
     changes AS (
@@ -333,7 +352,16 @@ export async function getWeeklyTrend(
       SELECT grp, date_trunc('week', at AT TIME ZONE 'Asia/Kolkata')::date AS week_start,
         sum(d_applicable)::int AS d_applicable, sum(d_done)::int AS d_done
       FROM changes GROUP BY 1, 2
-    ),
+    ),`;
+  const rows = await selectRows<{
+    division_id: number | null;
+    week_start: string;
+    week_end: string;
+    applicable: number;
+    done: number;
+    completion_rate: number | null;
+  }>(sql`
+    WITH ${weekly}
     bounds AS (
       SELECT min(week_start) AS first_week, date_trunc('week', ${today}::date)::date AS this_week FROM weekly
     ),

@@ -5,3 +5,4 @@ export * from "./meetings";
 export * from "./actions";
 export * from "./audit";
 export * from "./relations";
+export * from "./trend";

@@ -22,6 +22,8 @@ const parts: Record<string, () => Promise<unknown>> = {
   ranking: () => c.getDistrictRanking(viewer, filters, today),
   mix: () => c.getStatusMixByDivision(viewer, filters, today),
   trend: () => c.getWeeklyTrend(viewer, filters, today),
+  // The replay of history that the summary replaces (and that every other filter still runs).
+  trendReplay: () => c.getWeeklyTrend(viewer, filters, today, { replay: true }),
   heat: () => c.getHeatMap(viewer, filters, today),
   dashboard: () => c.getDashboard(viewer, filters, today),
 };
