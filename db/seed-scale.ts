@@ -229,16 +229,17 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
         await tx.unsafe(`
           INSERT INTO action_items (id, directive_id, meeting_id, assignee_id, district_id, division_id, district_role, department_id,
             status, due_date, original_due_date, latest_remark, first_completed_at, completed_at, verified_at, version,
-            updated_at, created_at)
+            updated_at, created_at, last_reported_at)
           SELECT p.id, p.directive_id, p.meeting_id, p.assignee_id, p.district_id, p.division_id, p.district_role, p.department_id,
             e.status, coalesce(e.extended_to, p.due_date), p.due_date, e.remark, e.first_completed_at, e.completed_at,
-            e.verified_at, e.version, e.updated_at, p.published_at
+            e.verified_at, e.version, e.updated_at, p.published_at, e.last_reported_at
           FROM plan p
           JOIN (
             SELECT item_id,
               (array_agg(to_status ORDER BY seq DESC))[1] AS status,
               (array_agg(remark ORDER BY seq DESC) FILTER (WHERE remark IS NOT NULL))[1] AS remark,
               max(at) AS updated_at,
+              max(at) FILTER (WHERE kind IN ('STATUS_CHANGED', 'REMARK', 'EXTENSION_REQUESTED')) AS last_reported_at,
               min(at) FILTER (WHERE to_status = 'COMPLETED' AND kind = 'STATUS_CHANGED') AS first_completed_at,
               max(at) FILTER (WHERE to_status = 'COMPLETED' AND kind = 'STATUS_CHANGED') AS completed_at,
               max(at) FILTER (WHERE kind = 'VERIFIED') AS verified_at,
@@ -259,6 +260,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
       // (db/migrations/0003_trend_triggers.sql), so it is filled here, in one pass over the history.
       // Where the role could not skip them they have filled it already; the rebuild gives the same rows.
       await step("weekly trend summary", () => tx.unsafe(`SELECT anupalan_trend_rebuild()`));
+      // Each item's last report (db/migrations/0005_last_reported_trigger.sql) was written with the item
+      // above, so as not to rewrite a million rows; the rebuild only fixes what differs (nothing, normally).
+      await step("last reported", () => tx.unsafe(`SELECT anupalan_last_reported_rebuild()`));
       await step("evidence", async () => {
         // Three in four completions carry a link to their compliance report.
         await tx.unsafe(`

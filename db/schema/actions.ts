@@ -55,6 +55,12 @@ export const actionItems = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /**
+     * When the item was last reported on: the latest history row of kind STATUS_CHANGED, REMARK or
+     * EXTENSION_REQUESTED, by anyone. Kept by a trigger on action_item_history
+     * (db/migrations/0005_last_reported_trigger.sql); the ranking's "days since update" reads it.
+     */
+    lastReportedAt: timestamp("last_reported_at", { withTimezone: true }),
     withdrawnReason: text("withdrawn_reason"),
     /** Optimistic concurrency: every accepted change increments it by one. */
     version: integer("version").notNull().default(1),

@@ -1,0 +1,1 @@
+ALTER TABLE "action_items" ADD COLUMN "last_reported_at" timestamp with time zone;
