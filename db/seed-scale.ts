@@ -272,7 +272,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
           WHERE a.first_completed_at IS NOT NULL AND p.r_ev < 0.75`);
       });
     });
-    await step("analyze", () => client.unsafe(`ANALYZE`));
+    // VACUUM as well as ANALYZE: a bulk-loaded table has no visibility map until autovacuum gets
+    // to it, and until then every index-only scan (the evidence join) reads the heap.
+    await step("vacuum analyze", () => client.unsafe(`VACUUM ANALYZE`));
     const [counts] = await client.unsafe(`
       SELECT (SELECT count(*) FROM meetings)::int AS meetings, (SELECT count(*) FROM directives)::int AS directives,
         (SELECT count(*) FROM action_items)::int AS items, (SELECT count(*) FROM action_item_history)::int AS history,

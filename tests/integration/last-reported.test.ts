@@ -94,6 +94,32 @@ describe("action_items.last_reported_at", () => {
     expect(await getDistrictRanking(official, {}, FIXTURE_TODAY)).toEqual(before);
   });
 
+  it("leaves the item's version and updated_at as the change wrote them", async () => {
+    const [item] = await t
+      .db()
+      .select()
+      .from(schema.actionItems)
+      .where(and(eq(schema.actionItems.status, "IN_PROGRESS"), isNull(schema.actionItems.withdrawnAt)))
+      .limit(1);
+    const officer = await officerFor(item);
+    const at = ist("2024-12-31 10:00"); // later than anything in the fixture
+    const result = await changeActionItemStatus(officer, {
+      actionItemId: item.id,
+      expectedVersion: item.version,
+      toStatus: "IN_PROGRESS",
+      remark: "टिप्पणी / a remark",
+      at,
+    });
+    expect(result).toMatchObject({ ok: true });
+    const [after] = await t.db().select().from(schema.actionItems).where(eq(schema.actionItems.id, item.id));
+    expect(after.version).toBe(item.version + 1);
+    expect(after.updatedAt).toEqual(at);
+    expect(after.lastReportedAt).toEqual(at);
+    // A stale version is still refused.
+    const stale = await changeActionItemStatus(officer, { actionItemId: item.id, expectedVersion: item.version, toStatus: "IN_PROGRESS", remark: "फिर / again", at });
+    expect(stale.ok).toBe(false);
+  });
+
   it("stays exact after random changes through the model functions", async () => {
     const instant = fc.integer({ min: 0, max: 240 * 24 * 60 }).map((m) => new Date(ist("2024-01-01 00:00").getTime() + m * 60_000));
     const op = fc.oneof(
@@ -192,29 +218,4 @@ describe("action_items.last_reported_at", () => {
     expect(await selectRows(sql`SELECT id, last_reported_at::text FROM action_items ORDER BY id`)).toEqual(kept);
   });
 
-  it("leaves the item's version and updated_at as the change wrote them", async () => {
-    const [item] = await t
-      .db()
-      .select()
-      .from(schema.actionItems)
-      .where(and(eq(schema.actionItems.status, "IN_PROGRESS"), isNull(schema.actionItems.withdrawnAt)))
-      .limit(1);
-    const officer = await officerFor(item);
-    const at = ist("2024-12-31 10:00"); // later than any random change above
-    const result = await changeActionItemStatus(officer, {
-      actionItemId: item.id,
-      expectedVersion: item.version,
-      toStatus: "IN_PROGRESS",
-      remark: "टिप्पणी / a remark",
-      at,
-    });
-    expect(result).toMatchObject({ ok: true });
-    const [after] = await t.db().select().from(schema.actionItems).where(eq(schema.actionItems.id, item.id));
-    expect(after.version).toBe(item.version + 1);
-    expect(after.updatedAt).toEqual(at);
-    expect(after.lastReportedAt).toEqual(at);
-    // A stale version is still refused.
-    const stale = await changeActionItemStatus(officer, { actionItemId: item.id, expectedVersion: item.version, toStatus: "IN_PROGRESS", remark: "फिर / again", at });
-    expect(stale.ok).toBe(false);
-  });
 });
