@@ -229,10 +229,12 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
         await tx.unsafe(`
           INSERT INTO action_items (id, directive_id, meeting_id, assignee_id, district_id, division_id, district_role, department_id,
             status, due_date, original_due_date, latest_remark, first_completed_at, completed_at, verified_at, version,
-            updated_at, created_at, last_reported_at)
+            updated_at, created_at, last_reported_at, has_evidence)
           SELECT p.id, p.directive_id, p.meeting_id, p.assignee_id, p.district_id, p.division_id, p.district_role, p.department_id,
             e.status, coalesce(e.extended_to, p.due_date), p.due_date, e.remark, e.first_completed_at, e.completed_at,
-            e.verified_at, e.version, e.updated_at, p.published_at, e.last_reported_at
+            e.verified_at, e.version, e.updated_at, p.published_at, e.last_reported_at,
+            -- The same test as the evidence step below (three in four completions carry a link).
+            e.first_completed_at IS NOT NULL AND p.r_ev < 0.75
           FROM plan p
           JOIN (
             SELECT item_id,
@@ -271,6 +273,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
           FROM action_items a JOIN plan p ON p.id = a.id
           WHERE a.first_completed_at IS NOT NULL AND p.r_ev < 0.75`);
       });
+      // The evidence flag (db/migrations/0007_has_evidence_trigger.sql) was written with each item above by
+      // the same test; the triggers were skipped, so the rebuild checks it (it rewrites nothing, normally).
+      await step("has evidence", () => tx.unsafe(`SELECT anupalan_has_evidence_rebuild()`));
     });
     // VACUUM as well as ANALYZE: a bulk-loaded table has no visibility map until autovacuum gets
     // to it, and until then every index-only scan (the evidence join) reads the heap.

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   customType,
   date,
@@ -61,6 +62,11 @@ export const actionItems = pgTable(
      * (db/migrations/0005_last_reported_trigger.sql); the ranking's "days since update" reads it.
      */
     lastReportedAt: timestamp("last_reported_at", { withTimezone: true }),
+    /**
+     * Whether any evidence row points at the item. Kept by triggers on evidence
+     * (db/migrations/0007_has_evidence_trigger.sql); the ranking's "completions with evidence" reads it.
+     */
+    hasEvidence: boolean("has_evidence").notNull().default(false),
     withdrawnReason: text("withdrawn_reason"),
     /** Optimistic concurrency: every accepted change increments it by one. */
     version: integer("version").notNull().default(1),

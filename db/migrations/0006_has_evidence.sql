@@ -1,0 +1,1 @@
+ALTER TABLE "action_items" ADD COLUMN "has_evidence" boolean DEFAULT false NOT NULL;
