@@ -6,6 +6,7 @@ import { HeatLegend, HeatMap } from "~/components/charts/HeatMap";
 import { RankingChart } from "~/components/charts/RankingChart";
 import { StatusMixChart } from "~/components/charts/StatusMixChart";
 import { TrendChart } from "~/components/charts/TrendChart";
+import { TrendTable } from "~/components/charts/TrendTable";
 import { actionsHref, districtHref, divisionActionsHref, heatProps, mixBars, rankingBars, trendProps } from "~/components/charts/build";
 import type { MessageKey } from "~/i18n";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
@@ -177,33 +178,7 @@ export default function Dashboard() {
           {trend ? (
             <>
               <TrendChart weeks={trend.weeks} weekLabels={trend.weekLabels} lines={trend.lines} label={t("dash.trend.chartLabel")} />
-              <details className="chart-table">
-                <summary>{t("dash.trend.table")}</summary>
-                <div className="table-wrap">
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("dash.trend.week")}</th>
-                        {trend.lines.map((l) => (
-                          <th scope="col" key={l.key}>
-                            {l.name}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {trend.weeks.map((w, i) => (
-                        <tr key={w}>
-                          <th scope="row">{formatDate(w, locale)}</th>
-                          {trend.lines.map((l) => (
-                            <td key={l.key}>{formatPercent(l.values[i], locale)}</td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
+              <TrendTable weeks={trend.weeks} lines={trend.lines} />
             </>
           ) : (
             <p>{t("dash.trend.tooManyLines", { n: MAX_TREND_LINES })}</p>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ComplianceFigures } from "~/components/charts/ComplianceFigures";
 import { FilterForm } from "~/components/charts/FilterForm";
 import { TrendChart } from "~/components/charts/TrendChart";
+import { TrendTable } from "~/components/charts/TrendTable";
 import { actionsHref, trendProps } from "~/components/charts/build";
 import { DueDateCell, StatusCell } from "~/components/drill/ItemCells";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
@@ -108,33 +109,7 @@ export default function DistrictPage() {
           <h2 id="trend-title">{t("dash.district.trend", { name })}</h2>
           <p className="muted">{t("drill.district.trendExplain")}</p>
           <TrendChart weeks={trend.weeks} weekLabels={trend.weekLabels} lines={trend.lines} label={t("drill.district.trendChartLabel")} />
-          <details className="chart-table">
-            <summary>{t("dash.trend.table")}</summary>
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("dash.trend.week")}</th>
-                    {trend.lines.map((l) => (
-                      <th scope="col" key={l.key}>
-                        {l.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {trend.weeks.map((w, i) => (
-                    <tr key={w}>
-                      <th scope="row">{formatDate(w, locale)}</th>
-                      {trend.lines.map((l) => (
-                        <td key={l.key}>{formatPercent(l.values[i], locale)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <TrendTable weeks={trend.weeks} lines={trend.lines} />
         </section>
       ) : null}
 

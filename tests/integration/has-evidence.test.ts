@@ -19,31 +19,19 @@ import { acceptCompletion, returnCompletion } from "~/models/verification.server
 import type { Viewer } from "~/utils/auth.server";
 import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
-import { createUser } from "../support/factories";
+import { createUser, itemOfficers } from "../support/factories";
 import { buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
+const officerFor = itemOfficers(() => t.db());
 const official: ComplianceViewer = { role: "OFFICIAL", districtId: null, districtRole: null, departmentId: null };
 let secretariat: Viewer;
-const officers = new Map<string, Viewer>();
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
 
 beforeAll(async () => {
   await buildComplianceFixture(t.db());
   secretariat = await createUser(t.db(), { role: "SECRETARIAT" });
 });
-
-async function officerFor(item: typeof schema.actionItems.$inferSelect): Promise<Viewer> {
-  const key = `${item.districtId}/${item.districtRole}/${item.departmentId}`;
-  let officer = officers.get(key);
-  if (!officer) {
-    officer = item.departmentId
-      ? await createUser(t.db(), { role: "DEPARTMENT_OFFICER", departmentId: item.departmentId })
-      : await createUser(t.db(), { role: "DISTRICT_OFFICER", districtId: item.districtId, districtRole: item.districtRole });
-    officers.set(key, officer);
-  }
-  return officer;
-}
 
 /** Items whose flag differs from EXISTS(evidence) (none, when the triggers are right). */
 async function mismatches() {

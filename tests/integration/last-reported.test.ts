@@ -21,30 +21,18 @@ import type { Viewer } from "~/utils/auth.server";
 import { addDays } from "~/utils/format";
 import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
-import { createUser } from "../support/factories";
+import { createUser, itemOfficers } from "../support/factories";
 import { buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
+const officerFor = itemOfficers(() => t.db());
 const official: ComplianceViewer = { role: "OFFICIAL", districtId: null, districtRole: null, departmentId: null };
 let secretariat: Viewer;
-const officers = new Map<string, Viewer>();
 
 beforeAll(async () => {
   await buildComplianceFixture(t.db());
   secretariat = await createUser(t.db(), { role: "SECRETARIAT" });
 });
-
-async function officerFor(item: typeof schema.actionItems.$inferSelect): Promise<Viewer> {
-  const key = `${item.districtId}/${item.districtRole}/${item.departmentId}`;
-  let officer = officers.get(key);
-  if (!officer) {
-    officer = item.departmentId
-      ? await createUser(t.db(), { role: "DEPARTMENT_OFFICER", departmentId: item.departmentId })
-      : await createUser(t.db(), { role: "DISTRICT_OFFICER", districtId: item.districtId, districtRole: item.districtRole });
-    officers.set(key, officer);
-  }
-  return officer;
-}
 
 /** Items whose column differs from the latest reporting row in history (none, when the trigger is right). */
 async function mismatches() {

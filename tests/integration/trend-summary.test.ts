@@ -21,14 +21,14 @@ import type { Viewer } from "~/utils/auth.server";
 import { addDays } from "~/utils/format";
 import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
-import { createPublishedMeeting, createUser } from "../support/factories";
+import { createPublishedMeeting, createUser, itemOfficers } from "../support/factories";
 import { buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
+const officerFor = itemOfficers(() => t.db());
 const official: ComplianceViewer = { role: "OFFICIAL", districtId: null, districtRole: null, departmentId: null };
 let secretariat: Viewer;
 let divisions: { id: number; code: string }[];
-const officers = new Map<string, Viewer>();
 
 beforeAll(async () => {
   await buildComplianceFixture(t.db());
@@ -37,19 +37,6 @@ beforeAll(async () => {
     (a, b) => a.id - b.id,
   );
 });
-
-/** The officer an item is assigned to (made on first use). */
-async function officerFor(item: typeof schema.actionItems.$inferSelect): Promise<Viewer> {
-  const key = `${item.districtId}/${item.districtRole}/${item.departmentId}`;
-  let officer = officers.get(key);
-  if (!officer) {
-    officer = item.departmentId
-      ? await createUser(t.db(), { role: "DEPARTMENT_OFFICER", departmentId: item.departmentId })
-      : await createUser(t.db(), { role: "DISTRICT_OFFICER", districtId: item.districtId, districtRole: item.districtRole });
-    officers.set(key, officer);
-  }
-  return officer;
-}
 
 /** Summary and replay, side by side, for the views the summary serves. */
 async function expectSummaryEqualsReplay(today: string) {

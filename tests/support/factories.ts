@@ -55,6 +55,25 @@ export async function createUser(
   return user;
 }
 
+/**
+ * The officer each item is assigned to, made on first need: one user per district × role or
+ * department. Each call gives its own cache, for one test file's database.
+ */
+export function itemOfficers(db: () => DbOrTx) {
+  const officers = new Map<string, Awaited<ReturnType<typeof createUser>>>();
+  return async (item: typeof schema.actionItems.$inferSelect) => {
+    const key = `${item.districtId}/${item.districtRole}/${item.departmentId}`;
+    let officer = officers.get(key);
+    if (!officer) {
+      officer = item.departmentId
+        ? await createUser(db(), { role: "DEPARTMENT_OFFICER", departmentId: item.departmentId })
+        : await createUser(db(), { role: "DISTRICT_OFFICER", districtId: item.districtId, districtRole: item.districtRole });
+      officers.set(key, officer);
+    }
+    return officer;
+  };
+}
+
 export interface ItemSpec {
   districtCode?: string;
   districtRole?: DistrictRole;
