@@ -3,14 +3,14 @@
 // POSTs refused before Remix with nothing changed, the security headers, the Secure cookie
 // behind an https proxy, and the sign-in limit over HTTP — with PostgreSQL, across two
 // server processes sharing one database.
-import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client.server";
 import { selectRows } from "~/models/sql.server";
@@ -18,9 +18,6 @@ import { testServerUrl, withDatabase } from "../support/engine";
 
 const root = path.resolve(__dirname, "../..");
 
-beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "build/index.js"))) execSync("npx remix build", { cwd: root, stdio: "ignore" });
-}, 120_000);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,23 +1,18 @@
 // The server process as an operator meets it: started twice on one folder, stopped with
 // SIGTERM, and its database going away and coming back under it.
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../../db/env";
 import { testServerUrl, withDatabase } from "../support/engine";
 
 const root = path.resolve(__dirname, "../..");
 
-beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "build/index.js"))) {
-    execSync("npx remix build", { cwd: root, stdio: "ignore" });
-  }
-}, 120_000);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,5 +1,6 @@
 // Prepares one migrated database per test run that every test file copies:
 // on PostgreSQL a template database, on PGlite a dump of a migrated data folder.
+import { execSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +19,14 @@ declare module "vitest" {
   }
 }
 
+// The server tests start the production build. It is made here, once, before any test
+// file runs: two files building it at once left one of them a half-written build/.
+function ensureBuild() {
+  if (!fs.existsSync(path.resolve("build/index.js"))) execSync("npx remix build", { stdio: "ignore" });
+}
+
 export default async function setup(project: TestProject) {
+  ensureBuild();
   const runId = `${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`;
   project.provide("runId", runId);
   const serverUrl = testServerUrl();
