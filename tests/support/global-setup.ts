@@ -20,9 +20,11 @@ declare module "vitest" {
 }
 
 // The server tests start the production build. It is made here, once, before any test
-// file runs: two files building it at once left one of them a half-written build/.
+// file runs, and with NODE_ENV=production: under vitest's NODE_ENV=test the compiler emits
+// development JSX (jsxDEV), which React's production runtime lacks, and every page is a 500.
 function ensureBuild() {
-  if (!fs.existsSync(path.resolve("build/index.js"))) execSync("npx remix build", { stdio: "ignore" });
+  if (fs.existsSync(path.resolve("build/index.js"))) return;
+  execSync("npx remix build", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
 }
 
 export default async function setup(project: TestProject) {
