@@ -27,6 +27,7 @@ import {
 } from "../../app/models/action-item.server";
 import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
+import { ensureProductionBuild } from "../support/build";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RESULTS_FILE = path.join(root, "tests/bench/results.json");
@@ -95,10 +96,8 @@ async function main() {
   const warmup = Number(values.warmup);
   const sqlRuns = Number(values["sql-runs"]);
 
-  if (!fs.existsSync(path.join(root, "build/index.js"))) {
-    console.log("No build/ found: running npx remix build");
-    execFileSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit" });
-  }
+  if (!fs.existsSync(path.join(root, "build/index.js"))) console.log("No build/ found: running npx remix build");
+  ensureProductionBuild(root, "inherit");
 
   const handle = openDatabase({ url });
   setDatabaseHandle(handle);

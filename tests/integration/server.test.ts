@@ -13,7 +13,6 @@ import { testServerUrl, withDatabase } from "../support/engine";
 
 const root = path.resolve(__dirname, "../..");
 
-
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer();

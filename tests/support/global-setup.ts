@@ -1,6 +1,5 @@
 // Prepares one migrated database per test run that every test file copies:
 // on PostgreSQL a template database, on PGlite a dump of a migrated data folder.
-import { execSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +8,7 @@ import postgres from "postgres";
 import type { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
+import { ensureProductionBuild } from "./build";
 import { testServerUrl, withDatabase } from "./engine";
 
 declare module "vitest" {
@@ -19,16 +19,9 @@ declare module "vitest" {
   }
 }
 
-// The server tests start the production build. It is made here, once, before any test
-// file runs, and with NODE_ENV=production: under vitest's NODE_ENV=test the compiler emits
-// development JSX (jsxDEV), which React's production runtime lacks, and every page is a 500.
-function ensureBuild() {
-  if (fs.existsSync(path.resolve("build/index.js"))) return;
-  execSync("npx remix build", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-}
-
 export default async function setup(project: TestProject) {
-  ensureBuild();
+  // Once, before any test file: two server test files building it at once left one a half-written build/.
+  ensureProductionBuild(path.resolve("."));
   const runId = `${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`;
   project.provide("runId", runId);
   const serverUrl = testServerUrl();
