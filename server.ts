@@ -11,6 +11,11 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
+import { SESSION_COOKIE } from "./app/utils/auth.server";
+import { readCookieHeader } from "./app/utils/cookies.server";
+import { todayInIndia } from "./app/utils/format";
+import { PageCache, pageCacheMiddleware } from "./app/utils/page-cache.server";
+import { findSessionUser } from "./app/models/session.server";
 import { closeDatabase, DatabaseLockedError, getDatabaseHandle, type DatabaseHandle } from "./db/client.server";
 import { getEnv } from "./db/env";
 import { runMigrations } from "./db/migrate";
@@ -67,6 +72,24 @@ async function openAndPrepareDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
+/** Pages of the read-only views kept until the data changes (decision 008). */
+async function startPageCache(handle: DatabaseHandle, megabytes: number) {
+  const cache = new PageCache({ maxBytes: megabytes * 1024 * 1024, ttlMs: 5 * 60_000 });
+  await handle.listenForChanges(
+    () => cache.changed(),
+    () => cache.changed(),
+  );
+  return pageCacheMiddleware({
+    cache,
+    sessionToken: (req) => readCookieHeader(req.get("cookie"), SESSION_COOKIE),
+    sessionIsLive: async (token) => {
+      const user = await findSessionUser(token);
+      return user !== null && !user.mustChangePassword;
+    },
+    today: () => todayInIndia(),
+  });
+}
+
 async function main() {
   let env: ReturnType<typeof getEnv>;
   try {
@@ -82,8 +105,11 @@ async function main() {
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
 
+  const pages = env.PAGE_CACHE_MB > 0 ? await startPageCache(handle, env.PAGE_CACHE_MB) : undefined;
+  if (pages) app.use(pages.lookup);
   app.use((_req, res, next) => {
-    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    // A kept page brings the nonce its scripts carry (app/utils/page-cache.server.ts).
+    res.locals.cspNonce ??= crypto.randomBytes(16).toString("base64");
     next();
   });
   app.use(
@@ -135,6 +161,7 @@ async function main() {
     next();
   });
 
+  if (pages) app.use(pages.serve);
   app.all(
     "*",
     createRequestHandler({

@@ -23,8 +23,16 @@ export interface DatabaseHandle {
   location: string;
   /** Resolves when a trivial query answers within the time limit; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
+  /**
+   * Calls onChange after each committed change to the data pages show (the notifications of
+   * migration 0008), and onConnect each time the listening connection is (re)established: what
+   * was sent while it was down is lost, so a listener must then assume that anything changed.
+   */
+  listenForChanges(onChange: () => void, onConnect: () => void): Promise<void>;
   close(): Promise<void>;
 }
+
+export const DATA_CHANGED_CHANNEL = "anupalan_data_changed";
 
 export type OpenOptions =
   | { url: string }
@@ -117,6 +125,10 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       location: redactUrl(options.url),
       ping: (timeoutMs = 2500) =>
         withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database did not answer in time"),
+      // postgres.js keeps one connection for LISTEN, reconnects it when it drops and calls the
+      // third argument on every (re)connection.
+      listenForChanges: (onChange, onConnect) =>
+        client.listen(DATA_CHANGED_CHANNEL, () => onChange(), () => onConnect()).then(() => undefined),
       close: () => client.end({ timeout: 1 }),
     };
   }
@@ -139,6 +151,11 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     location: "pgliteDir" in options ? path.resolve(options.pgliteDir) : "(in memory)",
     ping: (timeoutMs = 2500) =>
       withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database did not answer in time"),
+    // One process, one connection: it never drops, so onConnect is called once.
+    listenForChanges: async (onChange, onConnect) => {
+      await client.listen(DATA_CHANGED_CHANNEL, () => onChange());
+      onConnect();
+    },
     close: async () => {
       try {
         if (!client.closed) await client.close();

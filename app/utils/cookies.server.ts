@@ -1,7 +1,11 @@
 import { getEnv } from "../../db/env";
 
 export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie");
+  return readCookieHeader(request.headers.get("cookie"), name);
+}
+
+/** One cookie's value from a Cookie header, or null. */
+export function readCookieHeader(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");

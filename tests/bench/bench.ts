@@ -1,5 +1,6 @@
 // The scale benchmark (issue 6, "Scale and benchmark"):
 //   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/anupalan_bench_1m --label 1m
+//   npm run bench -- --database-url … --label 1m --page-cache off      (every request rendered afresh)
 // Starts the production build (server.ts, NODE_ENV=production) against the given database, signs in
 // as two users it creates for the purpose (an OFFICIAL, and a DISTRICT_OFFICER of one district), and
 // measures with autocannon the requests per second and p50/p95 latency of each page and of the bare
@@ -53,6 +54,8 @@ interface Measured {
   p95: number;
   /** p50 with one connection: the latency of a page on an otherwise idle server. */
   p50One: number;
+  /** What the page cache (decision 008) answered a repeat request with: hit, miss, or off. */
+  cache?: string;
   errors: number;
   non2xx: number;
   sqlP50: number | null;
@@ -84,6 +87,7 @@ async function main() {
       warmup: { type: "string", default: "3" },
       "sql-runs": { type: "string", default: "20" },
       "no-append": { type: "boolean", default: false },
+      "page-cache": { type: "string", default: "on" },
     },
   });
   const url = values["database-url"] ?? process.env.DATABASE_URL;
@@ -95,6 +99,8 @@ async function main() {
   const duration = Number(values.duration);
   const warmup = Number(values.warmup);
   const sqlRuns = Number(values["sql-runs"]);
+  if (values["page-cache"] !== "on" && values["page-cache"] !== "off") throw new Error("--page-cache is on or off");
+  const pageCache = values["page-cache"] === "on";
 
   if (!fs.existsSync(path.join(root, "build/index.js"))) console.log("No build/ found: running npx remix build");
   ensureProductionBuild(root, "inherit");
@@ -104,7 +110,8 @@ async function main() {
   const db = handle.db;
   const [{ items }] = await rows<{ items: number }>(handle, sql`SELECT count(*)::int AS items FROM action_items`);
   if (items === 0) throw new Error("The database has no action items: fill it with npm run seed:scale first");
-  const label = values.label ?? (items >= 500_000 ? "1m" : items >= 5_000 ? "10k" : `${items}`);
+  const size = items >= 500_000 ? "1m" : items >= 5_000 ? "10k" : `${items}`;
+  const label = values.label ?? (pageCache ? size : `${size}-uncached`);
 
   // The district officer's district: the first district with items; the division filter is its division.
   const [place] = await rows<{ district_id: number; district_code: string; division_code: string; district_role: "COLLECTOR" | "SP" }>(
@@ -201,7 +208,7 @@ async function main() {
   }
 
   // 2. The production server, on its own port; stopped also when the benchmark is interrupted.
-  const server = await startServer(url, port);
+  const server = await startServer(url, port, pageCache);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       server.kill("SIGTERM");
@@ -238,11 +245,17 @@ async function main() {
       if (warmup > 0 && !slow) await load(base + target.path, headers, connections, { seconds: warmup });
       const r = await load(base + target.path, headers, connections, slow ? { amount: 2 * connections } : { seconds: duration });
       const one = await load(base + target.path, headers, 1, slow ? { amount: 3 } : { seconds: Math.max(3, Math.round(duration / 2)) });
+      const again = await fetch(base + target.path, { headers, redirect: "manual" });
+      await again.arrayBuffer();
+      const cache = target.as ? (again.headers.get("x-page-cache") ?? "off") : undefined;
       console.log(
         `  ${target.name}: ${r.rps.toFixed(1)} req/s, p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p50 at 1 connection ${ms(one.p50)} ms` +
+          (cache ? `, page cache: ${cache}` : "") +
           (r.errors || r.non2xx ? ` (${r.errors} errors, ${r.non2xx} non-2xx)` : ""),
       );
-      measured.push({ name: target.name, path: target.path, missing: false, status: 200, ...r, p50One: one.p50, sqlP50: sqlP50.get(target.name) ?? null });
+      measured.push({
+        name: target.name, path: target.path, missing: false, status: 200, ...r, p50One: one.p50, cache, sqlP50: sqlP50.get(target.name) ?? null,
+      });
     }
   } finally {
     await stopServer(server);
@@ -258,7 +271,7 @@ async function main() {
   console.log(`\n${table}`);
   if (!values["no-append"]) {
     const section = `\n## ${label}: ${items.toLocaleString("en-IN")} action items — ${result.date.slice(0, 16).replace("T", " ")} UTC\n\n` +
-      `${machine(url)}\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
+      `${machine(url)}\n\nPage cache (decision 008): ${pageCache ? "on — repeat views of one session, no writes during the run, so the pages are answered from memory" : "off (PAGE_CACHE_MB=0) — every request runs its queries and renders"}.\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
       `(a page slower than 1 s alone: ${2 * connections} requests instead); p50 at 1 connection over half that time (or 3 requests); ` +
       `SQL p50 over ${sqlRuns} in-process runs of the loader's model calls.\n\n${table}\n`;
     if (!fs.existsSync(BENCHMARKS_FILE)) fs.writeFileSync(BENCHMARKS_FILE, "# Benchmarks\n");
@@ -283,10 +296,13 @@ async function districtPageSql(viewer: Viewer, code: string, today: string): Pro
   };
 }
 
-async function startServer(url: string, port: number): Promise<ChildProcess> {
+async function startServer(url: string, port: number, pageCache: boolean): Promise<ChildProcess> {
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false" },
+    env: {
+      ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false",
+      ...(pageCache ? {} : { PAGE_CACHE_MB: "0" }),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -365,8 +381,10 @@ function readResults(): Record<string, RunResult> {
 
 function renderTable(result: RunResult, stored: Record<string, RunResult>): string {
   const bare = result.rows.find((r) => r.path === "/healthz");
-  const small = stored["10k"];
-  const large = stored["1m"];
+  // The scale ratio compares runs made the same way: "10k" with "1m", "10k-uncached" with "1m-uncached".
+  const suffix = result.label.replace(/^(10k|1m)/, "");
+  const small = stored[`10k${suffix}`];
+  const large = stored[`1m${suffix}`];
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   const lines = [
     "| page | req/s | p50 ms | p95 ms | p50 ms, 1 conn | SQL p50 ms | rps ÷ bare rps (dashboard ≥ 0.3) | p50 ÷ 1.5×(bare p50 + SQL p50) (≤ 1) | same, 1 conn (≤ 1) | 1m p50 ÷ 10k p50 (dashboard ≤ 3) |",
@@ -399,8 +417,9 @@ function renderTable(result: RunResult, stored: Record<string, RunResult>): stri
       }
     }
     const flag = r.errors || r.non2xx ? ` (${r.errors} errors, ${r.non2xx} non-2xx)` : "";
+    const name = r.cache ? `${r.name} [${r.cache}]` : r.name;
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(1)}${flag} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p50One)} | ${ms(r.sqlP50)} | ${cells.join(" | ")} | ${scale} |`,
+      `| ${name} | ${r.rps.toFixed(1)}${flag} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p50One)} | ${ms(r.sqlP50)} | ${cells.join(" | ")} | ${scale} |`,
     );
   }
   return lines.join("\n");
