@@ -3,10 +3,9 @@
 // POSTs refused before Remix with nothing changed, the security headers, the Secure cookie
 // behind an https proxy, and the sign-in limit over HTTP — with PostgreSQL, across two
 // server processes sharing one database.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -15,80 +14,15 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client.server";
 import { selectRows } from "~/models/sql.server";
 import { testServerUrl, withDatabase } from "../support/engine";
+import { cookieFrom, post, startServer, type Server } from "../support/server";
 
 const root = path.resolve(__dirname, "../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false", DATABASE_URL: "", PORT: String(port), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  const base = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    child,
-    base,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
 
 function userCreate(env: Record<string, string>, args: string[]): string {
   return execFileSync(process.execPath, ["--import", "tsx", "db/user-create.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: "", ...env },
     encoding: "utf8",
-  });
-}
-
-function cookieFrom(response: Response): string {
-  const header = response.headers.get("set-cookie") ?? "";
-  const match = /anupalan_session=([^;]+)/.exec(header);
-  if (!match) throw new Error(`no session cookie in "${header}"`);
-  return `anupalan_session=${match[1]}`;
-}
-
-function post(base: string, pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(`${base}${pathname}`, {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-    redirect: "manual",
   });
 }
 
