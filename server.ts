@@ -72,7 +72,7 @@ async function openAndPrepareDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** Pages of the read-only views kept until the data changes (decision 008). */
+/** Pages of the read-only views kept until the data changes (decision 009). */
 async function startPageCache(handle: DatabaseHandle, megabytes: number) {
   const cache = new PageCache({ maxBytes: megabytes * 1024 * 1024, ttlMs: 5 * 60_000 });
   await handle.listenForChanges(

@@ -39,7 +39,7 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
-  /** Memory for kept pages of the read-only views (decision 008); 0 turns the page cache off. */
+  /** Memory for kept pages of the read-only views (decision 009); 0 turns the page cache off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   LOG_REQUESTS: z
     .enum(["true", "false"])

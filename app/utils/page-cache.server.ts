@@ -1,5 +1,5 @@
 // Whole pages of the read-only views (dashboard, drill-downs, action list, ATR) kept in memory, so
-// that a repeat view costs a session check instead of its queries and its render (decision 008).
+// that a repeat view costs a session check instead of its queries and its render (decision 009).
 //
 // Exact, not "fresh enough": every change to the data empties the cache.
 //   - A write through this server (any POST) empties it when the request starts and again when its

@@ -1,5 +1,5 @@
 -- Every committed change to what the pages show sends one notification on the channel
--- anupalan_data_changed; the server's page cache (app/utils/page-cache.server.ts, decision 008)
+-- anupalan_data_changed; the server's page cache (app/utils/page-cache.server.ts, decision 009)
 -- drops its pages when one arrives. PostgreSQL delivers a notification only when its transaction
 -- commits (never for a rollback) and sends identical ones once per transaction, so a bulk change is
 -- one message. Left out: sessions, login_attempts and audit_log (written by page views and sign-ins;

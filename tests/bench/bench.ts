@@ -54,7 +54,7 @@ interface Measured {
   p95: number;
   /** p50 with one connection: the latency of a page on an otherwise idle server. */
   p50One: number;
-  /** What the page cache (decision 008) answered a repeat request with: hit, miss, or off. */
+  /** What the page cache (decision 009) answered a repeat request with: hit, miss, or off. */
   cache?: string;
   errors: number;
   non2xx: number;
@@ -271,7 +271,7 @@ async function main() {
   console.log(`\n${table}`);
   if (!values["no-append"]) {
     const section = `\n## ${label}: ${items.toLocaleString("en-IN")} action items — ${result.date.slice(0, 16).replace("T", " ")} UTC\n\n` +
-      `${machine(url)}\n\nPage cache (decision 008): ${pageCache ? "on — repeat views of one session, no writes during the run, so the pages are answered from memory" : "off (PAGE_CACHE_MB=0) — every request runs its queries and renders"}.\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
+      `${machine(url)}\n\nPage cache (decision 009): ${pageCache ? "on — repeat views of one session, no writes during the run, so the pages are answered from memory" : "off (PAGE_CACHE_MB=0) — every request runs its queries and renders"}.\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
       `(a page slower than 1 s alone: ${2 * connections} requests instead); p50 at 1 connection over half that time (or 3 requests); ` +
       `SQL p50 over ${sqlRuns} in-process runs of the loader's model calls.\n\n${table}\n`;
     if (!fs.existsSync(BENCHMARKS_FILE)) fs.writeFileSync(BENCHMARKS_FILE, "# Benchmarks\n");

@@ -1,5 +1,5 @@
 // Migration 0008 announces every committed change to what the pages show; the page cache relies on
-// it to drop pages another process made stale (decision 008). A table that shows up on a page but
+// it to drop pages another process made stale (decision 009). A table that shows up on a page but
 // sends no notice would leave old pages in memory, so every table must have the trigger but the few
 // that page views write themselves.
 import { sql } from "drizzle-orm";

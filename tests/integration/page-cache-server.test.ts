@@ -1,4 +1,4 @@
-// The page cache (decision 008) as users meet it through the real server: a repeat view comes from
+// The page cache (decision 009) as users meet it through the real server: a repeat view comes from
 // memory, but a change is on the next page at once, whoever made it and on whichever server; no
 // session ever gets another's page, and a signed-out session gets the sign-in page, not a kept one.
 import crypto from "node:crypto";
