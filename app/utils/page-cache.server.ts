@@ -38,6 +38,8 @@ export class PageCache {
   /** Moves on every change; a page is kept only under the generation it was started in. */
   private generation = 0;
   private readonly now: () => number;
+  /** Pages being made now, so that a burst of requests for one of them renders it once. */
+  private making = new Map<string, { generation: number; done: Promise<void> }>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -52,6 +54,27 @@ export class PageCache {
 
   begin(): number {
     return this.generation;
+  }
+
+  /**
+   * This request makes the page for `key`: others that ask for it meanwhile wait (beingMade) instead
+   * of rendering it again. Call the returned function when the answer is complete, kept or not.
+   */
+  startMaking(key: string): () => void {
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const entry = { generation: this.generation, done };
+    this.making.set(key, entry);
+    return () => {
+      if (this.making.get(key) === entry) this.making.delete(key);
+      finish();
+    };
+  }
+
+  /** Resolves when the page for `key` being made since the last change is complete; undefined if none is. */
+  beingMade(key: string): Promise<void> | undefined {
+    const entry = this.making.get(key);
+    return entry && entry.generation === this.generation ? entry.done : undefined;
   }
 
   get(key: string): CachedPage | undefined {
@@ -108,6 +131,9 @@ const CACHED_PATHS = [/^\/dashboard$/, /^\/districts\/[^/]+$/, /^\/directives\/\
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** A request waits this long for another to finish the same page, then renders it itself. */
+const WAIT_FOR_MAKER_MS = 30_000;
+
 /** The headers a kept page is answered with; the security headers are set afresh by helmet. */
 const KEPT_HEADERS = ["content-type", "cache-control", "link", "content-language"];
 
@@ -125,6 +151,7 @@ interface PageCacheLocals {
   cspNonce?: string;
   pageHit?: CachedPage;
   pageKey?: string;
+  finishMaking?: () => void;
 }
 
 function cacheKey(req: Request, today: string): string | null {
@@ -167,10 +194,22 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
       if (!key || !token) return next();
       const locals = res.locals as PageCacheLocals;
       locals.pageKey = key;
-      const page = cache.get(key);
+      let page = cache.get(key);
+      const making = page ? undefined : cache.beingMade(key);
+      if (making) {
+        // Another request of this session is rendering this very page: wait for it, up to a limit.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([making, new Promise((resolve) => (timer = setTimeout(resolve, WAIT_FOR_MAKER_MS)))]);
+        clearTimeout(timer);
+        page = cache.get(key);
+      }
       if (page && (await deps.sessionIsLive(token))) {
         locals.pageHit = page;
         locals.cspNonce = page.nonce;
+      } else if (!page && !cache.beingMade(key)) {
+        // Registered before anything is awaited, so that a request for the same page arriving next waits.
+        locals.finishMaking = cache.startMaking(key);
+        res.on("close", locals.finishMaking);
       }
       next();
     } catch (error) {
@@ -196,6 +235,7 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
       return;
     }
     const generation = cache.begin();
+    const finished = locals.finishMaking ?? (() => {});
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -218,6 +258,7 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
         }
         cache.put(key, generation, { headers, body: Buffer.concat(chunks), nonce: locals.cspNonce });
       }
+      finished();
       return end(chunk, ...rest);
     }) as Response["end"];
     next();

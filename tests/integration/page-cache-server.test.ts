@@ -72,6 +72,14 @@ describe("the page cache, on the embedded database with the demo data", () => {
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
   });
 
+  it("renders a page once for a burst of requests of one session (ten tabs, a reload storm)", async () => {
+    const session = await signIn(server.base, "official");
+    const burst = await Promise.all(Array.from({ length: 6 }, () => view(server.base, "/dashboard?trend=division", session)));
+    expect(burst.map((r) => r.status)).toEqual(Array(6).fill(200));
+    expect(burst.map((r) => r.cache).sort()).toEqual(["hit", "hit", "hit", "hit", "hit", "miss"]);
+    expect(new Set(burst.map((r) => r.body)).size).toBe(1);
+  });
+
   it("never answers one session with another's page", async () => {
     await view(server.base, "/actions", official);
     expect((await view(server.base, "/actions", official)).cache).toBe("hit");

@@ -56,4 +56,24 @@ describe("the page cache", () => {
     expect(cache.gzipped("a", kept)).toBe(gz);
     expect(cache.size.bytes).toBe(kept.body.length + gz.length);
   });
+
+  it("lets a burst of requests for one page wait for the one making it, but not across a change", async () => {
+    const cache = new PageCache({ maxBytes: 1000, ttlMs: 60_000 });
+    expect(cache.beingMade("a")).toBeUndefined();
+    const finish = cache.startMaking("a");
+    const waiting = cache.beingMade("a");
+    expect(waiting).toBeInstanceOf(Promise);
+    expect(cache.beingMade("b")).toBeUndefined();
+    let resolved = false;
+    void waiting!.then(() => (resolved = true));
+    cache.put("a", cache.begin(), page("made once"));
+    finish();
+    await waiting;
+    expect(resolved).toBe(true);
+    expect(cache.beingMade("a")).toBeUndefined();
+    // A page begun before a change is not one to wait for: it will not be kept.
+    cache.startMaking("c");
+    cache.changed();
+    expect(cache.beingMade("c")).toBeUndefined();
+  });
 });
