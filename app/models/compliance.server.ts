@@ -100,11 +100,127 @@ function toFigures(r: FigureRow): Figures {
   };
 }
 
+export interface ComplianceSets {
+  headline: Figures;
+  ranking: RankedDistrict[];
+  mix: StatusMixRow[];
+}
+
+const SET_SUMS = [
+  "items", "not_applicable", "done", "verified", "overdue", "due_passed", "on_time",
+  "pending", "in_progress", "completed", "with_evidence",
+] as const;
+
+/**
+ * The headline figures, the district ranking and the status mix by division from one scan of the
+ * items: counted per district and division, then summed to the state, each division and each
+ * district (a district lies in one division; the state departments' items have neither), all in
+ * SQL. At a million items one scan instead of three saves ≈ 0.3 s (decision 007).
+ */
+export async function getComplianceSets(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+): Promise<ComplianceSets> {
+  const sums = sql.raw(SET_SUMS.map((c) => `coalesce(sum(g.${c}), 0)::int AS ${c}`).join(", ") + ", max(g.last_at) AS last_at");
+  const rows = await selectRows<
+    FigureRow & {
+      kind: "state" | "division" | "district";
+      pending: number;
+      in_progress: number;
+      completed: number;
+      with_evidence: number;
+      days_since_update: number | null;
+      code: string | null;
+      name_en: string | null;
+      name_hi: string | null;
+      division_code: string | null;
+      division_name_en: string | null;
+      division_name_hi: string | null;
+      rank: number | null;
+    }
+  >(sql`
+    WITH g AS MATERIALIZED (
+      SELECT a.district_id, a.division_id, ${countColumns(today)},
+        count(*) FILTER (WHERE ${mixCondition("PENDING", today)})::int AS pending,
+        count(*) FILTER (WHERE ${mixCondition("IN_PROGRESS", today)})::int AS in_progress,
+        count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
+        -- Whether the item has evidence, kept by triggers on evidence (db/migrations/0007_has_evidence_trigger.sql)
+        -- instead of a DISTINCT over it (0.7 s at a million items).
+        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED') AND a.has_evidence)::int AS with_evidence,
+        -- Each item's latest status change, remark or extension request, kept by a trigger on history
+        -- (db/migrations/0005_last_reported_trigger.sql) instead of a scan of it (1.6 s at a million items).
+        max(a.last_reported_at) AS last_at
+      FROM action_items a
+      WHERE ${liveItemsCondition(filters, viewer)}
+      GROUP BY a.district_id, a.division_id
+    ),
+    sets AS (
+      SELECT 'state' AS kind, NULL::int AS district_id, NULL::int AS division_id, ${sums} FROM g
+      UNION ALL
+      SELECT 'division', NULL, g.division_id, ${sums} FROM g GROUP BY g.division_id
+      UNION ALL
+      SELECT 'district', g.district_id, NULL, ${sums} FROM g WHERE g.district_id IS NOT NULL GROUP BY g.district_id
+    ),
+    r AS (
+      SELECT c.*, ${rateColumns},
+        (${today}::date - (c.last_at AT TIME ZONE 'Asia/Kolkata')::date) AS days_since_update
+      FROM sets c
+    )
+    SELECT r.*,
+      coalesce(d.code, dv.code) AS code, coalesce(d.name_en, dv.name_en) AS name_en, coalesce(d.name_hi, dv.name_hi) AS name_hi,
+      ddv.code AS division_code, ddv.name_en AS division_name_en, ddv.name_hi AS division_name_hi,
+      CASE WHEN r.kind = 'district' THEN rank() OVER (
+        PARTITION BY r.kind ORDER BY r.completion_rate DESC NULLS LAST, r.on_time_rate DESC NULLS LAST, r.overdue ASC
+      ) END::int AS rank
+    FROM r
+    LEFT JOIN districts d ON d.id = r.district_id
+    LEFT JOIN divisions ddv ON ddv.id = d.division_id
+    LEFT JOIN divisions dv ON dv.id = r.division_id
+    ORDER BY r.kind, rank, coalesce(d.name_en, dv.name_en) NULLS LAST`);
+
+  const state = rows.find((r) => r.kind === "state");
+  const ranking = rows
+    .filter((r) => r.kind === "district")
+    .map((r): RankedDistrict => {
+      const figures = toFigures(r);
+      return {
+        ...figures,
+        rank: num(r.rank),
+        code: r.code!,
+        nameEn: r.name_en!,
+        nameHi: r.name_hi!,
+        divisionCode: r.division_code!,
+        divisionNameEn: r.division_name_en!,
+        divisionNameHi: r.division_name_hi!,
+        evidenceShare: figures.done > 0 ? num(r.with_evidence) / figures.done : null,
+        daysSinceUpdate: numOrNull(r.days_since_update),
+      };
+    });
+  const mix = rows
+    .filter((r) => r.kind === "division")
+    .map((r): StatusMixRow => {
+      const counts: Record<MixKey, number> = {
+        OVERDUE: num(r.overdue),
+        PENDING: num(r.pending),
+        IN_PROGRESS: num(r.in_progress),
+        COMPLETED: num(r.completed),
+        VERIFIED: num(r.verified),
+        NOT_APPLICABLE: num(r.not_applicable),
+      };
+      return {
+        divisionCode: r.code,
+        nameEn: r.name_en ?? "State departments",
+        nameHi: r.name_hi ?? "राज्य विभाग",
+        counts,
+        total: MIX_KEYS.reduce((n, k) => n + counts[k], 0),
+      };
+    });
+  return { headline: toFigures(state!), ranking, mix };
+}
+
 export async function getHeadline(viewer: ComplianceViewer, filters: ComplianceFilters, today: string): Promise<Figures> {
-  const [row] = await selectRows<FigureRow>(sql`
-    SELECT c.*, ${rateColumns}
-    FROM (SELECT ${countColumns(today)} FROM action_items a WHERE ${liveItemsCondition(filters, viewer)}) c`);
-  return toFigures(row);
+  return (await getComplianceSets(viewer, filters, today)).headline;
 }
 
 export interface RankedDistrict extends Figures {
@@ -130,61 +246,8 @@ export async function getDistrictRanking(
   filters: ComplianceFilters,
   today: string,
 ): Promise<RankedDistrict[]> {
-  const where = liveItemsCondition(filters, viewer);
-  const rows = await selectRows<
-    FigureRow & {
-      rank: number;
-      code: string;
-      name_en: string;
-      name_hi: string;
-      division_code: string;
-      division_name_en: string;
-      division_name_hi: string;
-      with_evidence: number;
-      days_since_update: number | null;
-    }
-  >(sql`
-    WITH c AS (
-      SELECT a.district_id, ${countColumns(today)},
-        -- Whether the item has evidence, kept by triggers on evidence (db/migrations/0007_has_evidence_trigger.sql)
-        -- instead of a DISTINCT over it (0.7 s at a million items).
-        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED') AND a.has_evidence)::int AS with_evidence,
-        -- Each item's latest status change, remark or extension request, kept by a trigger on history
-        -- (db/migrations/0005_last_reported_trigger.sql) instead of a scan of it (1.6 s at a million items).
-        max(a.last_reported_at) AS last_at
-      FROM action_items a
-      WHERE a.district_id IS NOT NULL AND ${where}
-      GROUP BY a.district_id
-    ),
-    r AS (
-      SELECT c.*, ${rateColumns},
-        (${today}::date - (c.last_at AT TIME ZONE 'Asia/Kolkata')::date) AS days_since_update
-      FROM c
-    )
-    SELECT r.*, d.code, d.name_en, d.name_hi,
-      dv.code AS division_code, dv.name_en AS division_name_en, dv.name_hi AS division_name_hi,
-      rank() OVER (ORDER BY r.completion_rate DESC NULLS LAST, r.on_time_rate DESC NULLS LAST, r.overdue ASC)::int AS rank
-    FROM r
-    JOIN districts d ON d.id = r.district_id
-    JOIN divisions dv ON dv.id = d.division_id
-    ORDER BY rank, d.name_en`);
-  return rows.map((r) => {
-    const figures = toFigures(r);
-    return {
-      ...figures,
-      rank: num(r.rank),
-      code: r.code,
-      nameEn: r.name_en,
-      nameHi: r.name_hi,
-      divisionCode: r.division_code,
-      divisionNameEn: r.division_name_en,
-      divisionNameHi: r.division_name_hi,
-      evidenceShare: figures.done > 0 ? num(r.with_evidence) / figures.done : null,
-      daysSinceUpdate: numOrNull(r.days_since_update),
-    };
-  });
+  return (await getComplianceSets(viewer, filters, today)).ranking;
 }
-
 
 export interface StatusMixRow {
   /** null: the state departments, which belong to no division. */
@@ -221,44 +284,7 @@ export async function getStatusMixByDivision(
   filters: ComplianceFilters,
   today: string,
 ): Promise<StatusMixRow[]> {
-  const rows = await selectRows<{
-    code: string | null;
-    name_en: string | null;
-    name_hi: string | null;
-    overdue: number;
-    pending: number;
-    in_progress: number;
-    completed: number;
-    verified: number;
-    not_applicable: number;
-  }>(sql`
-    SELECT dv.code, dv.name_en, dv.name_hi, c.*
-    FROM (
-      SELECT a.division_id,
-        ${mixColumns(today)}
-      FROM action_items a
-      WHERE ${liveItemsCondition(filters, viewer)}
-      GROUP BY a.division_id
-    ) c
-    LEFT JOIN divisions dv ON dv.id = c.division_id
-    ORDER BY dv.name_en NULLS LAST`);
-  return rows.map((r) => {
-    const counts: Record<MixKey, number> = {
-      OVERDUE: num(r.overdue),
-      PENDING: num(r.pending),
-      IN_PROGRESS: num(r.in_progress),
-      COMPLETED: num(r.completed),
-      VERIFIED: num(r.verified),
-      NOT_APPLICABLE: num(r.not_applicable),
-    };
-    return {
-      divisionCode: r.code,
-      nameEn: r.name_en ?? "State departments",
-      nameHi: r.name_hi ?? "राज्य विभाग",
-      counts,
-      total: MIX_KEYS.reduce((n, k) => n + counts[k], 0),
-    };
-  });
+  return (await getComplianceSets(viewer, filters, today)).mix;
 }
 
 export interface TrendPoint {
@@ -676,10 +702,8 @@ export async function getDashboard(
   today: string,
   opts: { byDivision?: boolean } = {},
 ): Promise<DashboardData> {
-  const [headline, ranking, mix, trend, heat] = await Promise.all([
-    getHeadline(viewer, filters, today),
-    getDistrictRanking(viewer, filters, today),
-    getStatusMixByDivision(viewer, filters, today),
+  const [{ headline, ranking, mix }, trend, heat] = await Promise.all([
+    getComplianceSets(viewer, filters, today),
     getWeeklyTrend(viewer, filters, today, opts),
     getHeatMap(viewer, filters, today),
   ]);

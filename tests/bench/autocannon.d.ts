@@ -9,6 +9,11 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     /** Seconds before a request counts as timed out. */
     timeout?: number;
+    /** Requests in turn; onResponse sees each answer's status, body and headers. */
+    requests?: {
+      method?: "GET" | "POST";
+      onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
+    }[];
   }
   interface Result {
     requests: { total: number; average: number };

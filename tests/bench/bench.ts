@@ -1,6 +1,8 @@
 // The scale benchmark (issue 6, "Scale and benchmark"):
 //   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/anupalan_bench_1m --label 1m
 //   npm run bench -- --database-url … --label 1m --page-cache off      (every request rendered afresh)
+//   npm run bench -- --database-url … --changes-per-second 1           (a data change every second, as
+//                                                                       in the hour before a review)
 // Starts the production build (server.ts, NODE_ENV=production) against the given database, signs in
 // as two users it creates for the purpose (an OFFICIAL, and a DISTRICT_OFFICER of one district), and
 // measures with autocannon the requests per second and p50/p95 latency of each page and of the bare
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, setDatabaseHandle, type DatabaseHandle } from "../../db/client.server";
+import { runMigrations } from "../../db/migrate";
 import { hashPassword } from "../../app/utils/password.server";
 import { todayInIndia } from "../../app/utils/format";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
@@ -54,7 +57,7 @@ interface Measured {
   p95: number;
   /** p50 with one connection: the latency of a page on an otherwise idle server. */
   p50One: number;
-  /** What the page cache (decision 009) answered a repeat request with: hit, miss, or off. */
+  /** How the page cache (decision 009) answered the load: the share of hits, or off. */
   cache?: string;
   errors: number;
   non2xx: number;
@@ -88,6 +91,7 @@ async function main() {
       "sql-runs": { type: "string", default: "20" },
       "no-append": { type: "boolean", default: false },
       "page-cache": { type: "string", default: "on" },
+      "changes-per-second": { type: "string", default: "0" },
     },
   });
   const url = values["database-url"] ?? process.env.DATABASE_URL;
@@ -101,17 +105,21 @@ async function main() {
   const sqlRuns = Number(values["sql-runs"]);
   if (values["page-cache"] !== "on" && values["page-cache"] !== "off") throw new Error("--page-cache is on or off");
   const pageCache = values["page-cache"] === "on";
+  const changesPerSecond = Number(values["changes-per-second"]);
+  if (!(changesPerSecond >= 0)) throw new Error("--changes-per-second is a number ≥ 0");
 
   if (!fs.existsSync(path.join(root, "build/index.js"))) console.log("No build/ found: running npx remix build");
   ensureProductionBuild(root, "inherit");
 
   const handle = openDatabase({ url });
   setDatabaseHandle(handle);
+  // The schema the server will run on (it migrates at start): the SQL is measured on the same.
+  await runMigrations(handle);
   const db = handle.db;
   const [{ items }] = await rows<{ items: number }>(handle, sql`SELECT count(*)::int AS items FROM action_items`);
   if (items === 0) throw new Error("The database has no action items: fill it with npm run seed:scale first");
   const size = items >= 500_000 ? "1m" : items >= 5_000 ? "10k" : `${items}`;
-  const label = values.label ?? (pageCache ? size : `${size}-uncached`);
+  const label = values.label ?? `${size}${pageCache ? "" : "-uncached"}${changesPerSecond > 0 ? `-changes${changesPerSecond}` : ""}`;
 
   // The district officer's district: the first district with items; the division filter is its division.
   const [place] = await rows<{ district_id: number; district_code: string; division_code: string; district_role: "COLLECTOR" | "SP" }>(
@@ -216,6 +224,15 @@ async function main() {
     });
   }
   const measured: Measured[] = [];
+  // A real write (it fires the triggers of migration 0008, which is what empties the page cache),
+  // though one that changes no figure: the pages cost what they cost, only the cache is emptied.
+  const changer = changesPerSecond > 0
+    ? setInterval(() => {
+        db.execute(sql`UPDATE categories SET name_en = name_en WHERE id = (SELECT min(id) FROM categories)`).catch((error) =>
+          console.error("change failed:", error),
+        );
+      }, 1000 / changesPerSecond)
+    : undefined;
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookies = {
@@ -250,9 +267,7 @@ async function main() {
       if (warmup > 0 && !slow) await load(base + target.path, headers, connections, { seconds: warmup });
       const r = await load(base + target.path, headers, connections, slow ? { amount: 2 * connections } : { seconds: duration });
       const one = await load(base + target.path, headers, 1, slow ? { amount: 3 } : { seconds: Math.max(3, Math.round(duration / 2)) });
-      const again = await fetch(base + target.path, { headers, redirect: "manual" });
-      await again.arrayBuffer();
-      const cache = target.as ? (again.headers.get("x-page-cache") ?? "off") : undefined;
+      const cache = !target.as ? undefined : pageCache ? `${Math.round((100 * r.hits) / Math.max(1, r.requests))} % hits` : "off";
       console.log(
         `  ${target.name}: ${r.rps.toFixed(1)} req/s, p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p50 at 1 connection ${ms(one.p50)} ms` +
           (cache ? `, page cache: ${cache}` : "") +
@@ -263,6 +278,7 @@ async function main() {
       });
     }
   } finally {
+    clearInterval(changer);
     await stopServer(server);
     await handle.close();
   }
@@ -276,7 +292,8 @@ async function main() {
   console.log(`\n${table}`);
   if (!values["no-append"]) {
     const section = `\n## ${label}: ${items.toLocaleString("en-IN")} action items — ${result.date.slice(0, 16).replace("T", " ")} UTC\n\n` +
-      `${machine(url)}\n\nPage cache (decision 009): ${pageCache ? "on — repeat views of one session, no writes during the run, so the pages are answered from memory" : "off (PAGE_CACHE_MB=0) — every request runs its queries and renders"}.\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
+      `${machine(url)}\n\nPage cache (decision 009): ${pageCache ? "on — repeat views of one session" : "off (PAGE_CACHE_MB=0) — every request runs its queries and renders"}; ` +
+      `${changesPerSecond > 0 ? `${changesPerSecond} data change(s) a second during the run (each empties the cache)` : "no data changes during the run"}.\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
       `(a page slower than 1 s alone: ${2 * connections} requests instead); p50 at 1 connection over half that time (or 3 requests); ` +
       `SQL p50 over ${sqlRuns} in-process runs of the loader's model calls.\n\n${table}\n`;
     if (!fs.existsSync(BENCHMARKS_FILE)) fs.writeFileSync(BENCHMARKS_FILE, "# Benchmarks\n");
@@ -356,20 +373,25 @@ function load(
   connections: number,
   run: { seconds: number } | { amount: number },
 ) {
-  return new Promise<{ rps: number; p50: number; p95: number; errors: number; non2xx: number }>((resolve, reject) => {
+  return new Promise<{ rps: number; p50: number; p95: number; errors: number; non2xx: number; hits: number; requests: number }>((resolve, reject) => {
     const times: number[] = [];
+    let hits = 0;
+    // Counts the answers the page cache gave from memory (its X-Page-Cache header).
+    const requests = [{ method: "GET" as const, onResponse: (_s: number, _b: string, _c: unknown, h: Record<string, string>) => void (h["x-page-cache"] === "hit" && hits++) }];
     const started = performance.now();
     const limit = "seconds" in run ? { duration: run.seconds } : { amount: run.amount, duration: 3600 };
-    const instance = autocannon({ url, headers, connections, timeout: 300, ...limit }, (error, result) => {
+    const instance = autocannon({ url, headers, connections, timeout: 300, requests, ...limit }, (error, result) => {
       if (error) return reject(error);
       times.sort((a, b) => a - b);
       const elapsed = "seconds" in run ? run.seconds : (performance.now() - started) / 1000;
       resolve({
         rps: times.length / elapsed,
+        requests: times.length,
         p50: percentile(times, 50),
         p95: percentile(times, 95),
         errors: result.errors + result.timeouts,
         non2xx: result.non2xx,
+        hits,
       });
     });
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));

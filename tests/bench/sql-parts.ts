@@ -18,9 +18,8 @@ const options = await getFilterOptions();
 const { filters } = parseFilters(new URLSearchParams(process.argv[3] ?? ""), options);
 const parts: Record<string, () => Promise<unknown>> = {
   filterOptions: () => getFilterOptions(),
-  headline: () => c.getHeadline(viewer, filters, today),
-  ranking: () => c.getDistrictRanking(viewer, filters, today),
-  mix: () => c.getStatusMixByDivision(viewer, filters, today),
+  // Headline, ranking and status mix: one scan (getHeadline, getDistrictRanking and getStatusMixByDivision read it).
+  sets: () => c.getComplianceSets(viewer, filters, today),
   trend: () => c.getWeeklyTrend(viewer, filters, today),
   // The replay of history that the summary replaces (and that every other filter still runs).
   trendReplay: () => c.getWeeklyTrend(viewer, filters, today, { replay: true }),

@@ -70,6 +70,16 @@ describe("headline figures", () => {
     expect(await rate("division=AJM&role=COLLECTOR&category=CYBER")).toEqual([0, 1]); // 5
   });
 
+  it("are all zero, with no rate and no grade, when nothing is in the filter; and no district or division is listed", async () => {
+    const nothing = await filtersFrom("from=2099-01-01");
+    expect(await getHeadline(official, nothing, today)).toEqual({
+      items: 0, notApplicable: 0, applicable: 0, done: 0, verified: 0, overdue: 0, duePassed: 0, onTime: 0,
+      completionRate: null, onTimeRate: null, verifiedShare: null, grade: null,
+    });
+    expect(await getDistrictRanking(official, nothing, today)).toEqual([]);
+    expect(await getStatusMixByDivision(official, nothing, today)).toEqual([]);
+  });
+
   it("reports unknown codes and bad dates for their field, and ignores them", async () => {
     const parsed = parseFilters(
       new URLSearchParams("division=XXX&from=2024-02-30&to=2024-01-01&role=MAYOR"),
