@@ -26,6 +26,8 @@ export interface CachedPage {
   storedAt: number;
 }
 
+export type MadePage = Omit<CachedPage, "storedAt">;
+
 export interface PageCacheOptions {
   maxBytes: number;
   ttlMs: number;
@@ -39,7 +41,7 @@ export class PageCache {
   private generation = 0;
   private readonly now: () => number;
   /** Pages being made now, so that a burst of requests for one of them renders it once. */
-  private making = new Map<string, { generation: number; done: Promise<void> }>();
+  private making = new Map<string, { generation: number; done: Promise<MadePage | undefined> }>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -58,21 +60,27 @@ export class PageCache {
 
   /**
    * This request makes the page for `key`: others that ask for it meanwhile wait (beingMade) instead
-   * of rendering it again. Call the returned function when the answer is complete, kept or not.
+   * of rendering it again. Call the returned function when the answer is complete, with the page if
+   * it is one to give (a plain 200), kept or not.
    */
-  startMaking(key: string): () => void {
-    let finish!: () => void;
-    const done = new Promise<void>((resolve) => (finish = resolve));
+  startMaking(key: string): (page?: MadePage) => void {
+    let finish!: (page?: MadePage) => void;
+    const done = new Promise<MadePage | undefined>((resolve) => (finish = resolve));
     const entry = { generation: this.generation, done };
     this.making.set(key, entry);
-    return () => {
+    return (page) => {
       if (this.making.get(key) === entry) this.making.delete(key);
-      finish();
+      finish(page);
     };
   }
 
-  /** Resolves when the page for `key` being made since the last change is complete; undefined if none is. */
-  beingMade(key: string): Promise<void> | undefined {
+  /**
+   * Resolves, with the page or undefined, when the page for `key` that began after the last change is
+   * complete; undefined if none is being made. The page may be given to whoever waited even if data
+   * changed while it was made: it was begun before they asked and after every change announced
+   * before they asked, which is all a kept page promises too (it is just not kept).
+   */
+  beingMade(key: string): Promise<MadePage | undefined> | undefined {
     const entry = this.making.get(key);
     return entry && entry.generation === this.generation ? entry.done : undefined;
   }
@@ -91,7 +99,7 @@ export class PageCache {
   }
 
   /** Keeps the page unless the data changed since `generation` was taken (begin()). */
-  put(key: string, generation: number, page: Omit<CachedPage, "storedAt">): boolean {
+  put(key: string, generation: number, page: MadePage): boolean {
     if (generation !== this.generation) return false;
     if (page.body.length > this.options.maxBytes / 4) return false;
     this.remove(key);
@@ -106,7 +114,7 @@ export class PageCache {
   }
 
   /** The page's body gzipped, compressed once and counted in the cache's size. */
-  gzipped(key: string, page: CachedPage): Buffer {
+  gzipped(key: string, page: MadePage): Buffer {
     if (!page.gzip) {
       page.gzip = zlib.gzipSync(page.body);
       if (this.entries.get(key) === page) this.bytes += page.gzip.length;
@@ -149,9 +157,9 @@ export interface PageCacheDeps {
 
 interface PageCacheLocals {
   cspNonce?: string;
-  pageHit?: CachedPage;
+  pageHit?: MadePage;
   pageKey?: string;
-  finishMaking?: () => void;
+  finishMaking?: (page?: MadePage) => void;
 }
 
 function cacheKey(req: Request, today: string): string | null {
@@ -194,14 +202,17 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
       if (!key || !token) return next();
       const locals = res.locals as PageCacheLocals;
       locals.pageKey = key;
-      let page = cache.get(key);
+      let page: MadePage | undefined = cache.get(key);
       const making = page ? undefined : cache.beingMade(key);
       if (making) {
-        // Another request of this session is rendering this very page: wait for it, up to a limit.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([making, new Promise((resolve) => (timer = setTimeout(resolve, WAIT_FOR_MAKER_MS)))]);
+        // Another request of this session is rendering this very page: wait for it, up to a limit,
+        // and take what it made even if a change since keeps it from being kept (see beingMade).
+        let giveUp!: (value: undefined) => void;
+        const timeout = new Promise<undefined>((resolve) => (giveUp = resolve));
+        const timer = setTimeout(() => giveUp(undefined), WAIT_FOR_MAKER_MS);
+        const made = await Promise.race([making, timeout]);
         clearTimeout(timer);
-        page = cache.get(key);
+        page = cache.get(key) ?? made;
       }
       if (page && (await deps.sessionIsLive(token))) {
         locals.pageHit = page;
@@ -235,7 +246,7 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
       return;
     }
     const generation = cache.begin();
-    const finished = locals.finishMaking ?? (() => {});
+    const finished: (page?: MadePage) => void = locals.finishMaking ?? (() => {});
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -256,9 +267,10 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
           const value = res.getHeader(name);
           if (value !== undefined) headers[name] = String(value);
         }
-        cache.put(key, generation, { headers, body: Buffer.concat(chunks), nonce: locals.cspNonce });
-      }
-      finished();
+        const page = { headers, body: Buffer.concat(chunks), nonce: locals.cspNonce };
+        cache.put(key, generation, page);
+        finished(page);
+      } else finished();
       return end(chunk, ...rest);
     }) as Response["end"];
     next();

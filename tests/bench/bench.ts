@@ -267,7 +267,7 @@ async function main() {
       if (warmup > 0 && !slow) await load(base + target.path, headers, connections, { seconds: warmup });
       const r = await load(base + target.path, headers, connections, slow ? { amount: 2 * connections } : { seconds: duration });
       const one = await load(base + target.path, headers, 1, slow ? { amount: 3 } : { seconds: Math.max(3, Math.round(duration / 2)) });
-      const cache = !target.as ? undefined : pageCache ? `${Math.round((100 * r.hits) / Math.max(1, r.requests))} % hits` : "off";
+      const cache = !target.as ? undefined : pageCache ? `${((100 * r.hits) / Math.max(1, r.requests)).toFixed(1)} % hits` : "off";
       console.log(
         `  ${target.name}: ${r.rps.toFixed(1)} req/s, p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p50 at 1 connection ${ms(one.p50)} ms` +
           (cache ? `, page cache: ${cache}` : "") +
@@ -377,7 +377,7 @@ function load(
     const times: number[] = [];
     let hits = 0;
     // Counts the answers the page cache gave from memory (its X-Page-Cache header).
-    const requests = [{ method: "GET" as const, onResponse: (_s: number, _b: string, _c: unknown, h: Record<string, string>) => void (h["x-page-cache"] === "hit" && hits++) }];
+    const requests = [{ method: "GET" as const, onResponse: (_s: number, _b: string, _c: unknown, h: Record<string, string>) => void (h["X-Page-Cache"] === "hit" && hits++) }];
     const started = performance.now();
     const limit = "seconds" in run ? { duration: run.seconds } : { amount: run.amount, duration: 3600 };
     const instance = autocannon({ url, headers, connections, timeout: 300, requests, ...limit }, (error, result) => {

@@ -76,4 +76,17 @@ describe("the page cache", () => {
     cache.changed();
     expect(cache.beingMade("c")).toBeUndefined();
   });
+
+  it("gives those who waited the page made for them even when a change since keeps it out of the cache", async () => {
+    const cache = new PageCache({ maxBytes: 1000, ttlMs: 60_000 });
+    const started = cache.begin();
+    const finish = cache.startMaking("a");
+    const waiting = cache.beingMade("a")!;
+    cache.changed(); // a report arrives while the page is rendered
+    const made = page("as it stood when they asked");
+    expect(cache.put("a", started, made)).toBe(false);
+    finish(made);
+    expect((await waiting)?.body.toString()).toBe("as it stood when they asked");
+    expect(cache.get("a")).toBeUndefined();
+  });
 });
