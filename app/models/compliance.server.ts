@@ -1,6 +1,6 @@
 // Compliance figures, all computed in SQL (DOMAIN.md "Compliance figures"):
 //   completion rate = (COMPLETED + VERIFIED) ÷ (all − NOT_APPLICABLE)
-//   on-time rate    = items first reported COMPLETED (first_completed_at as an IST calendar date) on or
+//   on-time rate    = items first reported COMPLETED (first_completed_on: first_completed_at as an IST date) on or
 //                     before their due date ÷ items whose due date has passed; both without NOT_APPLICABLE.
 //                     A completion later returned still counts as first reported on time.
 //   overdue         = due_date < today (IST) and status PENDING or IN_PROGRESS; days overdue = today − due_date
@@ -49,7 +49,7 @@ function countColumns(today: string): SQL {
     count(*) FILTER (WHERE a.status <> 'NOT_APPLICABLE' AND a.due_date < ${today}::date)::int AS due_passed,
     count(*) FILTER (
       WHERE a.status <> 'NOT_APPLICABLE' AND a.due_date < ${today}::date
-        AND (a.first_completed_at AT TIME ZONE 'Asia/Kolkata')::date <= a.due_date
+        AND a.first_completed_on <= a.due_date
     )::int AS on_time`;
 }
 
@@ -583,7 +583,7 @@ export function itemLineSelect(today: string): SQL {
     dv.name_en AS division_name_en, dv.name_hi AS division_name_hi, a.district_role,
     dep.code AS department_code, dep.name_en AS department_name_en, dep.name_hi AS department_name_hi,
     a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
-    to_char(a.first_completed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS first_completed_on,
+    to_char(a.first_completed_on, 'YYYY-MM-DD') AS first_completed_on,
     to_char(a.completed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS completed_on,
     to_char(a.verified_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS verified_on,
     a.latest_remark, a.updated_at,

@@ -92,7 +92,7 @@ export async function listVerificationQueue(viewer: Viewer, options: { page?: nu
       d.text_en, d.text_hi, t.name_en AS district_en, t.name_hi AS district_hi, a.district_role,
       p.name_en AS department_en, p.name_hi AS department_hi, a.latest_remark,
       coalesce(a.completed_at, a.updated_at) AS completed_at, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
-      coalesce((a.first_completed_at AT TIME ZONE 'Asia/Kolkata')::date > a.due_date, false) AS late,
+      coalesce(a.first_completed_on > a.due_date, false) AS late,
       u.display_name AS reported_by_name
     FROM action_items a
     JOIN directives d ON d.id = a.directive_id

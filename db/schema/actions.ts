@@ -53,6 +53,12 @@ export const actionItems = pgTable(
     latestRemark: text("latest_remark"),
     /** When COMPLETED was first reported; the on-time rate compares it with the due date. */
     firstCompletedAt: timestamp("first_completed_at", { withTimezone: true }),
+    /**
+     * firstCompletedAt as an Indian calendar date, kept by PostgreSQL: the on-time rate compares it
+     * with the due date, and converting a million timestamps in every count was half of the
+     * dashboard's scan (decision 007).
+     */
+    firstCompletedOn: date("first_completed_on").generatedAlwaysAs(sql`((first_completed_at AT TIME ZONE 'Asia/Kolkata')::date)`),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),

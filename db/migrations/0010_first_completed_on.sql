@@ -1,0 +1,1 @@
+ALTER TABLE "action_items" ADD COLUMN "first_completed_on" date GENERATED ALWAYS AS (((first_completed_at AT TIME ZONE 'Asia/Kolkata')::date)) STORED;
