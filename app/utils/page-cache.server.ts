@@ -3,8 +3,8 @@
 //
 // Exact, not "fresh enough": every change to the data empties the cache.
 //   - A write through this server (any POST) empties it when the request starts and again when its
-//     answer is handed over, which is after the transaction committed: the redirect that follows a
-//     form post never finds a page rendered before the change.
+//     answer's head is written, which is after the transaction committed: the redirect that follows
+//     a form post never finds a page rendered before the change.
 //   - A write by anything else (another server on the same PostgreSQL, a script) is committed, then
 //     announced by the database (migration 0008), and empties the cache when the notice arrives.
 //   - A page is kept only if nothing emptied the cache while it was being made, so a page rendered
@@ -12,7 +12,8 @@
 // A page is kept for one Cookie header (so one session and one language), one URL and one Indian
 // calendar day (overdue figures move at midnight), and only if its answer was a plain 200 without
 // Set-Cookie. On a hit the session is still checked, so a signed-out, idle or disabled session
-// gets what it would get without the cache.
+// gets what it would get without the cache. Requests for a page that another request of the same
+// session is rendering wait for that render instead of making their own.
 import zlib from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 
