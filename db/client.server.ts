@@ -32,7 +32,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export const DATA_CHANGED_CHANNEL = "anupalan_data_changed";
+const DATA_CHANGED_CHANNEL = "anupalan_data_changed";
 
 export type OpenOptions =
   | { url: string }

@@ -106,10 +106,9 @@ export class PageCache {
     this.remove(key);
     this.entries.set(key, { ...page, storedAt: this.now() });
     this.bytes += page.body.length;
-    for (const [oldest, old] of this.entries) {
+    for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.options.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= old.body.length + (old.gzip?.length ?? 0);
+      this.remove(oldest);
     }
     return true;
   }

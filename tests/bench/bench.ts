@@ -31,7 +31,7 @@ import {
 } from "../../app/models/action-item.server";
 import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
-import { buildIsCurrent, ensureProductionBuild } from "../support/build";
+import { ensureProductionBuild } from "../support/build";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RESULTS_FILE = path.join(root, "tests/bench/results.json");
@@ -108,7 +108,6 @@ async function main() {
   const changesPerSecond = Number(values["changes-per-second"]);
   if (!(changesPerSecond >= 0)) throw new Error("--changes-per-second is a number ≥ 0");
 
-  if (!buildIsCurrent(root)) console.log("build/ is missing or older than the source: running npx remix build");
   ensureProductionBuild(root, "inherit");
 
   const handle = openDatabase({ url });

@@ -10,18 +10,9 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../../db/env";
 import { testServerUrl, withDatabase } from "../support/engine";
+import { freePort } from "../support/server";
 
 const root = path.resolve(__dirname, "../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;
