@@ -131,6 +131,7 @@ export function emptyMeeting(meetingDate = ""): MeetingFormValues {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 // NUL cannot be stored in PostgreSQL text; the other C0 controls never belong in minutes.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A real calendar date (not 2021-02-30) within a sane range. */
