@@ -10,6 +10,9 @@ import { can } from "~/utils/permissions";
 import type { ActionItem, ActionItemHistory, ExtensionRequest } from "../../db/schema";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
+import type { PendingExtensionRequest, ExtensionDecision, ExtensionDecisionFormResult } from "~/domain/views";
+
+export type { PendingExtensionRequest, ExtensionDecision, ExtensionDecisionFormResult } from "~/domain/views";
 
 const { actionItems, actionItemHistory, extensionRequests } = schema;
 
@@ -83,8 +86,6 @@ export async function requestExtension(
     .returning();
   return { ok: true, request, item: updated, history };
 }
-
-export type ExtensionDecision = "GRANT" | "REFUSE";
 
 export type DecideResult =
   | { ok: true; request: ExtensionRequest; item: ActionItem; history: ActionItemHistory }
@@ -160,28 +161,6 @@ async function conflict(tx: DbOrTx, current: ActionItem, sinceVersion: number): 
   return { ok: false, reason: "conflict", current, changes };
 }
 
-export interface PendingExtensionRequest {
-  id: number;
-  actionItemId: number;
-  directiveNumber: number;
-  textEn: string;
-  textHi: string;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  districtEn: string | null;
-  districtHi: string | null;
-  districtRole: "COLLECTOR" | "SP" | null;
-  departmentEn: string | null;
-  departmentHi: string | null;
-  status: ActionItem["status"];
-  currentDueDate: string | null;
-  originalDueDate: string | null;
-  requestedDueDate: string;
-  reason: string;
-  requestedByName: string;
-  requestedAt: string;
-}
-
 /** The secretariat's queue of undecided requests, oldest first. Empty for anyone who cannot decide. */
 export async function listPendingExtensionRequests(viewer: Viewer): Promise<PendingExtensionRequest[]> {
   if (!can(viewer.role, "decide:extension:any")) return [];
@@ -228,10 +207,6 @@ export async function listPendingExtensionRequests(viewer: Viewer): Promise<Pend
     requestedAt: new Date(r.requested_at as string).toISOString(),
   }));
 }
-
-export type ExtensionDecisionFormResult =
-  | { ok: true; decision: ExtensionDecision; requestId: number }
-  | { ok: false; requestId: number | null; fieldErrors: { remark?: string }; formError?: string };
 
 /**
  * For /verify's action: read the ExtensionRequestList form (intent grant-extension or

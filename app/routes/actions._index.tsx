@@ -17,7 +17,7 @@ import {
   type StatusFilter,
 } from "~/models/action-item.server";
 import { getFilterOptions, parseFilters, type FilterOptions } from "~/models/compliance-filters.server";
-import { filterQuery, MIX_KEYS } from "~/models/compliance-types";
+import { filterQuery, MIX_KEYS } from "~/domain/compliance-types";
 import { bulkStartSchema, MAX_BULK_ITEMS } from "~/schemas/action-update";
 import actionsStyles from "~/styles/actions.css";
 import { requireAnyPermission, requirePermission } from "~/utils/auth.server";
