@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { addDays } from "~/utils/format";
 import { CALLED_ROLES, MEETING_MODES, PRIORITIES, type DistrictRole, type MeetingMode, type Priority } from "~/domain/vocabulary";
+import { fieldErrorsOf } from "~/utils/parse-form";
 
 export const LIMITS = {
   title: 500,
@@ -340,12 +341,7 @@ export function meetingValuesFromFormData(form: FormData): MeetingFormValues {
 export type FieldErrors = Record<string, string>;
 
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "form";
-    errors[path] ??= issue.message;
-  }
-  return errors;
+  return fieldErrorsOf(error) as FieldErrors;
 }
 
 // ---------------------------------------------------------------------------------------------
