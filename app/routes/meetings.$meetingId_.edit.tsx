@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { MeetingEditor } from "~/components/meetings/MeetingEditor";
 import { PublishedChanges, type ChangeResult } from "~/components/meetings/PublishedChanges";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
-import { meetingEditorAction, publishedChangeAction, type EditorActionData } from "~/models/meeting-editor.server";
+import { meetingEditorAction, publishedChangeAction, type EditorActionData } from "./meetings.editor.server";
 import { getMasterData, getMeeting, getMeetingForEdit, getMeetingPage } from "~/models/meeting.server";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";

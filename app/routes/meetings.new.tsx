@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingEditor } from "~/components/meetings/MeetingEditor";
-import { meetingEditorAction, type EditorActionData } from "~/models/meeting-editor.server";
+import { meetingEditorAction, type EditorActionData } from "./meetings.editor.server";
 import { getMasterData } from "~/models/meeting.server";
 import { emptyMeeting } from "~/schemas/meeting";
 import meetingsStyles from "~/styles/meetings.css";

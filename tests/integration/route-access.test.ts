@@ -184,7 +184,8 @@ function routeIdsOnDisk(): string[] {
         const inner = ["route.tsx", "route.ts", "route.jsx", "route.js"].find((f) => fs.existsSync(path.join(routesDir, entry.name, f)));
         return inner ? [{ id: entry.name, file: path.join(entry.name, inner) }] : [];
       }
-      return /\.(tsx?|jsx?)$/.test(entry.name) && !/\.(test|spec)\./.test(entry.name)
+      // remix.config.js ignores tests and *.server.* (request handlers shared by routes).
+      return /\.(tsx?|jsx?)$/.test(entry.name) && !/\.(test|spec|server)\./.test(entry.name)
         ? [{ id: entry.name.replace(/\.(tsx?|jsx?)$/, ""), file: entry.name }]
         : [];
     })
