@@ -9,6 +9,7 @@ import { directivesFromPastedText } from "~/components/meetings/paste";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { saveReviewedDirectives } from "~/models/carry-over.server";
 import { getMasterData, masterCodes, saveDraftMeeting } from "~/models/meeting.server";
 import {
   addAssignee,
@@ -116,6 +117,13 @@ async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number
         if (saved.reason === "not-found") throw new Response("Not found", { status: 404 });
         throw new Refusal(409, "meetings.error.alreadyPublished");
       }
+      // Directives of earlier meetings of the series taken up in this one (decision 011).
+      const carried = await saveReviewedDirectives(
+        viewer,
+        { meetingId: saved.meetingId, directiveIds: parsed.data.carried.map(Number) },
+        tx,
+      );
+      if (!carried.ok) throw new Refusal(400, "validation.fixErrors", { carried: "review.error.notCandidate" });
       if (!publishing) return { meetingId: saved.meetingId, items: null };
       const published = await publishMeeting(viewer, { meetingId: saved.meetingId }, tx);
       if (!published.ok) {

@@ -199,3 +199,24 @@ export async function listSeriesMeetings(seriesCode: string): Promise<{ id: numb
     ORDER BY m.meeting_date, m.id`);
   return rows.map((r) => ({ id: Number(r.id), meetingDate: r.meeting_date, titleEn: r.title_en, titleHi: r.title_hi }));
 }
+
+/** The editor's series, chair office and carried directives of a saved meeting. */
+export async function getEditorSeriesValues(
+  meetingId: number,
+  executor: DbOrTx = db(),
+): Promise<{ seriesCode: string; chairOffice: string; carried: string[] }> {
+  const [row] = await selectRows<{ series_code: string | null; office_code: string | null; carried: number[] | null }>(
+    sql`
+      SELECT s.code AS series_code, o.code AS office_code,
+        (SELECT array_agg(r.directive_id ORDER BY r.directive_id) FROM meeting_reviewed_directives r WHERE r.meeting_id = m.id) AS carried
+      FROM meetings m
+      LEFT JOIN meeting_series s ON s.id = m.series_id
+      LEFT JOIN offices o ON o.id = m.chair_office_id
+      WHERE m.id = ${meetingId}`,
+    executor,
+  );
+  const carried = row?.carried;
+  // PGlite and postgres.js both parse int[]; a text form would be "{1,2}".
+  const list = Array.isArray(carried) ? carried : typeof carried === "string" ? String(carried).replace(/[{}]/g, "").split(",").filter(Boolean) : [];
+  return { seriesCode: row?.series_code ?? "", chairOffice: row?.office_code ?? "", carried: list.map(String) };
+}
