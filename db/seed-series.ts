@@ -17,7 +17,7 @@ export async function seedSeries(executor: DbOrTx, opts: { carryLimit?: number; 
     UPDATE meetings m SET chair_office_id = o.id
     FROM offices o
     WHERE m.chair_office_id IS NULL
-      AND lower(regexp_replace(btrim(CASE WHEN btrim(m.chair_en) <> '' THEN m.chair_en ELSE m.chair_hi END), '\s+', ' ', 'g'))
+      AND lower(regexp_replace(btrim(CASE WHEN btrim(m.chair_en) <> '' THEN m.chair_en ELSE m.chair_hi END), '\\s+', ' ', 'g'))
         IN (lower(o.name_en), lower(o.name_hi))`);
   for (const s of SEED_SERIES) {
     await executor.execute(sql`
