@@ -87,7 +87,7 @@ export default function BriefPage() {
                   <span className={`grade grade--${p.grade ?? "none"}`}>{p.grade ?? t("review.grade.notYetDue")}</span>
                 </Link>{" "}
                 {formatPercent(p.gradeRate, locale, 0)}
-                {p.then ? <span className="muted"> · {t("review.brief.gradeChange", { then: p.then.grade ?? "—" })}</span> : null}
+                {p.then?.grade ? <span className="muted"> · {t("review.brief.gradeChange", { then: p.then.grade })}</span> : null}
               </span>
             </li>
           ))}
@@ -125,14 +125,14 @@ export default function BriefPage() {
           <span className="brief__figure-label">{t("review.brief.completion")}</span>
           <span className="brief__figure-value" data-figure="completion">
             {formatPercent(s.completionRate, locale)}
-            {brief.previous ? <small> ← {formatPercent(s.thenCompletionRate, locale)}</small> : null}
+            {brief.previous ? <small> {t("review.brief.was", { value: formatPercent(s.thenCompletionRate, locale) })}</small> : null}
           </span>
         </li>
         <li className={`brief__figure${s.overdue > 0 ? " brief__figure--bad" : ""}`}>
           <span className="brief__figure-label">{t("review.brief.overdue")}</span>
           <span className="brief__figure-value" data-figure="overdue">
             {n(s.overdue)}
-            {brief.previous ? <small> +{n(s.newlyOverdue)}</small> : null}
+            {brief.previous ? <small> {t("review.brief.newShort", { n: n(s.newlyOverdue) })}</small> : null}
           </span>
         </li>
         <li className={`brief__figure${s.returned > 0 ? " brief__figure--bad" : ""}`}>
