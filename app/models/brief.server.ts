@@ -11,7 +11,7 @@
 //   grade          on items due or done (decision 010), now and then
 // Places with nothing overdue, returned or silent are only counted.
 import { sql } from "drizzle-orm";
-import type { Grade } from "./compliance-types";
+import type { Grade } from "~/domain/compliance-types";
 import { gradeCase } from "./compliance.server";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
 import { getMeetingSeriesInfo } from "./series.server";

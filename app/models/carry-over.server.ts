@@ -8,6 +8,9 @@ import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
 import { selectRows } from "./sql.server";
+import type { CarryCandidate, ReviewedDirective } from "~/domain/review-views";
+
+export type { CarryCandidate, ReviewedDirective } from "~/domain/review-views";
 
 /** Still open: some live item neither verified nor not applicable (COMPLETED awaits verification). */
 const OPEN_DIRECTIVE = sql`EXISTS (
@@ -15,27 +18,6 @@ const OPEN_DIRECTIVE = sql`EXISTS (
   WHERE a.directive_id = d.id AND a.withdrawn_at IS NULL AND a.status IN ('PENDING', 'IN_PROGRESS', 'COMPLETED')
 )`;
 
-export interface CarryCandidate {
-  directiveId: number;
-  meetingId: number;
-  meetingDate: string;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  number: number;
-  textEn: string;
-  textHi: string;
-  /** Districts' and departments' items still PENDING or IN_PROGRESS. */
-  open: number;
-  overdue: number;
-  /** Reported COMPLETED, not yet verified. */
-  awaitingVerification: number;
-  /** Days since the meeting that first issued it. */
-  ageDays: number;
-  /** Meetings (other than this one) that already reviewed it. */
-  timesCarried: number;
-  /** Ticked for this meeting. */
-  carried: boolean;
-}
 
 /**
  * Every directive of an earlier published meeting of the series that is still open somewhere, oldest first,
@@ -132,27 +114,6 @@ export async function saveReviewedDirectives(
   return { ok: true, carried: rows.length };
 }
 
-export interface ReviewedDirective {
-  directiveId: number;
-  meetingId: number;
-  meetingDate: string;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  number: number;
-  textEn: string;
-  textHi: string;
-  dueDate: string | null;
-  items: number;
-  done: number;
-  verified: number;
-  notApplicable: number;
-  open: number;
-  overdue: number;
-  ageDays: number;
-  /** Meetings that reviewed it, this one included. */
-  timesCarried: number;
-  closedOn: string | null;
-}
 
 /** A meeting's directives under review from earlier meetings, with their live status (scoped to the viewer). */
 export async function listReviewedDirectives(

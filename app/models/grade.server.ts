@@ -1,7 +1,7 @@
 // A grade's explanation (decision 010): the formula, the counts behind it and the items that cost the most,
 // for one district under the dashboard's filters. Counted in SQL like every figure (compliance.server.ts).
 import { sql } from "drizzle-orm";
-import type { Grade } from "./compliance-types";
+import type { Grade } from "~/domain/compliance-types";
 import { gradeCase, itemLineJoins, itemLineSelect, toItemLine, type ItemLine, type ItemLineRow } from "./compliance.server";
 import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
 import { selectRows } from "./sql.server";

@@ -4,24 +4,11 @@
 import { sql } from "drizzle-orm";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
 import { selectRows } from "./sql.server";
+import type { PointFigures, SeriesComparison } from "~/domain/review-views";
 
-export interface PointFigures {
-  items: number;
-  applicable: number;
-  done: number;
-  overdue: number;
-  duePassed: number;
-  onTime: number;
-  completionRate: number | null;
-  onTimeRate: number | null;
-}
+export type { PointFigures, SeriesComparison } from "~/domain/review-views";
 
-export interface SeriesComparison {
-  from: PointFigures;
-  to: PointFigures;
-  /** Items with any history row after the first meeting's day and by the end of the second's. */
-  changed: number;
-}
+
 
 function pointSql(at: string, districtId: number, seriesCode: string, viewer: ComplianceViewer) {
   const end = sql`((${at}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')`;

@@ -5,24 +5,11 @@ import { db, schema, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { selectRows } from "./sql.server";
+import type { OfficeOption, SeriesOption } from "~/domain/review-views";
 
-export interface OfficeOption {
-  code: string;
-  nameEn: string;
-  nameHi: string;
-}
+export type { OfficeOption, SeriesOption } from "~/domain/review-views";
 
-export interface SeriesOption {
-  code: string;
-  nameEn: string;
-  nameHi: string;
-  officeCode: string;
-  officeNameEn: string;
-  officeNameHi: string;
-  /** Meetings in the series (drafts included only for the secretariat). */
-  meetings: number;
-  lastMeetingDate: string | null;
-}
+
 
 export async function listOffices(executor: DbOrTx = db()): Promise<OfficeOption[]> {
   const rows = await selectRows<{ code: string; name_en: string; name_hi: string }>(

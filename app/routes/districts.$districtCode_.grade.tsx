@@ -3,7 +3,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
-import { filterQuery } from "~/models/compliance-types";
+import { filterQuery } from "~/domain/compliance-types";
 import { findDistrictByCode } from "~/models/drilldown.server";
 import { getGradeExplanation } from "~/models/grade.server";
 import drillStyles from "~/styles/drill.css";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 import { getBrief } from "~/models/brief.server";
 import { attachmentDisposition } from "~/models/evidence.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -10,7 +10,7 @@ import { getLocale } from "~/utils/locale.server";
 // The pre-review brief as an Excel workbook: every exception listed, not only the first few.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:report:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const today = todayInIndia();
   const brief = meetingId ? await getBrief(viewer, meetingId, today) : null;
   if (!brief) throw new Response("Not found", { status: 404 });

@@ -11,7 +11,7 @@ import type { MessageKey } from "~/i18n";
 import { describeAssignee } from "~/components/meetings/assignee-text";
 import { DirectiveProgress } from "~/components/meetings/DirectiveProgress";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 import { getMeetingPage } from "~/models/meeting.server";
 import type { loader as rootLoader } from "~/root";
 import meetingsStyles from "~/styles/meetings.css";
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:meeting:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const page = meetingId ? await getMeetingPage(viewer, meetingId, todayInIndia()) : null;
   if (!page) throw new Response("Not found", { status: 404 });
   const [reviewed, series] = await Promise.all([
@@ -56,7 +56,7 @@ const CARRIED_REFUSALS: Record<string, MessageKey> = {
 /** Close or re-issue a directive under review (secretariat); each in its own transaction in the model. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "write:meeting:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   if (!meetingId) throw new Response("Not found", { status: 404 });
   const form = await request.formData();
   const raw = {

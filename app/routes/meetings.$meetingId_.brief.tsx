@@ -3,7 +3,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 import type { MessageKey } from "~/i18n";
 import { getBrief, type BriefPlace } from "~/models/brief.server";
 import briefStyles from "~/styles/brief.css";
@@ -22,7 +22,7 @@ const SHOWN = 5;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:report:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const brief = meetingId ? await getBrief(viewer, meetingId, todayInIndia()) : null;
   if (!brief) throw new Response("Not found", { status: 404 });
   // Only what the page shows goes to the browser.

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { Figures } from "~/models/compliance.server";
+import type { Figures } from "~/domain/views";
 import { formatNumber, formatPercent } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 

@@ -4,7 +4,7 @@
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { asMessageKey } from "~/components/meetings/fields";
-import type { ReviewedDirective } from "~/models/carry-over.server";
+import type { ReviewedDirective } from "~/domain/review-views";
 import { useT } from "~/utils/i18n";
 
 export interface CarriedResult {

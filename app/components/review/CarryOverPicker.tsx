@@ -1,6 +1,6 @@
 // The meeting editor's carry-over: the still-open directives of earlier meetings of the series, to tick for review.
 import type { UseFormRegisterReturn } from "react-hook-form";
-import type { CarryCandidate } from "~/models/carry-over.server";
+import type { CarryCandidate } from "~/domain/review-views";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import type { MessageKey } from "~/i18n";

@@ -2,7 +2,7 @@
 // with its live status. The secretariat's close / re-issue forms are passed in (presentational only).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { ReviewedDirective } from "~/models/carry-over.server";
+import type { ReviewedDirective } from "~/domain/review-views";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 

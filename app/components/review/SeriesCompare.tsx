@@ -1,7 +1,7 @@
 // A district between any two meetings of a series (/districts/:code): each figure at the end of each meeting's day.
 import { Form } from "@remix-run/react";
-import type { SeriesComparison } from "~/models/series-compare.server";
-import type { SeriesOption } from "~/models/series.server";
+import type { SeriesComparison } from "~/domain/review-views";
+import type { SeriesOption } from "~/domain/review-views";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 

@@ -2,7 +2,7 @@
 // (GET /meetings/carry-candidates) whenever the series is changed in the form.
 import { useFetcher } from "@remix-run/react";
 import type { EditorSeriesData } from "~/components/meetings/MeetingEditor";
-import type { CarryCandidate } from "~/models/carry-over.server";
+import type { CarryCandidate } from "~/domain/review-views";
 
 export function useCarrySeries(
   master: { offices: EditorSeriesData["offices"]; series: EditorSeriesData["series"] },
