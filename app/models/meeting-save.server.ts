@@ -4,12 +4,15 @@ import { db } from "~/db.server";
 import type { ValidMeetingForm } from "~/schemas/meeting";
 import type { Viewer } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
+import { saveReviewedDirectives } from "./carry-over.server";
 import { saveDraftMeeting } from "./meeting.server";
 import { publishMeeting } from "./publish.server";
 
 export type EditorSaveResult =
   | { ok: true; meetingId: number; /** Items created by publishing; null for a draft. */ items: number | null }
   | { ok: false; reason: "not-found" | "published" }
+  /** A ticked directive is not an open directive of an earlier meeting of the series. */
+  | { ok: false; reason: "carried" }
   /** Publishing refused: these directives (numbered from 1) have no assignee. */
   | { ok: false; reason: "incomplete"; directives: number[] };
 
@@ -28,6 +31,13 @@ export async function saveMeetingFromEditor(
     return await db().transaction(async (tx) => {
       const saved = await saveDraftMeeting(viewer, { meetingId: input.meetingId, values: input.values }, tx);
       if (!saved.ok) throw new Rollback({ ok: false, reason: saved.reason });
+      // Directives of earlier meetings of the series taken up in this one (decision 011).
+      const carried = await saveReviewedDirectives(
+        viewer,
+        { meetingId: saved.meetingId, directiveIds: input.values.carried.map(Number) },
+        tx,
+      );
+      if (!carried.ok) throw new Rollback({ ok: false, reason: "carried" });
       if (input.values.intent !== "publish") return { ok: true, meetingId: saved.meetingId, items: null };
       const published = await publishMeeting(viewer, { meetingId: saved.meetingId }, tx);
       if (!published.ok) {

@@ -53,6 +53,7 @@ const toOption = (o: { id: number; code: string; nameEn: string; nameHi: string 
 const FILTER_LABELS: Record<keyof FilterErrors, MessageKey> = {
   status: "actions.filters.status",
   meeting: "actions.filters.meeting",
+  review: "review.filter",
   category: "actions.filters.category",
   division: "dash.filter.division",
   district: "actions.filters.district",

@@ -134,7 +134,12 @@ export default function Dashboard() {
                         <span className="muted"> · {pickText(locale, r.divisionNameEn, r.divisionNameHi)}</span>
                       </th>
                       <td>
-                        <span className={`grade grade--${r.grade ?? "none"}`}>{r.grade ?? "—"}</span>
+                        <Link
+                          to={`/districts/${encodeURIComponent(r.code)}/grade${filterQuery(d.values, { district: undefined, division: undefined })}`}
+                          aria-label={`${t("review.grade.why")} ${pickText(locale, r.nameEn, r.nameHi)}`}
+                        >
+                          <span className={`grade grade--${r.grade ?? "none"}`}>{r.grade ?? (r.applicable > 0 ? t("review.grade.notYetDue") : "—")}</span>
+                        </Link>
                       </td>
                       <td>
                         {formatPercent(r.completionRate, locale)} <span className="muted">({n(r.done)}/{n(r.applicable)})</span>

@@ -6,6 +6,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { Locale, Translate } from "~/i18n";
 import { parseId } from "~/utils/params";
 import { getActionTakenReport, type AtrDirective, type AtrLine } from "~/models/atr.server";
+import { listReviewedDirectives } from "~/models/carry-over.server";
+import { ReviewedDirectives } from "~/components/review/ReviewedDirectives";
 import atrStyles from "~/styles/atr.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
@@ -33,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...d,
     lines: d.lines.map(({ directiveTextEn: _en, directiveTextHi: _hi, ...line }) => line),
   }));
-  return { report: { ...report, directives } };
+  const reviewed = await listReviewedDirectives(viewer, report.meeting.id, todayInIndia());
+  return { report: { ...report, directives }, reviewed };
 }
 
 function Assignee({ line, locale, t }: { line: PageLine; locale: Locale; t: Translate }) {
@@ -192,7 +195,7 @@ function DirectiveSection({
 }
 
 export default function ActionTakenReport() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, reviewed } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const { meeting, summary } = report;
@@ -329,6 +332,7 @@ export default function ActionTakenReport() {
         )}
       </section>
 
+      <ReviewedDirectives directives={reviewed} />
       {report.directives.map((d) => (
         <DirectiveSection key={d.id} directive={d} title={title} locale={locale} t={t} />
       ))}

@@ -104,6 +104,12 @@ async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number
       for (const n of outcome.directives) fieldErrors[`directives.${n - 1}.assignees`] = "meetings.error.assigneeRequired";
       return data<EditorActionData>({ values, formError: "meetings.error.incomplete", fieldErrors }, { status: 400 });
     }
+    if (outcome.reason === "carried") {
+      return data<EditorActionData>(
+        { values, formError: "validation.fixErrors", fieldErrors: { carried: "review.error.notCandidate" } },
+        { status: 400 },
+      );
+    }
     if (outcome.reason === "not-found") throw new Response("Not found", { status: 404 });
     return data<EditorActionData>({ values, formError: "meetings.error.alreadyPublished" }, { status: 409 });
   }

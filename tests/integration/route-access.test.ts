@@ -118,6 +118,29 @@ const TABLE: Record<string, Entry> = {
     path: (f) => `/meetings/${f.publishedMeetingId}`,
     params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
     loader: only(READERS, 200),
+    // Closing or re-issuing a carried directive (issue 10); an empty form is refused field by field.
+    action: only(WRITERS, 400),
+  },
+  // The review cycle (issue 10): the brief and its workbook for readers, the lists the secretariat keeps,
+  // the editor's carry-over list, a grade's explanation (officers: their own district, like its record).
+  "meetings.$meetingId_.brief": {
+    path: (f) => `/meetings/${f.publishedMeetingId}/brief`,
+    params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
+    loader: only(READERS, 200),
+    action: 405,
+  },
+  "meetings.$meetingId.brief[.]xlsx": {
+    path: (f) => `/meetings/${f.publishedMeetingId}/brief.xlsx`,
+    params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
+    loader: only(READERS, 200),
+    action: 405,
+  },
+  series: { path: () => "/series", loader: only(WRITERS, 200), action: only(WRITERS, 400) },
+  "meetings.carry-candidates": { path: () => "/meetings/carry-candidates", loader: only(WRITERS, 200), action: 405 },
+  "districts.$districtCode_.grade": {
+    path: () => "/districts/AJMER/grade",
+    params: () => ({ districtCode: "AJMER" }),
+    loader: { ...only(READERS, 200), DISTRICT_OFFICER: 200, DEPARTMENT_OFFICER: 403 },
     action: 405,
   },
   "meetings.$meetingId_.edit": {

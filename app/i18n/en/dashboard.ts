@@ -30,7 +30,7 @@ export const dashboard = {
   "dash.figure.grade": "Grade",
   "dash.empty": "No action items match these filters.",
   "dash.ranking.title": "District ranking",
-  "dash.ranking.explain": "Ranked by completion rate; ties go to the better on-time rate, then to fewer overdue items. Grade A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D.",
+  "dash.ranking.explain": "Ranked by the grade rate: done ÷ items due or done, so items not yet due never count against a district. Ties go to the better completion rate, then on-time rate, then fewer overdue items. Grade A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D; \"not yet due\" when nothing is due. Each grade links to its explanation.",
   "dash.ranking.partial": "Showing the top {top} and the bottom {bottom} of {total} districts.",
   "dash.ranking.showAll": "Show all districts",
   "dash.ranking.gap": "{n} more districts",
