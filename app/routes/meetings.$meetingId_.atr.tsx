@@ -10,6 +10,10 @@ import atrStyles from "~/styles/atr.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 /** A line as the page gets it: without its directive's text, which the section shows once. */
 type PageLine = Omit<AtrLine, "directiveTextEn" | "directiveTextHi">;
