@@ -70,7 +70,7 @@ export const dashboard = {
   "dash.heat.partial": "Showing {shown} of {total} rows; filter by division or district to see the others.",
   "dash.heat.showMore": "Show {n} rows",
   "dash.heat.legend": "Legend",
-  "dash.heat.cell": "{name}, directive {number}: {state}, {done} of {items} done",
+  "dash.heat.cell": "{state}, {done} of {items} done",
   "dash.heat.empty": "not assigned",
   "dash.state.OVERDUE": "Overdue",
   "dash.state.PENDING": "Pending",

@@ -72,7 +72,7 @@ export const dashboard: Record<keyof typeof en, string> = {
   "dash.heat.partial": "{total} में से {shown} पंक्तियाँ दिखाई गई हैं; शेष देखने के लिए संभाग या जिला चुनें।",
   "dash.heat.showMore": "{n} पंक्तियाँ दिखाएँ",
   "dash.heat.legend": "संकेत",
-  "dash.heat.cell": "{name}, निर्देश {number}: {state}, {items} में से {done} पूर्ण",
+  "dash.heat.cell": "{state}, {items} में से {done} पूर्ण",
   "dash.heat.empty": "सौंपा नहीं गया",
   "dash.state.OVERDUE": "विलंबित",
   "dash.state.PENDING": "लंबित",
