@@ -1,7 +1,7 @@
 // A Collector reports from a phone: opens an overdue item from "my actions", attaches a real
 // PDF, marks it Completed; the secretariat verifies it on /verify; the Collector sees Verified
 // in the item's history.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response } from "@playwright/test";
 import { expectAccessible, login, watchConsole } from "./support";
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -49,7 +49,7 @@ test("a Collector reports a completion with a PDF from a phone, and sees it veri
   // "My actions" is light on a phone: it loads no script at all (decision 014): links and forms work
   // without one.
   const scripts: Promise<string>[] = [];
-  const onResponse = (r: import("@playwright/test").Response) => {
+  const onResponse = (r: Response) => {
     if (r.url().includes("/build/") && r.url().endsWith(".js")) scripts.push(r.text());
   };
   page.on("response", onResponse);

@@ -3,7 +3,7 @@
 // one-rectangle SVG per bar (no chart library, nothing to hydrate that changes): the text stays
 // at body size on a phone instead of scaling down with a drawing, and keyboard users meet one link
 // per district (decision 014).
-import type { Grade } from "~/models/compliance-types";
+import type { Grade } from "~/domain/compliance-types";
 import { GRADE_COLORS } from "./colors";
 
 export interface RankingBar {

@@ -1,7 +1,7 @@
 // The status mix of each division's items as stacked bars, each segment a link to the items behind
 // it. One small SVG per row inside an HTML list, so names and totals stay readable text on a phone;
 // no chart library (decision 014). The legend is HTML and the table beside it has the counts.
-import { MIX_KEYS, type MixKey } from "~/models/compliance-types";
+import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { STATE_COLORS } from "./colors";
 
 export interface MixBar {
