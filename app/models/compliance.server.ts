@@ -615,12 +615,12 @@ export async function getDashboard(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
   today: string,
-  opts: { byDivision?: boolean } = {},
+  opts: { byDivision?: boolean; heatRows?: number } = {},
 ): Promise<DashboardData> {
   const [{ headline, ranking, mix }, trend, heat] = await Promise.all([
     getComplianceSets(viewer, filters, today),
     getWeeklyTrend(viewer, filters, today, opts),
-    getHeatMap(viewer, filters, today),
+    getHeatMap(viewer, filters, today, opts.heatRows),
   ]);
   return { headline, ranking, mix, trend, heat };
 }

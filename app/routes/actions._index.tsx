@@ -25,6 +25,10 @@ import { formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/parse-form";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 

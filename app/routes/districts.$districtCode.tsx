@@ -18,6 +18,10 @@ import { denyAccess, requireAnyPermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dashboardStyles },

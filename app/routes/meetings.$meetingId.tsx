@@ -13,12 +13,15 @@ import { DirectiveProgress } from "~/components/meetings/DirectiveProgress";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
 import { parseId } from "~/utils/params";
 import { getMeetingPage } from "~/models/meeting.server";
-import type { loader as rootLoader } from "~/root";
+import type { PageHandle, loader as rootLoader } from "~/root";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatDateTime, formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 

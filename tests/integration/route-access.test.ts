@@ -110,6 +110,7 @@ const TABLE: Record<string, Entry> = {
   },
 
   dashboard: { path: () => "/dashboard", loader: only(READERS, 200), action: 405 },
+  "districts._index": { path: () => "/districts?q=a", loader: only(READERS, 200), action: 405 },
   verify: { path: () => "/verify", loader: only(WRITERS, 200), action: only(WRITERS, 400) },
 
   "meetings._index": { path: () => "/meetings", loader: only(READERS, 200), action: 405 },
