@@ -54,7 +54,9 @@ test("secretariat carries directives into meeting 2 of a series; the brief match
 
   await page.getByRole("link", { name: "Open in the dashboard" }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard\\?review=${meetingId}$`));
-  await expect(page.locator(`#filter-review`)).toHaveValue(meetingId);
+  // The dashboard is slow on a busy machine: wait for it, not for the default 5 s.
+  await expect(page.getByRole("heading", { level: 1, name: "Compliance dashboard" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator("#filter-review")).toHaveValue(meetingId, { timeout: 30_000 });
   await expect(page.locator('[data-figure="completion"]')).toHaveText(briefCompletion);
   await expect(page.locator('[data-figure="overdue"]')).toHaveText(briefOverdue);
 
