@@ -3,10 +3,11 @@ import fc from "fast-check";
 import {
   parseMinutes,
   WARNING_DUE_BEFORE_MEETING,
+  WARNING_DUE_FROM_START,
   WARNING_NO_ASSIGNEE,
   type ParseContext,
   type ParsedDirective,
-} from "../../app/utils/minutes-parser";
+} from "../../app/utils/minutes";
 import rajasthan from "../../db/seed-data/rajasthan.json";
 import madhyaPradesh from "../../db/seed-data/madhya-pradesh.json";
 import departmentsData from "../../db/seed-data/departments.json";
@@ -382,8 +383,17 @@ describe("due dates", () => {
     ["2 अक्टूबर से पूर्व", "2021-10-01"],
     ["before 2 October", "2021-10-01"],
     ["on or before 2 October", "2021-10-02"],
-    ["2 अक्टूबर से अभियान चलाएं", null],
-    ["starting 2 October", null],
+    // Only a start date: the campaign is due to have started on it (with a warning to check it).
+    ["2 अक्टूबर से अभियान चलाएं", "2021-10-02"],
+    ["starting 2 October", "2021-10-02"],
+    // Preparing for it is due the day before.
+    ["2 अक्टूबर से शुरू हो रहे अभियान की तैयारी करें", "2021-10-01"],
+    ["to prepare for the campaign starting 2 October", "2021-10-01"],
+    // A month as the deadline: its last day.
+    ["अक्टूबर माह में अभियान चलाएं", "2021-10-31"],
+    ["अक्टूबर के अंत तक रिपोर्ट दें", "2021-10-31"],
+    ["to run the campaign in October", "2021-10-31"],
+    ["by the end of January", "2022-01-31"],
     ["हेल्पलाइन 1930 का प्रचार", null],
     ["31.02.2022 तक", null],
   ])("%s → %s", (phrase, dueDate) => {
@@ -394,6 +404,11 @@ describe("due dates", () => {
     const directive = parseOne("1. सभी कलेक्टर 2 अक्टूबर से शुरू अभियान की तैयारी 30 सितंबर तक करें");
     expect(directive.dueDate).toBe("2021-09-30");
     expect(directive.warnings).toEqual([]);
+  });
+
+  it("says when the due date was read from a start date", () => {
+    expect(parseOne("1. सभी कलेक्टर 2 अक्टूबर से अभियान चलाएं").warnings).toEqual([WARNING_DUE_FROM_START]);
+    expect(parseOne("1. सभी कलेक्टर 2 अक्टूबर से शुरू अभियान की तैयारी 30 सितंबर तक करें").warnings).toEqual([]);
   });
 
   it("warns when the due date is before the meeting", () => {

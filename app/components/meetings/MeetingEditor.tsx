@@ -23,7 +23,7 @@ import {
 import { useT } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
 import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
-import { directivesFromPastedText } from "./paste";
+import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 
 export interface EditorNotice {
   key: MessageKey;

@@ -1,6 +1,6 @@
 // "Paste the minutes": the parser's proposals turned into editor rows for the user to review.
 // Pure, so the browser runs it on click and the server runs it for a form posted without JavaScript.
-import { parseMinutes, WARNING_NO_ASSIGNEE, type ParsedDirective } from "~/utils/minutes-parser";
+import { parseMinutes, WARNING_NO_ASSIGNEE, type ParsedDirective } from "./index";
 import { emptyDirective, isCalendarDate, LIMITS, type DirectiveFormValues, type RoleAssigneeValues } from "~/schemas/meeting";
 
 export interface PasteMasterData {
