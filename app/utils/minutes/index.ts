@@ -9,7 +9,7 @@
 import { findAssignees, hasAssignee } from "./assignees";
 import { findDueDate, findDueInDays } from "./deadlines";
 import { removeFurniture } from "./furniture";
-import { isAttendance, isChairSentence, isInstruction, splitByAddressee, splitSentences, stripSpeaker } from "./instructions";
+import { isAttendance, isAttributedHeadline, isChairSentence, isInstruction, splitByAddressee, splitSentences, stripSpeaker } from "./instructions";
 import { buildLexicon, toItems, toLocatedItems, type Lexicon } from "./lexicon";
 import { endsWithColon, splitIntoPoints, type RawPoint } from "./points";
 import { collapseSpaces, fold, normaliseInput, tokenize } from "./text";
@@ -50,7 +50,10 @@ export function splitMinutes(text: string, context: ParseContext): MinutesSplit 
 
 /** Past-tense or descriptive endings: a sentence that reports rather than instructs. */
 const NARRATIVE_ENDING =
-  /(?:है|हैं|था|थे|थी|गया|गई|गए|गयी|बताया|कहा|दी|ली|किया|हुआ|हुई|हुए|रहे|रही|रहा|सकता|सकती|सकते)\s?[।.]?$|\b(?:said|informed|was|were|is|are|has|have|had|reviewed|stated|added|noted|told)\b/iu;
+  /(?:है|हैं|था|थे|थी|गया|गई|गए|गयी|बताया|कहा|दी|ली|किया|हुआ|हुई|हुए|रहे|रही|रहा|सकता|सकती|सकते)\s?[।.]?$|\b(?:said|informed|was|were|is|are|has|have|had|reviewed|stated|added|noted|told|ended|concluded|began|gave|made|presented|briefed|explained|apprised|welcomed|thanked)\b/iu;
+
+/** "He said that no village should …": an English wish reported without an office to act on it. */
+const REPORTED_WISH = /^(?:he|she|they|the [\p{L} ]{2,40}?)\s(?:also\s)?(?:said|stated|added)\sthat\s/iu;
 
 /** Sentences the chair is named in are looked for among the first few of the text. */
 const CHAIR_SENTENCE_WINDOW = 3;
@@ -93,7 +96,13 @@ class PointReader {
   }
 
   private readProse(point: RawPoint): void {
-    if (looksLikeHeading(point.text, point.lineCount) && !isInstruction(point.text) && !this.hasAssignee(point.text)) {
+    // The title of a note may name an office ("…: ACS Home") or quote an instruction ("… पूरी करें : मुख्य सचिव").
+    const isTitle = this.points.length === 0 && this.sentencesRead === 0 && looksLikeHeading(point.text, point.lineCount, 24);
+    const instruction = isInstruction(point.text);
+    if (
+      (isTitle && (!instruction || isAttributedHeadline(point.text))) ||
+      (looksLikeHeading(point.text, point.lineCount, 14) && !instruction && !this.hasAssignee(point.text))
+    ) {
       this.sentencesRead++;
       this.drop(point.text, "heading");
       return;
@@ -125,7 +134,8 @@ class PointReader {
       this.points.push({ style: "sentence", text: sentence, lineCount: 1 });
       return;
     }
-    if (!instruction && (!this.hasAssignee(sentence) || NARRATIVE_ENDING.test(sentence))) {
+    const assigned = this.hasAssignee(sentence);
+    if ((!instruction && (!assigned || NARRATIVE_ENDING.test(sentence))) || (REPORTED_WISH.test(sentence) && !assigned)) {
       this.drop(sentence, "narrative");
       return;
     }
@@ -136,6 +146,10 @@ class PointReader {
     if (isAttendance(point.text) && !isInstruction(point.text)) {
       for (const department of departmentsIn(point.text, this.lexicon)) this.attendees.add(department);
       this.drop(point.text, "attendance");
+      return;
+    }
+    if (!isInstruction(point.text) && !this.hasAssignee(point.text) && NARRATIVE_ENDING.test(point.text)) {
+      this.drop(point.text, "narrative");
       return;
     }
     const sentences = splitSentences(point.text);
@@ -163,8 +177,8 @@ class PointReader {
   }
 }
 
-function looksLikeHeading(text: string, lineCount: number): boolean {
-  return lineCount <= 2 && text.split(" ").length <= 14 && !/[।॥|.!?:]$/.test(text);
+function looksLikeHeading(text: string, lineCount: number, maxWords: number): boolean {
+  return lineCount <= 2 && text.split(" ").length <= maxWords && !/[।॥|.!?:]$/.test(text);
 }
 
 function departmentsIn(text: string, lexicon: Lexicon): string[] {

@@ -46,6 +46,7 @@ function endsWithAbbreviation(before: string): boolean {
 // --- what a sentence is ------------------------------------------------------------------
 
 const NOT_LETTER = "(?![\\p{L}\\p{M}])";
+const CLAUSE_END = "(?=\\s?(?:\\([^)]*\\)\\s?)?(?:[।॥,;:!.]|$)|\\s(?:ताकि|जिससे|तथा|एवं|और|व|तथा|साथ ही|एवम्)\\s)";
 
 /** Hindi: "…के निर्देश दिए", "…सुनिश्चित करें", "…किया जाए", imperative verbs ("करें", "लगवाएं", "भेजें"). */
 const HINDI_INSTRUCTION = new RegExp(
@@ -53,21 +54,21 @@ const HINDI_INSTRUCTION = new RegExp(
     `निर्देश(?:ित)?\\s?(?:दिए|दिये|दिया|देते|किया|किए|करते)`,
     `सुनिश्चित\\s?(?:करें|करे|करने|किया|की|किए|कराएं|करवाएं)`,
     `(?:आदेश|हिदायत)\\s?(?:दिए|दिये|दी)`,
-    `(?:जाए|जाएं|जाये|जायें|जाएँ)${NOT_LETTER}`,
-    `[\\p{L}\\p{M}]*(?:ें|ाएं|ाएँ|ायें|वाए)${NOT_LETTER}`,
+    // An imperative ends its clause; "शिकायतें बढ़ी हैं" has a plural noun, not a verb.
+    `(?:जाए|जाएं|जाये|जायें|जाएँ|[\\p{L}\\p{M}]*(?:ें|ाएं|ाएँ|ायें|वाए))${CLAUSE_END}`,
   ].join("|"),
   "u",
 );
 
 /** Hindi words that end like an imperative but are not one. */
-const HINDI_NOT_IMPERATIVE = /(?:^|\s)(?:में|हैं|थें|उन्हें|इन्हें|जिन्हें|किन्हें|तुम्हें|हमें|मुझें|आपकें|कहें|रहें कि)(?=\s|$|[।,])/u;
+const HINDI_NOT_IMPERATIVE = /(?:^|\s)(?:में|हैं|थें|उन्हें|इन्हें|जिन्हें|किन्हें|तुम्हें|हमें|मुझें|आपकें|कहें|रहें कि)(?=\s|$|[।,])/gu;
 
 const ENGLISH_INSTRUCTION =
-  /\b(?:directed|directs|instructed|instructs|ordered|asked|told|urged|advised)\b[^.]*\bto\b|\bdirected that\b|\b(?:shall|should|must)\b|\b(?:will|would) ensure\b|\bto ensure\b|^ensure\b|\bbe (?:completed|done|ensured|prepared|submitted|set up|put up|held|launched|sent|carried out|made|started|organised|organized|conducted|printed|displayed|run|identified|monitored|blocked|reviewed|updated)\b|^(?:[\p{L}.&,' -]{0,80}?)\bto (?:be )?[a-z]+/iu;
+  /\b(?:directed|directs|instructed|instructs|ordered|asked|told|urged|advised)\b[^.]*\bto\b|\bdirected that\b|\b(?:shall|should|must)\b|\b(?:will|would) ensure\b|\bto ensure\b|^ensure\b|\bbe (?:completed|done|ensured|prepared|submitted|set up|put up|held|launched|sent|carried out|made|started|organised|organized|conducted|printed|displayed|run|identified|monitored|blocked|reviewed|updated)\b|^(?:[\p{L}.&,' -]{0,80}?)\bto (?:be )?(?!(?:the|a|an|all|their|his|her|its|every|each|this|that|these|those|him|them|us|date)\b)[a-z]+/iu;
 
 /** Reports of what was said or done: not instructions even if they contain a modal word. */
 const NARRATIVE =
-  /(?:बताया|अवगत कराया|जानकारी दी|चर्चा की|समीक्षा की|बैठक ली|प्रस्तुतीकरण दिया|स्वागत किया)(?:\s?(?:गया|गई|गए|है|हैं))?\s?[।.]?$|\b(?:informed|briefed|presented|reviewed|welcomed|apprised|gave a presentation)\b[^.]*\.?$/iu;
+  /(?:बताया|अवगत कराया|जानकारी दी|चर्चा की|समीक्षा की|बैठक ली|प्रस्तुतीकरण दिया|स्वागत किया)(?:\s?(?:गया|गई|गए|है|हैं))?\s?[।.]?$|\b(?:informed|briefed|presented|reviewed|welcomed|apprised|gave a presentation|made a presentation)\b[^.]*\.?$/iu;
 
 export function isInstruction(sentence: string): boolean {
   if (NARRATIVE.test(sentence) && !/निर्देश|directed|instructed/i.test(sentence)) return false;
@@ -80,7 +81,7 @@ export function isInstruction(sentence: string): boolean {
 
 /** "बैठक में … उपस्थित रहे", "… were present", "… attended the meeting", "वीसी के माध्यम से जुड़े". */
 const ATTENDANCE =
-  /उपस्थित\s?(?:रहे|थे|हुए|रहीं|थीं)|मौजूद\s?(?:रहे|थे)|शामिल\s?(?:हुए|रहे)|भाग\s?लिया|(?:वीसी|वीडियो\s?कॉन्फ्रेंस|वीडियो\s?कांफ्रेंस|ऑनलाइन)\s?(?:के\s)?(?:माध्यम\s?से|द्वारा|से)\s?(?:जुड़े|जुड़े हुए)|\bwere (?:also )?present\b|\bwas (?:also )?present\b|\battended (?:the|by|through|via|online)\b|\bparticipated\b|\bjoined (?:the meeting|through|via|online)\b|^present (?:were|in the meeting)\b|\bamong those present\b/iu;
+  /उपस्थित\s?(?:रहे|थे|हुए|रहीं|थीं)|जुड़े(?:\s(?:रहे|हुए|थे))?\s?[।.]?$|मौजूद\s?(?:रहे|थे)|शामिल\s?(?:हुए|रहे)|भाग\s?लिया|(?:वीसी|वीडियो\s?कॉन्फ्रेंस|वीडियो\s?कांफ्रेंस|ऑनलाइन)\s?(?:के\s)?(?:माध्यम\s?से|द्वारा|से)\s?(?:जुड़े|जुड़े हुए)|\bwere (?:also )?present\b|\bwas (?:also )?present\b|\battended (?:the|by|through|via|online)\b|\bparticipated\b|\bjoined (?:the meeting|through|via|online)\b|^present (?:were|in the meeting)\b|\bamong those present\b|^(?:attendance|present|उपस्थिति|उपस्थित)\s?[:：]/iu;
 
 export function isAttendance(sentence: string): boolean {
   return ATTENDANCE.test(sentence);
@@ -89,6 +90,14 @@ export function isAttendance(sentence: string): boolean {
 /** The sentence that says who held the meeting ("… की अध्यक्षता में", "… chaired …"). */
 const CHAIR_SENTENCE =
   /अध्यक्षता|बैठक\s?(?:ली|लेते|ले रहे|आयोजित)|समीक्षा\s?(?:की|बैठक|कर रहे|करते)|वीडियो\s?कॉन्फ्रेंस|\bchaired\b|\bpresided\b|\bchairmanship\b|\bchairing\b|\bheld a\b|\breviewed\b|\breview meeting\b|\bvideo conference\b/iu;
+
+/** "…पूरी करें : मुख्य सचिव", "Campaign in October: ACS Home": a headline quoting someone. */
+const ATTRIBUTED =
+  /[:：\-–—]\s?[^:：\-–—]{0,30}(?:सचिव|मंत्री|मुख्यमंत्री|कलक्टर|कलेक्टर|आयुक्त|secretary|minister|\bcs|\bcm|\bacs|collector|commissioner)[^:：\-–—]{0,30}$/iu;
+
+export function isAttributedHeadline(line: string): boolean {
+  return ATTRIBUTED.test(line);
+}
 
 export function isChairSentence(sentence: string): boolean {
   return CHAIR_SENTENCE.test(sentence);
@@ -147,6 +156,10 @@ function addresseeStart(items: LocatedItem[], index: number): number {
   return start;
 }
 
+function hasOwnTask(piece: string): boolean {
+  return /ने$/u.test(piece) || /\bto\s[a-z]+\b/i.test(piece);
+}
+
 const HINDI_TAIL = /\s(?:के|का|की)?\s?(?:निर्देश|आदेश)\s?(?:दिए|दिये|दिया)(?:\s(?:हैं|गए))?\s?[।.]?$/u;
 const TRAILING_JOIN = /[\s,;]*(?:(?:तथा|एवं|और|व|साथ ही|and|as well as)\s*)?[,;]?\s*$/iu;
 
@@ -161,7 +174,9 @@ export function splitByAddressee(sentence: string, lexicon: Lexicon): string[] {
   const starts: number[] = [];
   items.forEach((located, index) => {
     if (!ADDRESSEE.includes(located.item.kind)) return;
-    const after = tokens[located.to]?.folded;
+    // "the Information and Public Relations department to …": the generic word may follow the name.
+    const skip = /^(?:department|dept|विभाग|विभागों)$/.test(tokens[located.to]?.folded ?? "") ? 1 : 0;
+    const after = tokens[located.to + skip]?.folded;
     if (after !== "को" && after !== "to") return;
     if (ADDRESSEE.includes(items[index + 1]?.item.kind as ItemKind)) return;
     const start = addresseeStart(items, index);
@@ -170,15 +185,18 @@ export function splitByAddressee(sentence: string, lexicon: Lexicon): string[] {
   if (starts.length < 2) return [sentence];
 
   const offsets = starts.map((itemIndex) => tokens[items[itemIndex].from].at);
+  // The text before the first office ("He directed", "मुख्य सचिव ने") is a piece of its own only
+  // when it carries a task of its own; otherwise it opens the first piece.
+  const lead = sentence.slice(0, offsets[0]).replace(TRAILING_JOIN, "").trim();
+  const bounds = hasOwnTask(lead) ? [0, ...offsets] : [0, ...offsets.slice(1)];
+  if (bounds.length < 2) return [sentence];
   const pieces: string[] = [];
-  for (let k = 0; k < offsets.length; k++) {
-    const from = k === 0 ? 0 : offsets[k];
-    const to = k + 1 < offsets.length ? offsets[k + 1] : sentence.length;
-    pieces.push(sentence.slice(from, to).replace(TRAILING_JOIN, "").trim());
+  for (let k = 0; k < bounds.length; k++) {
+    const to = k + 1 < bounds.length ? bounds[k + 1] : sentence.length;
+    pieces.push(sentence.slice(bounds[k], to).replace(TRAILING_JOIN, "").trim());
   }
   // Each earlier piece must carry its own task: a Hindi verbal noun ("छापने") or "to <verb>".
-  const ownTask = pieces.slice(0, -1).every((piece) => /ने$/u.test(piece) || /\bto\s[a-z]+\b/i.test(piece));
-  if (!ownTask) return [sentence];
+  if (!pieces.slice(0, -1).every(hasOwnTask)) return [sentence];
 
   const tail = HINDI_TAIL.exec(pieces[pieces.length - 1])?.[0];
   return pieces.map((piece, k) => {
