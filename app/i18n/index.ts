@@ -11,6 +11,8 @@ import { meetings as enMeetings } from "./en/meetings";
 import { verify as enVerify } from "./en/verify";
 import { atr as enAtr } from "./en/atr";
 import { actfilters as enActfilters } from "./en/actfilters";
+import { minutes as enMinutes } from "./en/minutes";
+import { minutes as hiMinutes } from "./hi/minutes";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
@@ -25,11 +27,11 @@ import { actfilters as hiActfilters } from "./hi/actfilters";
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

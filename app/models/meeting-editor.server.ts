@@ -5,6 +5,7 @@
 // serve the form when JavaScript is off: paste the minutes, add, remove or move a directive —
 // each answers with the form's values changed, for the user to carry on editing.
 import { data, redirect } from "@remix-run/node";
+import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
@@ -39,6 +40,8 @@ export interface EditorActionData {
   fieldErrors?: FieldErrors;
   formError?: MessageKey;
   notice?: { key: MessageKey; params?: Record<string, number> };
+  /** What "paste the minutes" left out, and why. */
+  dropped?: DroppedPassage[];
 }
 
 /** Thrown inside the transaction to roll it back with an answer for the user. */
@@ -88,14 +91,14 @@ export async function meetingEditorAction(request: Request, viewer: Viewer, meet
 async function paste(values: MeetingFormValues, form: FormData) {
   const text = form.get("pasteText");
   const master = await getMasterData();
-  const result = directivesFromPastedText(typeof text === "string" ? text : "", values.meetingDate, master);
+  const result = directivesFromPastedText(typeof text === "string" ? text : "", values.meetingDate, master, `${values.chairEn} ${values.chairHi}`);
   const room = LIMITS.directives - values.directives.length;
   values.directives.push(...result.directives.slice(0, Math.max(0, room)));
   const notice: EditorActionData["notice"] =
     result.directives.length === 0
       ? { key: "meetings.paste.nothingFound" }
       : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: Math.min(result.directives.length, room), unassigned: result.withoutAssignee } };
-  return data<EditorActionData>({ values, notice });
+  return data<EditorActionData>({ values, notice, dropped: result.dropped });
 }
 
 async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number | null, values: MeetingFormValues) {

@@ -23,7 +23,9 @@ import {
 import { useT } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
 import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
+import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
+import { PasteLeftOut } from "./PasteLeftOut";
 
 export interface EditorNotice {
   key: MessageKey;
@@ -48,12 +50,14 @@ export function MeetingEditor({
   serverErrors,
   formError,
   notice,
+  dropped,
 }: {
   master: EditorMasterData;
   initialValues: MeetingFormValues;
   serverErrors?: FieldErrors;
   formError?: MessageKey;
   notice?: EditorNotice;
+  dropped?: DroppedPassage[];
 }) {
   const t = useT();
   const hydrated = useHydrated();
@@ -91,6 +95,8 @@ export function MeetingEditor({
   const pasteRef = useRef<HTMLTextAreaElement>(null);
   const [clientNotice, setClientNotice] = useState<EditorNotice | null>(null);
   const shownNotice = clientNotice ?? notice;
+  const [clientDropped, setClientDropped] = useState<DroppedPassage[] | null>(null);
+  const shownDropped = clientDropped ?? dropped ?? [];
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -108,7 +114,8 @@ export function MeetingEditor({
     event.preventDefault();
     const box = pasteRef.current;
     if (!box) return;
-    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master);
+    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master, `${getValues("chairEn")} ${getValues("chairHi")}`);
+    setClientDropped(result.dropped);
     const room = Math.max(0, LIMITS.directives - fields.length);
     const added = result.directives.slice(0, room);
     if (added.length > 0) {
@@ -235,6 +242,7 @@ export function MeetingEditor({
           <p className="flash flash--inline" role="status" aria-live="polite" hidden={!shownNotice}>
             {shownNotice ? t(shownNotice.key, shownNotice.params) : null}
           </p>
+          <PasteLeftOut dropped={shownDropped} />
         </section>
 
         <section aria-labelledby="directives-title">
