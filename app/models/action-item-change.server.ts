@@ -1,6 +1,7 @@
 // The one way an action item's status or remark changes: checked against the lifecycle and the
 // viewer's scope, guarded by the version the change was based on, and written together with
-// exactly one history row in one transaction.
+// its history in one transaction: one row per step (two when an officer reports "Completed"
+// straight from "Pending", decision 012).
 import { and, eq, gt, sql } from "drizzle-orm";
 import { db, schema, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
@@ -52,11 +53,12 @@ export async function changeActionItemStatus(
   if (transition.remarkRequired && !remark) return { ok: false, reason: "remark-required" };
 
   const at = change.at ?? new Date();
+  const steps = transition.via ? 2 : 1;
   const [updated] = await tx
     .update(actionItems)
     .set({
       status: change.toStatus,
-      version: sql`${actionItems.version} + 1`,
+      version: sql`${actionItems.version} + ${steps}`,
       latestRemark: remark ?? item.latestRemark,
       updatedAt: at,
       updatedById: viewer.id,
@@ -72,18 +74,14 @@ export async function changeActionItemStatus(
     const [current] = await tx.select().from(actionItems).where(eq(actionItems.id, item.id));
     return conflict(tx, current, change.expectedVersion);
   }
+  const row = { actionItemId: item.id, at, actorId: viewer.id, kind: transition.kind };
+  if (transition.via) {
+    // The step the officer skipped in the form, so the history reads as the lifecycle does.
+    await tx.insert(actionItemHistory).values({ ...row, fromStatus: item.status, toStatus: transition.via, remark: null, version: updated.version - 1 });
+  }
   const [history] = await tx
     .insert(actionItemHistory)
-    .values({
-      actionItemId: item.id,
-      at,
-      actorId: viewer.id,
-      kind: transition.kind,
-      fromStatus: item.status,
-      toStatus: change.toStatus,
-      remark,
-      version: updated.version,
-    })
+    .values({ ...row, fromStatus: transition.via ?? item.status, toStatus: change.toStatus, remark, version: updated.version })
     .returning();
   return { ok: true, item: updated, history };
 }

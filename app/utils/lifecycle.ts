@@ -2,6 +2,7 @@
 // nextStatuses(); the server accepts only what findTransition() finds.
 //
 //   PENDING ──▶ IN_PROGRESS ──▶ COMPLETED ──(secretariat)──▶ VERIFIED
+//      └──(officer, in one step: recorded as the two steps above, decision 012)──▶ COMPLETED
 //      │             │               └──(secretariat returns, remark required)──▶ IN_PROGRESS
 //      └─────────────┴──▶ NOT_APPLICABLE (reason required; secretariat can reject it → PENDING)
 import type { ActionStatus, HistoryKind, Role } from "../../db/schema/enums";
@@ -15,12 +16,18 @@ export interface Transition {
   actor: Actor;
   kind: HistoryKind;
   remarkRequired: boolean;
+  /**
+   * A shortcut through a status: the officer reports "Completed" straight from "Pending", and the
+   * history records both steps (PENDING → IN_PROGRESS, IN_PROGRESS → COMPLETED) at the same moment.
+   */
+  via?: ActionStatus;
 }
 
 export const TRANSITIONS: readonly Transition[] = [
   { from: "PENDING", to: "IN_PROGRESS", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
   { from: "PENDING", to: "NOT_APPLICABLE", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
   { from: "IN_PROGRESS", to: "COMPLETED", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
+  { from: "PENDING", to: "COMPLETED", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true, via: "IN_PROGRESS" },
   { from: "IN_PROGRESS", to: "NOT_APPLICABLE", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
   // A progress note without a change of status.
   { from: "PENDING", to: "PENDING", actor: "OFFICER", kind: "REMARK", remarkRequired: true },
