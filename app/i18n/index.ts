@@ -13,6 +13,8 @@ import { atr as enAtr } from "./en/atr";
 import { actfilters as enActfilters } from "./en/actfilters";
 import { minutes as enMinutes } from "./en/minutes";
 import { minutes as hiMinutes } from "./hi/minutes";
+import { returned as enReturned } from "./en/returned";
+import { returned as hiReturned } from "./hi/returned";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
@@ -27,11 +29,11 @@ import { actfilters as hiActfilters } from "./hi/actfilters";
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

@@ -43,6 +43,8 @@ export const HISTORY_KINDS = [
   "EXTENSION_GRANTED",
   "EXTENSION_REFUSED",
   "WITHDRAWN",
+  /** The secretariat corrected the text of a published directive (with a reason). */
+  "TEXT_CORRECTED",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 export const historyKindEnum = pgEnum("history_kind", HISTORY_KINDS);
