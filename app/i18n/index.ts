@@ -15,6 +15,8 @@ import { minutes as enMinutes } from "./en/minutes";
 import { minutes as hiMinutes } from "./hi/minutes";
 import { returned as enReturned } from "./en/returned";
 import { returned as hiReturned } from "./hi/returned";
+import { verifyFilters as enVerifyFilters } from "./en/verify-filters";
+import { verifyFilters as hiVerifyFilters } from "./hi/verify-filters";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
@@ -29,11 +31,11 @@ import { actfilters as hiActfilters } from "./hi/actfilters";
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned, ...hiVerifyFilters };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

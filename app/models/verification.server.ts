@@ -1,4 +1,5 @@
-// The secretariat's verification queue: items reported COMPLETED, oldest report first, with the
+// The secretariat's verification queue: items reported COMPLETED, newest report first (or oldest;
+// filters in verify-filters.server.ts), with the
 // district's remark and evidence; accept (→ VERIFIED) or return (→ IN_PROGRESS with a remark).
 // Every decision goes through changeActionItemStatus, so the lifecycle, the version check and
 // the one history row per change hold here as everywhere.
@@ -7,8 +8,9 @@ import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import type { DistrictRole } from "../../db/schema";
 import { changeActionItemStatus, type ChangeRefusal } from "./action-item-change.server";
-import { actionItemScopeSql } from "./scope.server";
+import type { VerifyFilters } from "~/schemas/verify-filters";
 import { selectRows } from "./sql.server";
+import { verifyQueueWhere } from "./verify-filters.server";
 
 export const VERIFY_PAGE_SIZE = 50;
 
@@ -56,12 +58,16 @@ function isoOf(value: string | Date): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-export async function listVerificationQueue(viewer: Viewer, options: { page?: number } = {}): Promise<VerificationQueue> {
+export async function listVerificationQueue(
+  viewer: Viewer,
+  options: { page?: number; filters?: VerifyFilters } = {},
+): Promise<VerificationQueue> {
   if (!can(viewer.role, "verify:action-item:any")) return { items: [], total: 0, page: 1, pages: 1 };
-  const scope = actionItemScopeSql(viewer, "a");
+  const filters = options.filters ?? { sort: "oldest" };
+  const where = verifyQueueWhere(viewer, filters);
   const [{ total }] = await selectRows<{ total: number }>(sql`
     SELECT count(*)::int AS total FROM action_items a
-    WHERE a.status = 'COMPLETED' AND a.withdrawn_at IS NULL AND ${scope}
+    WHERE ${where}
   `);
   const pages = Math.max(1, Math.ceil(Number(total) / VERIFY_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
@@ -100,8 +106,8 @@ export async function listVerificationQueue(viewer: Viewer, options: { page?: nu
     LEFT JOIN districts t ON t.id = a.district_id
     LEFT JOIN departments p ON p.id = a.department_id
     LEFT JOIN users u ON u.id = a.updated_by_id
-    WHERE a.status = 'COMPLETED' AND a.withdrawn_at IS NULL AND ${scope}
-    ORDER BY coalesce(a.completed_at, a.updated_at), a.id
+    WHERE ${where}
+    ORDER BY ${filters.sort === "newest" ? sql`coalesce(a.completed_at, a.updated_at) DESC, a.id DESC` : sql`coalesce(a.completed_at, a.updated_at), a.id`}
     LIMIT ${VERIFY_PAGE_SIZE} OFFSET ${(page - 1) * VERIFY_PAGE_SIZE}
   `);
   const evidence = rows.length
