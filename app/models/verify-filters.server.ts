@@ -28,19 +28,32 @@ export function verifyQueueWhere(viewer: Viewer, filters: VerifyFilters, except?
   return sql.join(parts, sql` AND `);
 }
 
-async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL): Promise<FacetOption[]> {
-  const rows = await selectRows<{ value: string; label_en: string; label_hi: string; n: number }>(sql`
+/** Options of one facet with their counts, and the count of every waiting item under the other filters. */
+async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL): Promise<{ options: FacetOption[]; total: number }> {
+  const rows = await selectRows<{ value: string | null; label_en: string | null; label_hi: string | null; n: number }>(sql`
     SELECT ${select}, count(*)::int AS n
     FROM action_items a ${join}
     WHERE ${where}
     GROUP BY ${group}
     ORDER BY ${order}
   `);
-  return rows.map((r) => ({ value: String(r.value), labelEn: r.label_en, labelHi: r.label_hi, n: Number(r.n) }));
+  return {
+    total: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    options: rows
+      .filter((r) => r.value !== null)
+      .map((r) => ({ value: String(r.value), labelEn: r.label_en ?? "", labelHi: r.label_hi ?? "", n: Number(r.n) })),
+  };
 }
 
 export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters): Promise<VerifyFacets> {
-  const empty = { meetings: [], divisions: [], districts: [], departments: [], status: { ON_TIME: 0, LATE: 0 } };
+  const empty: VerifyFacets = {
+    meetings: [],
+    divisions: [],
+    districts: [],
+    departments: [],
+    status: { ON_TIME: 0, LATE: 0 },
+    totals: { meeting: 0, division: 0, district: 0, department: 0 },
+  };
   if (!can(viewer.role, "verify:action-item:any")) return empty;
   const [meetings, divisions, districts, departments, status] = await Promise.all([
     facet(
@@ -53,23 +66,23 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
     facet(
       verifyQueueWhere(viewer, filters, "division"),
       sql`v.code AS value, v.name_en AS label_en, v.name_hi AS label_hi`,
-      sql`JOIN divisions v ON v.id = a.division_id`,
+      sql`LEFT JOIN divisions v ON v.id = a.division_id`,
       sql`v.code, v.name_en, v.name_hi`,
-      sql`v.name_en`,
+      sql`v.name_en NULLS LAST`,
     ),
     facet(
       verifyQueueWhere(viewer, filters, "district"),
       sql`t.code AS value, t.name_en AS label_en, t.name_hi AS label_hi`,
-      sql`JOIN districts t ON t.id = a.district_id`,
+      sql`LEFT JOIN districts t ON t.id = a.district_id`,
       sql`t.code, t.name_en, t.name_hi`,
-      sql`t.name_en`,
+      sql`t.name_en NULLS LAST`,
     ),
     facet(
       verifyQueueWhere(viewer, filters, "department"),
       sql`p.code AS value, p.name_en AS label_en, p.name_hi AS label_hi`,
-      sql`JOIN departments p ON p.id = a.department_id`,
+      sql`LEFT JOIN departments p ON p.id = a.department_id`,
       sql`p.code, p.name_en, p.name_hi`,
-      sql`p.name_en`,
+      sql`p.name_en NULLS LAST`,
     ),
     selectRows<{ late: boolean; n: number }>(sql`
       SELECT coalesce(a.first_completed_on > a.due_date, false) AS late, count(*)::int AS n
@@ -78,10 +91,11 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
     `),
   ]);
   return {
-    meetings,
-    divisions,
-    districts,
-    departments,
+    meetings: meetings.options,
+    divisions: divisions.options,
+    districts: districts.options,
+    departments: departments.options,
+    totals: { meeting: meetings.total, division: divisions.total, district: districts.total, department: departments.total },
     status: {
       ON_TIME: Number(status.find((s) => !s.late)?.n ?? 0),
       LATE: Number(status.find((s) => s.late)?.n ?? 0),

@@ -66,4 +66,6 @@ export interface VerifyFacets {
   districts: FacetOption[];
   departments: FacetOption[];
   status: Record<VerifyStatusFilter, number>;
+  /** Every waiting item under the other filters: what "All" shows for each facet. */
+  totals: Record<"meeting" | "division" | "district" | "department", number>;
 }

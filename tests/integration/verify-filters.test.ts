@@ -25,6 +25,7 @@ interface LoaderData {
     districts: { value: string; n: number }[];
     departments: { value: string; n: number }[];
     status: { ON_TIME: number; LATE: number };
+    totals: Record<string, number>;
   };
 }
 
@@ -74,6 +75,8 @@ describe("/verify filters", () => {
     expect(all.facets.status).toEqual({ ON_TIME: 2, LATE: 3 });
     expect(Object.fromEntries(all.facets.divisions.map((d) => [d.value, d.n]))).toEqual({ AJM: 1, JPR: 2, KOT: 1 });
     expect(all.facets.departments.map((d) => [d.value, d.n])).toEqual([["DIPR", 1]]);
+    // "All" counts every waiting item, also those without a department or a district.
+    expect(all.facets.totals).toEqual({ meeting: 5, division: 5, district: 5, department: 5 });
 
     // Choosing Jaipur division narrows the districts and the meetings, not the divisions themselves.
     const jaipur = await load("?division=JPR");

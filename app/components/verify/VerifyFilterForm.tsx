@@ -20,7 +20,7 @@ export function VerifyFilterForm({ filters, facets, total }: { filters: VerifyFi
       <div className="field">
         <label htmlFor={`vf-${name}`}>{label}</label>
         <select id={`vf-${name}`} name={name} defaultValue={current}>
-          <option value="">{t("verify.filter.any", { n: n(shown.reduce((sum, o) => sum + o.n, 0)) })}</option>
+          <option value="">{t("verify.filter.any", { n: n(facets.totals[name]) })}</option>
           {shown.map((option) => (
             <option key={option.value} value={option.value}>
               {pickText(locale, option.labelEn, option.labelHi)} ({n(option.n)})
