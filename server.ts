@@ -17,7 +17,7 @@ import { todayInIndia } from "./app/utils/format";
 import { PageCache, pageCacheMiddleware } from "./app/utils/page-cache.server";
 import { findSessionUser } from "./app/models/session.server";
 import { closeDatabase, DatabaseLockedError, getDatabaseHandle, type DatabaseHandle } from "./db/client.server";
-import { getEnv } from "./db/env";
+import { getEnv, seedDemoWanted } from "./db/env";
 import { runMigrations } from "./db/migrate";
 import { seedDemoIfEmpty } from "./db/seed";
 
@@ -68,7 +68,7 @@ async function openAndPrepareDatabase(): Promise<DatabaseHandle> {
   } catch (error) {
     fail(`could not prepare the database at ${handle.location}: ${(error as Error).message}`);
   }
-  if (getEnv().SEED_DEMO) await seedDemoIfEmpty(handle);
+  if (seedDemoWanted(getEnv())) await seedDemoIfEmpty(handle);
   return handle;
 }
 

@@ -5,7 +5,7 @@
 //      └──(officer, in one step: recorded as the two steps above, decision 012)──▶ COMPLETED
 //      │             │               └──(secretariat returns, remark required)──▶ IN_PROGRESS
 //      └─────────────┴──▶ NOT_APPLICABLE (reason required; secretariat can reject it → PENDING)
-import type { ActionStatus, HistoryKind, Role } from "../../db/schema/enums";
+import type { ActionStatus, HistoryKind, Role } from "~/domain/vocabulary";
 
 /** Who is acting on the item: the officer it is assigned to, or the secretariat. */
 export type Actor = "OFFICER" | "SECRETARIAT";

@@ -1,4 +1,3 @@
-ALTER TYPE "public"."history_kind" ADD VALUE 'TEXT_CORRECTED';--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "display_name_hi" text;--> statement-breakpoint
 ALTER TABLE "action_items" ADD COLUMN "returned_at" timestamp with time zone;--> statement-breakpoint
 -- action_items.returned_at: when the secretariat returned the item, while it stays returned. The latest

@@ -1,4 +1,4 @@
-import { OTHER, toItems, type Item, type ItemKind, type Lexicon, type Role } from "./lexicon";
+import { toItems, type Item, type ItemKind, type Lexicon, type Role } from "./lexicon";
 import { tokenize } from "./text";
 // ---------------------------------------------------------------------------
 // Assignees

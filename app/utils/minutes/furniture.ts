@@ -16,11 +16,11 @@ const FURNITURE_LINES: RegExp[] = [
   /^(?:https?:\/\/|www\.)\S+$/i,
   // Bylines and time stamps.
   /^(?:by|written by|edited by|reported by|posted by)\s+[\p{L}\p{M}. ]{2,40}$/iu,
-  /^(?:लेखक|रिपोर्ट|संवाददाता|एडिटेड बाय|ब्यूरो रिपोर्ट|ब्यूरो)\s*[:：\-]\s*[^.।]{0,60}$/u,
+  /^(?:लेखक|रिपोर्ट|संवाददाता|एडिटेड बाय|ब्यूरो रिपोर्ट|ब्यूरो)\s*[:：-]\s*[^.।]{0,60}$/u,
   /^(?:updated|published|last updated|posted|first published|प्रकाशित|अपडेटेड|अपडेट|प्रकाशन तिथि)\s*(?:on|at|:|：)/i,
   /^\d{1,2}\s\S+\s\d{4},?\s\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?ist)?$/i,
   // Captions, tags, separators.
-  /^(?:photo|फोटो|file photo|फाइल फोटो|image|चित्र|caption)\s*[:：\-]/i,
+  /^(?:photo|फोटो|file photo|फाइल फोटो|image|चित्र|caption)\s*[:：-]/i,
   /^(?:tags|टैग्स|टैग|topics|विषय सूची)\s*[:：]/i,
   /^[-=_*#~.·•]{3,}$/,
   // A press release's letterhead.
