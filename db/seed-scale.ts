@@ -267,6 +267,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
       // Each item's last report (db/migrations/0005_last_reported_trigger.sql) was written with the item
       // above, so as not to rewrite a million rows; the rebuild only fixes what differs (nothing, normally).
       await step("last reported", () => tx.unsafe(`SELECT anupalan_last_reported_rebuild()`));
+      await step("returned", () => tx.unsafe(`SELECT anupalan_returned_rebuild()`));
       await step("evidence", async () => {
         // Three in four completions carry a link to their compliance report.
         await tx.unsafe(`

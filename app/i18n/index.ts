@@ -12,6 +12,12 @@ import { verify as enVerify } from "./en/verify";
 import { atr as enAtr } from "./en/atr";
 import { actfilters as enActfilters } from "./en/actfilters";
 import { review as enReview } from "./en/review";
+import { minutes as enMinutes } from "./en/minutes";
+import { minutes as hiMinutes } from "./hi/minutes";
+import { returned as enReturned } from "./en/returned";
+import { returned as hiReturned } from "./hi/returned";
+import { verifyFilters as enVerifyFilters } from "./en/verify-filters";
+import { verifyFilters as hiVerifyFilters } from "./hi/verify-filters";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
@@ -27,11 +33,11 @@ import { review as hiReview } from "./hi/review";
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enReview };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters, ...enReview };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiReview };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned, ...hiVerifyFilters, ...hiReview };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

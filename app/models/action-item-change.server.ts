@@ -1,6 +1,7 @@
 // The one way an action item's status or remark changes: checked against the lifecycle and the
-// viewer's scope, guarded by the version the change was based on, and written together with
-// exactly one history row in one transaction.
+// viewer's scope, guarded by the version the change was based on, and written together with its
+// history in one transaction: one row per step of the lifecycle (two when an officer reports
+// "Completed" straight from "Pending", decision 012).
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { db, schema, type DbOrTx } from "~/db.server";
@@ -65,7 +66,7 @@ export async function changeActionItemStatus(
         : {}),
       ...(change.toStatus === "VERIFIED" ? { verifiedAt: at } : {}),
     },
-    history: { kind: transition.kind, toStatus: change.toStatus, remark },
+    history: { kind: transition.kind, toStatus: change.toStatus, remark, via: transition.via },
   });
   // Another change landed between our read and our write: the version moved on.
   if (!written) {
@@ -85,7 +86,14 @@ export interface ActionItemWrite {
   /** Columns that change besides version, updatedAt and updatedById. */
   set?: PgUpdateSetSource<typeof actionItems>;
   /** The one history row; toStatus defaults to the item's status (a change that keeps it). */
-  history: Pick<NewActionItemHistory, "kind" | "remark" | "fromDueDate" | "toDueDate"> & { toStatus?: ActionStatus };
+  history: Pick<NewActionItemHistory, "kind" | "remark" | "fromDueDate" | "toDueDate"> & {
+    toStatus?: ActionStatus;
+    /**
+     * A status the change passes through (lifecycle.ts `via`): a row from the item's status to it,
+     * without a remark, comes first, so the history reads step by step; the version goes up by two.
+     */
+    via?: ActionStatus;
+  };
 }
 
 /**
@@ -99,9 +107,10 @@ export async function writeActionItemChange(
   write: ActionItemWrite,
 ): Promise<{ item: ActionItem; history: ActionItemHistory } | null> {
   const { item, at } = write;
+  const via = write.history.via;
   const [updated] = await tx
     .update(actionItems)
-    .set({ ...write.set, version: sql`${actionItems.version} + 1`, updatedAt: at, updatedById: viewer.id })
+    .set({ ...write.set, version: sql`${actionItems.version} + ${via ? 2 : 1}`, updatedAt: at, updatedById: viewer.id })
     .where(
       write.expectedVersion === undefined
         ? eq(actionItems.id, item.id)
@@ -109,6 +118,18 @@ export async function writeActionItemChange(
     )
     .returning();
   if (!updated) return null;
+  if (via) {
+    await tx.insert(actionItemHistory).values({
+      actionItemId: item.id,
+      at,
+      actorId: viewer.id,
+      kind: write.history.kind,
+      fromStatus: item.status,
+      toStatus: via,
+      remark: null,
+      version: updated.version - 1,
+    });
+  }
   const [history] = await tx
     .insert(actionItemHistory)
     .values({
@@ -116,7 +137,7 @@ export async function writeActionItemChange(
       at,
       actorId: viewer.id,
       kind: write.history.kind,
-      fromStatus: item.status,
+      fromStatus: via ?? item.status,
       toStatus: write.history.toStatus ?? item.status,
       fromDueDate: write.history.fromDueDate,
       toDueDate: write.history.toDueDate,

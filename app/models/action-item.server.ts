@@ -56,6 +56,8 @@ export interface ActionListRow {
   departmentEn: string | null;
   departmentHi: string | null;
   extensionPending: boolean;
+  /** When the secretariat returned it, while it stays returned (action_items.returned_at). */
+  returnedAt: string | null;
 }
 
 const overdueSql = (today: string) => mixCondition("OVERDUE", today);
@@ -71,8 +73,9 @@ function listWhere(viewer: Viewer, filters: ActionListFilters, today: string, wi
 }
 
 /**
- * One page of the viewer's items. Overdue items first (the longest overdue at the top), then the
- * other open items, then those reported completed, then the closed ones; each group by due date.
+ * One page of the viewer's items. Returned and overdue items first (returned ones at the very top,
+ * then the longest overdue), then the other open items, then those reported completed, then the
+ * closed ones; each group by due date.
  */
 export async function listActionItems(
   viewer: Viewer,
@@ -93,6 +96,7 @@ export async function listActionItems(
       di.name_en AS district_en, di.name_hi AS district_hi, a.district_role,
       dp.name_en AS department_en, dp.name_hi AS department_hi,
       EXISTS (SELECT 1 FROM extension_requests e WHERE e.action_item_id = a.id AND e.status = 'PENDING') AS extension_pending,
+      a.returned_at,
       count(*) OVER () AS total
     FROM action_items a
     JOIN directives d ON d.id = a.directive_id
@@ -102,11 +106,11 @@ export async function listActionItems(
     LEFT JOIN departments dp ON dp.id = a.department_id
     WHERE ${where}
     ORDER BY
-      CASE WHEN ${overdueSql(today)} THEN 0
+      CASE WHEN a.returned_at IS NOT NULL OR ${overdueSql(today)} THEN 0
            WHEN a.status IN ('PENDING', 'IN_PROGRESS') THEN 1
            WHEN a.status = 'COMPLETED' THEN 2
            ELSE 3 END,
-      a.due_date ASC NULLS LAST, m.meeting_date DESC, d.number, a.id
+      a.returned_at IS NULL, a.due_date ASC NULLS LAST, m.meeting_date DESC, d.number, a.id
     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
   `);
   const total = rows.length > 0 ? Number(rows[0].total) : await countMatching(viewer, filters, today);
@@ -141,6 +145,7 @@ function toListRow(r: Record<string, unknown>): ActionListRow {
     departmentEn: (r.department_en as string | null) ?? null,
     departmentHi: (r.department_hi as string | null) ?? null,
     extensionPending: Boolean(r.extension_pending),
+    returnedAt: r.returned_at ? new Date(r.returned_at as string | Date).toISOString() : null,
   };
 }
 
@@ -222,6 +227,9 @@ export interface ActionItemDetail extends ActionListRow {
   updatedByName: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** The secretariat's reason and who returned it, while the item stays returned. */
+  returnReason: string | null;
+  returnedByName: string | null;
   pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
 }
 
@@ -232,7 +240,8 @@ function iso(value: unknown): string {
 /** The item, if the viewer may see it; null otherwise (the caller answers 404). */
 export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
   const [r] = await selectRows<Record<string, unknown>>(sql`
-    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason,
+    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.returned_at,
+      rt.remark AS return_reason, rt.display_name AS returned_by_name,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
       CASE WHEN ${overdueSql(today)} THEN (${today}::date - a.due_date) ELSE 0 END AS days_overdue,
@@ -255,6 +264,11 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
       SELECT * FROM extension_requests x WHERE x.action_item_id = a.id AND x.status = 'PENDING'
       ORDER BY x.requested_at DESC LIMIT 1
     ) e ON true
+    LEFT JOIN LATERAL (
+      SELECT h.remark, ru.display_name FROM action_item_history h LEFT JOIN users ru ON ru.id = h.actor_id
+      WHERE a.returned_at IS NOT NULL AND h.action_item_id = a.id AND h.kind = 'RETURNED'
+      ORDER BY h.version DESC, h.id DESC LIMIT 1
+    ) rt ON true
     WHERE a.id = ${id} AND ${actionItemScopeSql(viewer, "a")}
   `);
   if (!r) return null;
@@ -268,6 +282,8 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
     updatedByName: (r.updated_by_name as string | null) ?? null,
     withdrawnAt: r.withdrawn_at ? iso(r.withdrawn_at) : null,
     withdrawnReason: (r.withdrawn_reason as string | null) ?? null,
+    returnReason: (r.return_reason as string | null) ?? null,
+    returnedByName: (r.returned_by_name as string | null) ?? null,
     pendingExtension:
       r.ext_id != null
         ? {

@@ -1,4 +1,5 @@
-// The secretariat's verification queue: items reported COMPLETED, oldest report first, with the
+// The secretariat's verification queue: items reported COMPLETED, newest report first (or oldest;
+// filters in verify-filters.server.ts), with the
 // district's remark and evidence; accept (→ VERIFIED) or return (→ IN_PROGRESS with a remark).
 // Every decision goes through changeActionItemStatus, so the lifecycle, the version check and
 // the one history row per change hold here as everywhere.
@@ -8,9 +9,10 @@ import { can } from "~/utils/permissions";
 import { z } from "zod";
 import { DISTRICT_ROLES, EVIDENCE_KINDS } from "~/domain/vocabulary";
 import { changeActionItemStatus, type ChangeRefusal } from "./action-item-change.server";
-import { actionItemScopeSql } from "./scope.server";
+import type { VerifyFilters } from "~/schemas/verify-filters";
 import { ITEM_CONTEXT_JOINS } from "./joins.server";
 import { col, selectChecked } from "./rows.server";
+import { verifyQueueWhere } from "./verify-filters.server";
 import type { QueueEvidence, QueueItem } from "~/domain/views";
 
 export type { QueueEvidence, QueueItem } from "~/domain/views";
@@ -56,12 +58,16 @@ const EvidenceRow = z.object({
   size_bytes: col.int().nullable(),
 });
 
-export async function listVerificationQueue(viewer: Viewer, options: { page?: number } = {}): Promise<VerificationQueue> {
+export async function listVerificationQueue(
+  viewer: Viewer,
+  options: { page?: number; filters?: VerifyFilters } = {},
+): Promise<VerificationQueue> {
   if (!can(viewer.role, "verify:action-item:any")) return { items: [], total: 0, page: 1, pages: 1 };
-  const scope = actionItemScopeSql(viewer, "a");
+  const filters = options.filters ?? { sort: "oldest" };
+  const where = verifyQueueWhere(viewer, filters);
   const [{ total }] = await selectChecked(CountRow, sql`
     SELECT count(*)::int AS total FROM action_items a
-    WHERE a.status = 'COMPLETED' AND a.withdrawn_at IS NULL AND ${scope}
+    WHERE ${where}
   `);
   const pages = Math.max(1, Math.ceil(Number(total) / VERIFY_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
@@ -75,8 +81,8 @@ export async function listVerificationQueue(viewer: Viewer, options: { page?: nu
       u.display_name AS reported_by_name
     FROM action_items a ${ITEM_CONTEXT_JOINS}
     LEFT JOIN users u ON u.id = a.updated_by_id
-    WHERE a.status = 'COMPLETED' AND a.withdrawn_at IS NULL AND ${scope}
-    ORDER BY coalesce(a.completed_at, a.updated_at), a.id
+    WHERE ${where}
+    ORDER BY ${filters.sort === "newest" ? sql`coalesce(a.completed_at, a.updated_at) DESC, a.id DESC` : sql`coalesce(a.completed_at, a.updated_at), a.id`}
     LIMIT ${VERIFY_PAGE_SIZE} OFFSET ${(page - 1) * VERIFY_PAGE_SIZE}
   `);
   const evidence = rows.length

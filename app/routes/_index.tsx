@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ReturnedBadge } from "~/components/actions/ReturnedBadge";
 import { getStateOverview, listMostOverdueDistricts, listRecentPublishedMeetings } from "~/models/overview.server";
+import { listReturnedItems } from "~/models/returned.server";
 import { getViewer, homePathFor } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
@@ -9,10 +11,11 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const today = todayInIndia();
-  const [overview, recentMeetings, mostOverdue] = await Promise.all([
+  const [overview, recentMeetings, mostOverdue, returned] = await Promise.all([
     getStateOverview(today),
     listRecentPublishedMeetings(5),
     listMostOverdueDistricts(today, 5),
+    viewer ? listReturnedItems(viewer) : Promise.resolve([]),
   ]);
   // A meeting is linked only for those who may open it: a district or department officer's
   // /meetings/N answers 403.
@@ -20,19 +23,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overview,
     recentMeetings,
     mostOverdue,
+    returned,
     workPath: viewer ? homePathFor(viewer) : null,
     meetingLinks: can(viewer?.role, "read:meeting:any"),
   };
 }
 
 export default function Home() {
-  const { overview, recentMeetings, mostOverdue, workPath, meetingLinks } = useLoaderData<typeof loader>();
+  const { overview, recentMeetings, mostOverdue, returned, workPath, meetingLinks } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const stateName = overview.state ? pickText(locale, overview.state.nameEn, overview.state.nameHi) : t("app.name");
   return (
     <>
       <h1>{t("home.title", { state: stateName })}</h1>
+      {returned.length > 0 ? (
+        <section className="card returned-home" aria-labelledby="returned-home-title" data-testid="returned-home">
+          <h2 id="returned-home-title">{t("returned.home.title")}</h2>
+          <p className="muted">{t("returned.home.hint")}</p>
+          <ul>
+            {returned.map((item) => (
+              <li key={item.id}>
+                <ReturnedBadge />{" "}
+                <Link to={`/actions/${item.id}`}>
+                  {t("actions.list.directiveNo", { n: item.directiveNumber })}: {pickText(locale, item.textEn, item.textHi)}
+                </Link>{" "}
+                <span className="muted">{formatDate(item.returnedAt, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul className="figures">
         <li className="figure">
           <span className="figure__label">{t("home.meetingsHeld")}</span>

@@ -5,6 +5,8 @@ import { DueLabel } from "~/components/actions/DueLabel";
 import { ExtensionForm, type ExtensionFormState } from "~/components/actions/ExtensionForm";
 import { HistoryTimeline } from "~/components/actions/HistoryTimeline";
 import { StatusBadge } from "~/components/actions/StatusBadge";
+import { ReturnedBadge } from "~/components/actions/ReturnedBadge";
+import { ReturnedNotice } from "~/components/actions/ReturnedNotice";
 import { UpdateForm } from "~/components/actions/UpdateForm";
 import { getActionItem, getActionItemTimeline } from "~/models/action-item.server";
 import { requestExtension } from "~/models/extension.server";
@@ -156,6 +158,7 @@ export default function ActionItemPage() {
           {t(flash === "saved" ? "actions.update.saved" : "extension.requested")}
         </p>
       ) : null}
+      {item.returnedAt && !item.withdrawnAt ? <ReturnedNotice at={item.returnedAt} by={item.returnedByName} reason={item.returnReason} /> : null}
 
       <article className="card" aria-labelledby="item-title">
         <p className="item-header__meta">
@@ -176,7 +179,8 @@ export default function ActionItemPage() {
           <div>
             <dt>{t("actions.item.status")}</dt>
             <dd data-testid="item-status">
-              <StatusBadge status={item.status} /> {item.daysOverdue > 0 ? <StatusBadge status="OVERDUE" /> : null}
+              {item.returnedAt ? <ReturnedBadge /> : null} <StatusBadge status={item.status} />{" "}
+              {item.daysOverdue > 0 ? <StatusBadge status="OVERDUE" /> : null}
             </dd>
           </div>
           <div>

@@ -14,7 +14,7 @@ import { getDashboard, type RankedDistrict } from "~/models/compliance.server";
 import { CELL_STATES, filterQuery, MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import dashboardStyles from "~/styles/dashboard.css";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import { formatDate, formatNumber, formatPercent, pluralKey, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import type { PageHandle } from "~/root";
 
@@ -205,7 +205,7 @@ export default function Dashboard() {
                           ? t("dash.ranking.never")
                           : r.daysSinceUpdate === 0
                             ? t("dash.ranking.today")
-                            : t("dash.ranking.daysAgo", { n: n(r.daysSinceUpdate) })}
+                            : t(pluralKey(r.daysSinceUpdate, locale, "dash.ranking.dayAgo", "dash.ranking.daysAgo"), { n: n(r.daysSinceUpdate) })}
                       </td>
                     </tr>
                   ),

@@ -74,6 +74,7 @@ export default function EditMeeting() {
             serverErrors={(result as EditorActionData | undefined)?.fieldErrors}
             formError={(result as EditorActionData | undefined)?.formError}
             notice={(result as EditorActionData | undefined)?.notice}
+            dropped={(result as EditorActionData | undefined)?.dropped}
           />
         </>
       ) : (

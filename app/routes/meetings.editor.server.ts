@@ -5,7 +5,8 @@
 // serve the form when JavaScript is off: paste the minutes, add, remove or move a directive —
 // each answers with the form's values changed, for the user to carry on editing.
 import { data, redirect } from "@remix-run/node";
-import { directivesFromPastedText } from "~/utils/paste";
+import type { DroppedPassage } from "~/utils/minutes";
+import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
 import { saveMeetingFromEditor } from "~/models/meeting-save.server";
@@ -38,6 +39,8 @@ export interface EditorActionData {
   fieldErrors?: FieldErrors;
   formError?: MessageKey;
   notice?: { key: MessageKey; params?: Record<string, number> };
+  /** What "paste the minutes" left out, and why. */
+  dropped?: DroppedPassage[];
 }
 
 const MOVE_INTENT = /^(remove-directive|move-up|move-down):(\d{1,4})$/;
@@ -78,14 +81,14 @@ export async function meetingEditorAction(request: Request, viewer: Viewer, meet
 async function paste(values: MeetingFormValues, form: FormData) {
   const text = form.get("pasteText");
   const master = await getMasterData();
-  const result = directivesFromPastedText(typeof text === "string" ? text : "", values.meetingDate, master);
+  const result = directivesFromPastedText(typeof text === "string" ? text : "", values.meetingDate, master, `${values.chairEn} ${values.chairHi}`);
   const room = LIMITS.directives - values.directives.length;
   values.directives.push(...result.directives.slice(0, Math.max(0, room)));
   const notice: EditorActionData["notice"] =
     result.directives.length === 0
       ? { key: "meetings.paste.nothingFound" }
       : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: Math.min(result.directives.length, room), unassigned: result.withoutAssignee } };
-  return data<EditorActionData>({ values, notice });
+  return data<EditorActionData>({ values, notice, dropped: result.dropped });
 }
 
 async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number | null, values: MeetingFormValues) {

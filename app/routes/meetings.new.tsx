@@ -54,6 +54,7 @@ export default function NewMeeting() {
         serverErrors={result?.fieldErrors}
         formError={result?.formError}
         notice={result?.notice}
+        dropped={result?.dropped}
       />
     </>
   );

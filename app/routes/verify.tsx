@@ -10,6 +10,9 @@ import { recordAudit, requestOrigin } from "~/models/audit.server";
 import { decideExtensionFromForm, listPendingExtensionRequests, type ExtensionDecisionFormResult } from "~/models/extension.server";
 import { acceptCompletion, acceptCompletions, listVerificationQueue, returnCompletion, type VerifyRefusal } from "~/models/verification.server";
 import { verifySchema, verifyValuesFromFormData } from "~/schemas/verify";
+import { parseVerifyFilters, verifyFilterParams } from "~/schemas/verify-filters";
+import { acceptFiltered, countVerifyFacets } from "~/models/verify-filters.server";
+import { VerifyFilterForm } from "~/components/verify/VerifyFilterForm";
 import meetingsStyles from "~/styles/meetings.css";
 import { denyAccess, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
@@ -22,9 +25,15 @@ export const meta: MetaFunction = () => [{ title: "Verification · Anupalan" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "verify:action-item:any");
-  const page = parsePage(new URL(request.url).searchParams.get("page"));
-  const [queue, extensions] = await Promise.all([listVerificationQueue(viewer, { page }), listPendingExtensionRequests(viewer)]);
-  return { queue, extensions };
+  const params = new URL(request.url).searchParams;
+  const page = parsePage(params.get("page"));
+  const filters = parseVerifyFilters(params);
+  const [queue, extensions, facets] = await Promise.all([
+    listVerificationQueue(viewer, { page, filters }),
+    listPendingExtensionRequests(viewer),
+    countVerifyFacets(viewer, filters),
+  ]);
+  return { queue, extensions, facets, filters };
 }
 
 const REFUSAL_KEYS: Record<VerifyRefusal, MessageKey> = {
@@ -56,6 +65,31 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await decideExtensionFromForm(viewer, form);
     if (result.ok) throw redirect(`/verify?done=${result.decision === "GRANT" ? "extension-granted" : "extension-refused"}#extensions`);
     return data<VerifyActionData>({ extension: result }, { status: result.formError ? 409 : 400 });
+  }
+
+  if (intent === "accept-filtered") {
+    const filters = parseVerifyFilters(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
+    const expected = Number(/^\d{1,6}$/.test(String(form.get("expected") ?? "")) ? form.get("expected") : -1);
+    const back = new URLSearchParams(verifyFilterParams(filters));
+    const result = await acceptFiltered(viewer, filters, expected);
+    if (!result.ok) {
+      back.set("notice", result.reason);
+      throw redirect(`/verify?${back}`);
+    }
+    if (result.accepted.length > 0) {
+      await recordAudit({
+        actorId: viewer.id,
+        actorUsername: viewer.username,
+        action: "action_item.verify_bulk",
+        targetType: "action_item",
+        details: { accepted: result.accepted, refused: result.refused, filters },
+        ...requestOrigin(request),
+      });
+    }
+    back.set("done", "accepted");
+    back.set("n", String(result.accepted.length));
+    if (result.refused.length > 0) back.set("refused", result.refused.map((r) => `${r.itemId}:${r.reason}`).join(","));
+    throw redirect(`/verify?${back}`);
   }
 
   const values = verifyValuesFromFormData(form);
@@ -135,7 +169,7 @@ const DONE_KEYS: Record<string, MessageKey> = {
 };
 
 export default function Verify() {
-  const { queue, extensions } = useLoaderData<typeof loader>();
+  const { queue, extensions, facets, filters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as VerifyActionData | undefined;
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -169,6 +203,13 @@ export default function Verify() {
           {t(result.formError)}
         </p>
       ) : null}
+      {searchParams.get("notice") === "changed" || searchParams.get("notice") === "too-many" ? (
+        <p className="form-error" role="alert" data-testid="verify-notice">
+          {t(searchParams.get("notice") === "changed" ? "verify.filtered.changed" : "verify.filtered.tooMany")}
+        </p>
+      ) : null}
+
+      <VerifyFilterForm filters={filters} facets={facets} total={queue.total} />
 
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t("verify.queueTitle", { n: formatNumber(queue.total, locale) })}</h2>

@@ -39,11 +39,17 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
     day: "numeric",
     month: locale === "hi" ? "long" : "short",
     year: "numeric",
-    hour: "numeric",
+    // Hindi pages read the 24-hour clock ("14:05"); "am/pm" is English only.
+    hour: locale === "hi" ? "2-digit" : "numeric",
     minute: "2-digit",
-    hour12: true,
+    hour12: locale !== "hi",
     timeZone: TIME_ZONE,
   }).format(date);
+}
+
+/** "1 day ago" / "3 days ago" / "1 दिन पहले": the count chooses the form (Intl.PluralRules). */
+export function pluralKey<K extends string>(count: number, locale: Locale, one: K, other: K): K {
+  return new Intl.PluralRules(intlLocale(locale)).select(count) === "one" ? one : other;
 }
 
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {

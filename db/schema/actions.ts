@@ -73,6 +73,12 @@ export const actionItems = pgTable(
      * (db/migrations/0007_has_evidence_trigger.sql); the ranking's "completions with evidence" reads it.
      */
     hasEvidence: boolean("has_evidence").notNull().default(false),
+    /**
+     * When the secretariat returned the item, while it stays returned: set by a history row of kind
+     * RETURNED, cleared by the next change of status. Kept by a trigger on action_item_history
+     * (db/migrations/0013_first_day.sql); the officer's list puts returned items at the top.
+     */
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
     withdrawnReason: text("withdrawn_reason"),
     /** Optimistic concurrency: every accepted change increments it by one. */
     version: integer("version").notNull().default(1),

@@ -10,6 +10,8 @@ export const users = pgTable(
     /** Always stored lower-case; sign-in compares lower-case. */
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
+    /** The name in Devanagari, shown on Hindi pages; the display name when absent. */
+    displayNameHi: text("display_name_hi"),
     passwordHash: text("password_hash").notNull(),
     role: roleEnum("role").notNull(),
     districtId: integer("district_id").references(() => districts.id),

@@ -91,15 +91,15 @@ test("a Collector reports a completion with a PDF from a phone, and sees it veri
   await expectAccessible(page);
 
   await login(page, "secretariat");
-  // The queue is oldest first: the report just made is on its last page (the page number is clamped).
-  await page.goto("/verify?lang=en&page=100000");
+  // Oldest first on request: the report just made is on its last page (the page number is clamped).
+  await page.goto("/verify?lang=en&sort=oldest&page=100000");
   const queued = page.locator(`#item-${itemId}`);
   await expect(queued).toContainText("सभी 42 थानों पर हेल्पलाइन 1930 के बैनर लगाए गए");
   await expect(queued.getByRole("link", { name: /banners\.pdf/ })).toBeVisible();
   await expectAccessible(page);
   await queued.getByRole("button", { name: /^Accept the completion reported for/ }).click();
   await expect(page.getByRole("status")).toContainText("accepted and marked Verified");
-  await page.goto("/verify?lang=en&page=100000");
+  await page.goto("/verify?lang=en&sort=oldest&page=100000");
   await expect(page.getByRole("heading", { name: /^Awaiting verification/ })).toBeVisible();
   await expect(page.locator(`#item-${itemId}`)).toHaveCount(0);
 

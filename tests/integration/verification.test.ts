@@ -1,5 +1,5 @@
-// The verification queue through its route: the secretariat sees reported completions oldest
-// first, accepts (→ VERIFIED) or returns them (→ IN_PROGRESS, remark required), one by one or
+// The verification queue through its route: the secretariat sees reported completions newest
+// first (oldest first on request), accepts (→ VERIFIED) or returns them (→ IN_PROGRESS, remark required), one by one or
 // the selected ones together; every decision is one history row.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -59,12 +59,15 @@ function post(fields: Record<string, string | string[]>, as = cookie) {
 }
 
 describe("/verify", () => {
-  it("lists reported completions oldest first with the district's remark", async () => {
+  it("lists reported completions newest first by default, oldest first on request, with the district's remark", async () => {
     const [a, b] = await reportedCompletions(["AJMER", "JAIPUR"]);
     const response = await callRoute(verifyLoader as never, getRequest("/verify", { cookie }));
     const { queue } = (await response.json()) as { queue: { items: { id: number; remark: string; districtEn: string }[] } };
     const ids = queue.items.map((i) => i.id);
-    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
+    expect(ids.indexOf(b.id)).toBeLessThan(ids.indexOf(a.id));
+    const oldest = await callRoute(verifyLoader as never, getRequest("/verify?sort=oldest", { cookie }));
+    const oldestIds = ((await oldest.json()) as { queue: { items: { id: number }[] } }).queue.items.map((i) => i.id);
+    expect(oldestIds.indexOf(a.id)).toBeLessThan(oldestIds.indexOf(b.id));
     expect(queue.items.find((i) => i.id === a.id)).toMatchObject({ remark: "AJMER: सभी थानों में कार्य पूर्ण", districtEn: "Ajmer" });
   });
 

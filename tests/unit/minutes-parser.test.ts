@@ -2,11 +2,15 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import {
   parseMinutes,
+  splitMinutes,
+  WARNING_CHAIR_DEPARTMENT,
+  WARNING_DIVISION_ROLE,
   WARNING_DUE_BEFORE_MEETING,
+  WARNING_DUE_FROM_START,
   WARNING_NO_ASSIGNEE,
   type ParseContext,
   type ParsedDirective,
-} from "../../app/utils/minutes-parser";
+} from "../../app/utils/minutes";
 import rajasthan from "../../db/seed-data/rajasthan.json";
 import madhyaPradesh from "../../db/seed-data/madhya-pradesh.json";
 import departmentsData from "../../db/seed-data/departments.json";
@@ -382,8 +386,17 @@ describe("due dates", () => {
     ["2 अक्टूबर से पूर्व", "2021-10-01"],
     ["before 2 October", "2021-10-01"],
     ["on or before 2 October", "2021-10-02"],
-    ["2 अक्टूबर से अभियान चलाएं", null],
-    ["starting 2 October", null],
+    // Only a start date: the campaign is due to have started on it (with a warning to check it).
+    ["2 अक्टूबर से अभियान चलाएं", "2021-10-02"],
+    ["starting 2 October", "2021-10-02"],
+    // Preparing for it is due the day before.
+    ["2 अक्टूबर से शुरू हो रहे अभियान की तैयारी करें", "2021-10-01"],
+    ["to prepare for the campaign starting 2 October", "2021-10-01"],
+    // A month as the deadline: its last day.
+    ["अक्टूबर माह में अभियान चलाएं", "2021-10-31"],
+    ["अक्टूबर के अंत तक रिपोर्ट दें", "2021-10-31"],
+    ["to run the campaign in October", "2021-10-31"],
+    ["by the end of January", "2022-01-31"],
     ["हेल्पलाइन 1930 का प्रचार", null],
     ["31.02.2022 तक", null],
   ])("%s → %s", (phrase, dueDate) => {
@@ -394,6 +407,11 @@ describe("due dates", () => {
     const directive = parseOne("1. सभी कलेक्टर 2 अक्टूबर से शुरू अभियान की तैयारी 30 सितंबर तक करें");
     expect(directive.dueDate).toBe("2021-09-30");
     expect(directive.warnings).toEqual([]);
+  });
+
+  it("says when the due date was read from a start date", () => {
+    expect(parseOne("1. सभी कलेक्टर 2 अक्टूबर से अभियान चलाएं").warnings).toEqual([WARNING_DUE_FROM_START]);
+    expect(parseOne("1. सभी कलेक्टर 2 अक्टूबर से शुरू अभियान की तैयारी 30 सितंबर तक करें").warnings).toEqual([]);
   });
 
   it("warns when the due date is before the meeting", () => {
@@ -507,4 +525,89 @@ describe("large and hostile input", () => {
       { numRuns: 300 },
     );
   });
+});
+
+// --- prose, furniture and what was left out ---------------------------------------------
+
+describe("prose minutes and press notes", () => {
+  const split = (text: string, context: ParseContext = RJ) => splitMinutes(text, context);
+
+  it("keeps the instructions of a paragraph and says why the rest was left out", () => {
+    const result = split(
+      [
+        "साइबर ठगी पर बैठक",
+        "",
+        "जयपुर, 27 सितंबर। मुख्य सचिव ने साइबर ठगी की समीक्षा की। उन्होंने बताया कि शिकायतें बढ़ी हैं। उन्होंने सभी जिला कलक्टरों को हेल्पलाइन का प्रचार करने के निर्देश दिए।",
+        "",
+        "पढ़ें : ठगी से ऐसे बचें",
+        "बैठक में शासन सचिव सूचना प्रौद्योगिकी उपस्थित रहे।",
+        "© 2024 सर्वाधिकार सुरक्षित",
+      ].join("\n"),
+    );
+    expect(result.directives.map((d) => d.text)).toEqual(["सभी जिला कलक्टरों को हेल्पलाइन का प्रचार करने के निर्देश दिए।"]);
+    expect(result.directives[0].assignees.collectors).toBe("ALL");
+    expect(result.dropped.map((d) => d.reason)).toEqual(["furniture", "furniture", "furniture", "heading", "narrative", "narrative", "attendance"]);
+    expect(result.attendeeDepartments).toEqual(["DOIT"]);
+  });
+
+  it("cuts one sentence that instructs several offices into one directive each", () => {
+    const result = split(
+      "उन्होंने सूचना एवं जनसंपर्क विभाग को होर्डिंग्स लगवाने, ऊर्जा विभाग एवं पीएचईडी को बिलों पर नंबर छापने तथा शिक्षा विभाग को शिक्षकों को जागरूक करने के निर्देश दिए।",
+    );
+    expect(result.directives.map((d) => [d.text, d.assignees.departments])).toEqual([
+      ["सूचना एवं जनसंपर्क विभाग को होर्डिंग्स लगवाने के निर्देश दिए।", ["DIPR"]],
+      ["ऊर्जा विभाग एवं पीएचईडी को बिलों पर नंबर छापने के निर्देश दिए।", ["ENERGY", "PHED"]],
+      ["शिक्षा विभाग को शिक्षकों को जागरूक करने के निर्देश दिए।", ["EDUCATION"]],
+    ]);
+  });
+
+  it("does the same in English", () => {
+    const result = split("He directed the DIPR to put up hoardings, the Energy Department to print the number on bills and the PHED to do the same.");
+    expect(result.directives.map((d) => d.assignees.departments)).toEqual([["DIPR"], ["ENERGY"], ["PHED"]]);
+  });
+
+  it("does not cut where the second office is only told about", () => {
+    const result = split("मुख्य सचिव ने कलेक्टरों को निर्देश दिए कि वे एसपी को साप्ताहिक रिपोर्ट दें।");
+    expect(result.directives).toHaveLength(1);
+  });
+
+  it("never proposes the chair's department, whether read from the text or the meeting's chair", () => {
+    const fromText = split("अतिरिक्त मुख्य सचिव गृह की अध्यक्षता में बैठक आयोजित हुई। गृह विभाग एवं सभी एसपी गश्त बढ़ाएं।");
+    expect(fromText.chairDepartments).toEqual(["HOME"]);
+    expect(fromText.directives[0].assignees).toEqual({ collectors: null, sps: "ALL", departments: [] });
+    expect(fromText.directives[0].warnings).toContain(WARNING_CHAIR_DEPARTMENT);
+    const fromForm = split("1. ऊर्जा विभाग बिल छापे।", { ...RJ, chair: "ऊर्जा मंत्री" });
+    expect(fromForm.directives[0].assignees.departments).toEqual([]);
+  });
+
+  it("drops the attendance block of a minutes letter, numbered or not", () => {
+    const result = split("उपस्थिति:\n1. समस्त जिला कलक्टर\n2. समस्त पुलिस अधीक्षक\n\nनिर्णय:\n1. सभी एसपी गश्त बढ़ाएं।");
+    expect(result.directives.map((d) => d.text)).toEqual(["सभी एसपी गश्त बढ़ाएं।"]);
+    expect(result.dropped.filter((d) => d.reason === "attendance")).toHaveLength(3);
+  });
+
+  it("drops a repeated paragraph as a duplicate", () => {
+    const paragraph = "सभी कलेक्टर हेल्पलाइन का प्रचार करें।";
+    const result = split(`${paragraph}\n\n${paragraph}`);
+    expect(result.directives).toHaveLength(1);
+    expect(result.dropped).toEqual([{ text: paragraph, reason: "duplicate" }]);
+  });
+
+  it.each<[string, "collectors" | "sps" | "departments"]>([
+    ["PHED", "departments"], ["पीएचईडी", "departments"], ["जलदाय विभाग", "departments"], ["DIPR", "departments"],
+    ["सूचना एवं जनसंपर्क विभाग", "departments"], ["Collector", "collectors"], ["कलक्टर", "collectors"],
+    ["कलेक्टर", "collectors"], ["SP", "sps"], ["पुलिस अधीक्षक", "sps"], ["एसपी", "sps"],
+  ])("recognises %s", (name, field) => {
+    const directive = parseOne(`1. ${name} रिपोर्ट भेजें।`);
+    expect(directive.assignees[field]).not.toEqual(field === "departments" ? [] : null);
+  });
+
+  it.each(["Divisional Commissioner", "संभागीय आयुक्त", "IG", "पुलिस महानिरीक्षक"])(
+    "recognises %s as a divisional officer, not a district's",
+    (name) => {
+      const directive = parseOne(`1. ${name} रिपोर्ट भेजें।`);
+      expect(directive.assignees).toEqual({ collectors: null, sps: null, departments: [] });
+      expect(directive.warnings).toContain(WARNING_DIVISION_ROLE);
+    },
+  );
 });

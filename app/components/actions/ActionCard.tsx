@@ -3,6 +3,7 @@ import type { ActionStatus, DistrictRole } from "~/domain/vocabulary";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { DueLabel } from "./DueLabel";
+import { ReturnedBadge } from "./ReturnedBadge";
 import { StatusBadge } from "./StatusBadge";
 
 export interface ActionCardItem {
@@ -26,6 +27,7 @@ export interface ActionCardItem {
   departmentEn: string | null;
   departmentHi: string | null;
   extensionPending: boolean;
+  returnedAt?: string | null;
 }
 
 /** One item in "my actions": what was asked, in which meeting, by when, and where it stands. */
@@ -50,7 +52,11 @@ export function ActionCard({
     ? `${pickText(locale, item.districtEn, item.districtHi)} · ${item.districtRole ? t(`districtRole.${item.districtRole}`) : ""}`
     : pickText(locale, item.departmentEn, item.departmentHi);
   return (
-    <li className={`action-card${overdue ? " action-card--overdue" : ""}`} data-testid="action-card" data-status={item.status}>
+    <li
+      className={`action-card${overdue ? " action-card--overdue" : ""}${item.returnedAt ? " action-card--returned" : ""}`}
+      data-testid="action-card"
+      data-status={item.status}
+    >
       {selectable ? (
         <div className="action-card__select">
           <input
@@ -74,6 +80,7 @@ export function ActionCard({
           {pickText(locale, item.textEn, item.textHi)}
         </Link>
         <p className="action-card__foot">
+          {item.returnedAt ? <ReturnedBadge /> : null}
           <StatusBadge status={item.status} />
           {overdue ? <StatusBadge status="OVERDUE" /> : null}
           <DueLabel dueDate={item.dueDate} status={item.status} daysOverdue={item.daysOverdue} today={today} />

@@ -25,7 +25,12 @@ export function ConflictNotice({ changes, currentStatus }: { changes: ChangeSumm
             {c.toDueDate && c.toDueDate !== c.fromDueDate
               ? ` · ${t("actions.history.dueChange", { from: formatDate(c.fromDueDate, locale), to: formatDate(c.toDueDate, locale) })}`
               : ""}
-            {c.remark ? <q className="conflict__remark"> {c.remark}</q> : null}
+            {c.remark ? (
+              <>
+                {" "}
+                <q className="conflict__remark">{c.remark.replace(/^["'“”‘’]+|["'“”‘’]+$/g, "")}</q>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

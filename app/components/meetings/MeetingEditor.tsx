@@ -25,7 +25,9 @@ import type { CarryCandidate } from "~/domain/review-views";
 import { pickText, useLocale } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
 import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
-import { directivesFromPastedText } from "~/utils/paste";
+import type { DroppedPassage } from "~/utils/minutes";
+import { directivesFromPastedText } from "~/utils/minutes/to-directives";
+import { PasteLeftOut } from "./PasteLeftOut";
 
 export interface EditorNotice {
   key: MessageKey;
@@ -60,6 +62,7 @@ export function MeetingEditor({
   formError,
   notice,
   series,
+  dropped,
 }: {
   series: EditorSeriesData;
   master: EditorMasterData;
@@ -67,6 +70,7 @@ export function MeetingEditor({
   serverErrors?: FieldErrors;
   formError?: MessageKey;
   notice?: EditorNotice;
+  dropped?: DroppedPassage[];
 }) {
   const t = useT();
   const locale = useLocale();
@@ -105,6 +109,8 @@ export function MeetingEditor({
   const pasteRef = useRef<HTMLTextAreaElement>(null);
   const [clientNotice, setClientNotice] = useState<EditorNotice | null>(null);
   const shownNotice = clientNotice ?? notice;
+  const [clientDropped, setClientDropped] = useState<DroppedPassage[] | null>(null);
+  const shownDropped = clientDropped ?? dropped ?? [];
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -122,7 +128,8 @@ export function MeetingEditor({
     event.preventDefault();
     const box = pasteRef.current;
     if (!box) return;
-    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master);
+    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master, `${getValues("chairEn")} ${getValues("chairHi")}`);
+    setClientDropped(result.dropped);
     const room = Math.max(0, LIMITS.directives - fields.length);
     const added = result.directives.slice(0, room);
     if (added.length > 0) {
@@ -294,6 +301,7 @@ export function MeetingEditor({
           <p className="flash flash--inline" role="status" aria-live="polite" hidden={!shownNotice}>
             {shownNotice ? t(shownNotice.key, shownNotice.params) : null}
           </p>
+          <PasteLeftOut dropped={shownDropped} />
         </section>
 
         <section aria-labelledby="directives-title">

@@ -37,6 +37,7 @@ export const dashboard = {
   "dash.ranking.rank": "Rank",
   "dash.ranking.evidence": "Completions with evidence",
   "dash.ranking.lastUpdate": "Last report",
+  "dash.ranking.dayAgo": "{n} day ago",
   "dash.ranking.daysAgo": "{n} days ago",
   "dash.ranking.today": "today",
   "dash.ranking.never": "never",

@@ -39,6 +39,7 @@ export const dashboard: Record<keyof typeof en, string> = {
   "dash.ranking.rank": "रैंक",
   "dash.ranking.evidence": "साक्ष्य सहित पूर्णता",
   "dash.ranking.lastUpdate": "अंतिम रिपोर्ट",
+  "dash.ranking.dayAgo": "{n} दिन पहले",
   "dash.ranking.daysAgo": "{n} दिन पहले",
   "dash.ranking.today": "आज",
   "dash.ranking.never": "कभी नहीं",

@@ -1,6 +1,7 @@
-// "Paste the minutes": the parser's proposals turned into editor rows for the user to review.
+// "Paste the minutes": the splitter's proposals turned into editor rows for the user to review,
+// with what it left out and why.
 // Pure, so the browser runs it on click and the server runs it for a form posted without JavaScript.
-import { parseMinutes, WARNING_NO_ASSIGNEE, type ParsedDirective } from "~/utils/minutes-parser";
+import { splitMinutes, WARNING_NO_ASSIGNEE, type DroppedPassage, type ParsedDirective } from "./index";
 import { emptyDirective, isCalendarDate, LIMITS, type DirectiveFormValues, type RoleAssigneeValues } from "~/schemas/meeting";
 
 export interface PasteMasterData {
@@ -13,6 +14,8 @@ export interface PasteResult {
   directives: DirectiveFormValues[];
   /** How many of them the parser found no assignee for: the user must choose one. */
   withoutAssignee: number;
+  /** The passages that became no directive, with the reason: shown so that nothing is lost silently. */
+  dropped: DroppedPassage[];
 }
 
 function roleValues(value: "ALL" | string[] | null): RoleAssigneeValues {
@@ -39,21 +42,23 @@ export function toDirectiveValues(parsed: ParsedDirective): DirectiveFormValues 
   return row;
 }
 
-export function directivesFromPastedText(text: string, meetingDate: string, master: PasteMasterData): PasteResult {
-  if (!text.trim()) return { directives: [], withoutAssignee: 0 };
+export function directivesFromPastedText(text: string, meetingDate: string, master: PasteMasterData, chair = ""): PasteResult {
+  if (!text.trim()) return { directives: [], withoutAssignee: 0, dropped: [] };
   const divisions = master.divisions.map((division) => ({
     ...division,
     districtCodes: master.districts.filter((d) => d.divisionCode === division.code).map((d) => d.code),
   }));
-  const parsed = parseMinutes(text, {
+  const { directives: parsed, dropped } = splitMinutes(text, {
     // The parser reads relative dates against the meeting; without one, today is as good a guess.
     meetingDate: isCalendarDate(meetingDate) ? meetingDate : new Date().toISOString().slice(0, 10),
     districts: master.districts,
     departments: master.departments,
     divisions,
+    chair,
   });
   return {
     directives: parsed.map(toDirectiveValues),
     withoutAssignee: parsed.filter((p) => p.warnings.includes(WARNING_NO_ASSIGNEE)).length,
+    dropped,
   };
 }

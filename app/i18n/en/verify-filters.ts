@@ -1,0 +1,20 @@
+// The verification queue's filters and accepting a filtered set.
+export const verifyFilters = {
+  "verify.filter.title": "Filter the queue",
+  "verify.filter.meeting": "Meeting",
+  "verify.filter.department": "Department",
+  "verify.filter.status": "Reported",
+  "verify.filter.onTime": "On time",
+  "verify.filter.late": "After the due date",
+  "verify.filter.any": "All ({n})",
+  "verify.filter.sort": "Order",
+  "verify.filter.newest": "Newest report first",
+  "verify.filter.oldest": "Oldest report first",
+  "verify.filter.apply": "Show",
+  "verify.filter.clear": "Clear the filters",
+  "verify.filtered.acceptFiltered": "Accept all {n} shown by these filters",
+  "verify.filtered.acceptAll": "Accept all {n} in the queue",
+  "verify.filtered.narrow": "To accept many at once, narrow the queue to {n} items or fewer with the filters.",
+  "verify.filtered.changed": "The queue changed while you were looking, so nothing was accepted. Check the items below and accept again.",
+  "verify.filtered.tooMany": "Too many items to accept at once: narrow the queue with the filters first.",
+};
