@@ -32,7 +32,7 @@ export interface ComplianceFilters {
 export type FilterError = "unknown" | "badDate" | "dateOrder";
 
 /** Who is looking; the scope of every query is derived from it. */
-export type ComplianceViewer = Pick<Viewer, "role" | "districtId" | "districtRole" | "departmentId">;
+export type ComplianceViewer = Pick<Viewer, "role" | "districtId" | "districtRole" | "departmentId"> & { divisionId?: number | null };
 
 export interface NamedOption {
   id: number;
@@ -158,6 +158,9 @@ export function scopeCondition(viewer: ComplianceViewer): SQL {
     case "DEPARTMENT_OFFICER":
       if (viewer.departmentId == null) return sql`FALSE`;
       return sql`a.department_id = ${viewer.departmentId}`;
+    case "DIVISION_OFFICER":
+      if (viewer.divisionId == null || viewer.districtRole == null) return sql`FALSE`;
+      return sql`(a.division_id = ${viewer.divisionId} AND a.district_role = ${viewer.districtRole})`;
   }
 }
 

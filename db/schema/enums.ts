@@ -1,6 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 
-export const ROLES = ["ADMIN", "SECRETARIAT", "OFFICIAL", "DISTRICT_OFFICER", "DEPARTMENT_OFFICER"] as const;
+/** DIVISION_OFFICER: a Divisional Commissioner or a range IG, reading one division (decision 016). */
+export const ROLES = ["ADMIN", "SECRETARIAT", "OFFICIAL", "DISTRICT_OFFICER", "DEPARTMENT_OFFICER", "DIVISION_OFFICER"] as const;
 export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum("role", ROLES);
 
@@ -43,6 +44,8 @@ export const HISTORY_KINDS = [
   "EXTENSION_GRANTED",
   "EXTENSION_REFUSED",
   "WITHDRAWN",
+  /** A division officer's remark: recorded, the status and version unchanged (decision 016). */
+  "REVIEW_REMARK",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 export const historyKindEnum = pgEnum("history_kind", HISTORY_KINDS);
