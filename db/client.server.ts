@@ -136,10 +136,18 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       listenForChanges: (onChange, onConnect) =>
         client.listen(DATA_CHANGED_CHANNEL, () => onChange(), () => onConnect()).then(() => undefined),
       executeSql: async (text, values) => {
-        const result =
-          values && values.length > 0
-            ? await client.unsafe(text, values as postgres.ParameterOrJSON<never>[])
-            : await client.unsafe(text).simple();
+        let result: postgres.RowList<postgres.Row[]>;
+        if (values && values.length > 0) {
+          result = await client.unsafe(text, values as postgres.ParameterOrJSON<never>[]);
+        } else {
+          // Its migrations and locked commands carry their own BEGIN … COMMIT: one connection for them.
+          const connection = await client.reserve();
+          try {
+            result = await connection.unsafe(text).simple();
+          } finally {
+            connection.release();
+          }
+        }
         // Several statements answer one result each; the last one is the answer.
         const last = (result.length > 0 && Array.isArray(result[0]) ? result[result.length - 1] : result) as unknown as Record<string, unknown>[];
         return { rows: [...last] };

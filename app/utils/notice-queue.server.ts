@@ -12,10 +12,19 @@ import { selectRows } from "~/models/sql.server";
 export const DAILY_QUEUE = "daily-notices";
 export const EMAIL_QUEUE = "notice-email";
 
+/** pg-boss hands job data as objects, as node-postgres takes them; postgres.js wants JSON text for those. */
+function jsonParams(values: unknown[] | undefined): unknown[] | undefined {
+  // (and undefined is NULL, as node-postgres sends it)
+  return values?.map((v) =>
+    v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v,
+  );
+}
+
 /** pg-boss's `db` option over a drizzle transaction: its one INSERT then commits or rolls back with ours. */
 export function transactionExecutor(tx: DbOrTx) {
   return {
-    executeSql: async (text: string, values: unknown[] = []) => {
+    executeSql: async (text: string, rawValues: unknown[] = []) => {
+      const values = jsonParams(rawValues)!;
       const parts = text.split(/\$(\d+)/);
       const chunks: SQL[] = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
       return { rows: await selectRows<Record<string, unknown>>(sql.join(chunks, sql.raw("")), tx) };
@@ -48,7 +57,7 @@ export interface NoticeQueue {
 
 export async function startNoticeQueue(options: NoticeQueueOptions): Promise<NoticeQueue> {
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values?: unknown[]) => options.handle.executeSql(text, values) },
+    db: { executeSql: (text: string, values?: unknown[]) => options.handle.executeSql(text, jsonParams(values)) },
     schema: "pgboss",
     // One process holds a PGlite folder; on PostgreSQL several servers share the queue safely.
     supervise: true,
@@ -58,13 +67,16 @@ export async function startNoticeQueue(options: NoticeQueueOptions): Promise<Not
   boss.on("error", (error) => console.warn(`notice queue: ${(error as Error).message}`));
   await boss.start();
   await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 60 });
-  await boss.createQueue(EMAIL_QUEUE, {
+  const emailQueue = {
     name: EMAIL_QUEUE,
     retryLimit: 8,
     retryDelay: options.retryDelaySeconds ?? 60,
     retryBackoff: true,
     expireInSeconds: 120,
-  });
+  };
+  // createQueue leaves an existing queue as it was; updateQueue brings its settings to these.
+  await boss.createQueue(EMAIL_QUEUE, emailQueue);
+  await boss.updateQueue(EMAIL_QUEUE, emailQueue);
   const send = options.send;
   const enqueueEmail: EnqueueEmail | undefined = send
     ? async (tx: Tx, deliveryId: number) => {
