@@ -222,6 +222,8 @@ export interface ActionItemDetail extends ActionListRow {
   updatedByName: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** When the escalation ladder's last step reached it (issue 13). */
+  escalatedAt: string | null;
   pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
 }
 
@@ -232,7 +234,7 @@ function iso(value: unknown): string {
 /** The item, if the viewer may see it; null otherwise (the caller answers 404). */
 export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
   const [r] = await selectRows<Record<string, unknown>>(sql`
-    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason,
+    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.escalated_at,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
       CASE WHEN ${overdueSql(today)} THEN (${today}::date - a.due_date) ELSE 0 END AS days_overdue,
@@ -268,6 +270,7 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
     updatedByName: (r.updated_by_name as string | null) ?? null,
     withdrawnAt: r.withdrawn_at ? iso(r.withdrawn_at) : null,
     withdrawnReason: (r.withdrawn_reason as string | null) ?? null,
+    escalatedAt: r.escalated_at ? iso(r.escalated_at) : null,
     pendingExtension:
       r.ext_id != null
         ? {

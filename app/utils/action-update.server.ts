@@ -20,7 +20,7 @@ import { actorFor } from "./lifecycle";
 import { firstField, isMultipart, readMultipartForm, readPlainForm, type UploadedFile } from "./multipart.server";
 
 export const FLASH_COOKIE = "anupalan_action_flash";
-export type ActionFlash = "saved" | "extension-requested";
+export type ActionFlash = "saved" | "extension-requested" | "remarked";
 
 export function flashCookie(request: Request, flash: ActionFlash): string {
   return serializeCookie(FLASH_COOKIE, flash, { request, maxAgeSeconds: 60 });
