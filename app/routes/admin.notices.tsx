@@ -28,7 +28,7 @@ export default function NoticeAudit() {
     <>
       <h1>{t("noticeAudit.title")}</h1>
       <p>{t("noticeAudit.intro")}</p>
-      <Form method="get" className="notices-tools">
+      <Form method="get" className="notices-tools notices-tools--filter">
         <div className="field">
           <label htmlFor="status">{t("noticeAudit.filterStatus")}</label>
           <select id="status" name="status" defaultValue={filters.status ?? ""}>
