@@ -19,7 +19,7 @@ import { findSessionUser } from "./app/models/session.server";
 import { smtpSender } from "./app/utils/mailer.server";
 import { startNoticeQueue, type NoticeQueue } from "./app/utils/notice-queue.server";
 import { closeDatabase, DatabaseLockedError, getDatabaseHandle, type DatabaseHandle } from "./db/client.server";
-import { getEnv } from "./db/env";
+import { getEnv, seedDemoWanted } from "./db/env";
 import { runMigrations } from "./db/migrate";
 import { seedDemoIfEmpty } from "./db/seed";
 
@@ -70,7 +70,7 @@ async function openAndPrepareDatabase(): Promise<DatabaseHandle> {
   } catch (error) {
     fail(`could not prepare the database at ${handle.location}: ${(error as Error).message}`);
   }
-  if (getEnv().SEED_DEMO) await seedDemoIfEmpty(handle);
+  if (seedDemoWanted(getEnv())) await seedDemoIfEmpty(handle);
   return handle;
 }
 

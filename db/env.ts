@@ -34,11 +34,11 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   /** The app's own origin (https://anupalan.example.gov.in) when behind a proxy; used by the cross-site check. */
   APP_ORIGIN: z.string().url().optional(),
-  /** Seed the demo data when the database is empty at start-up. */
+  /** Seed the demo data when the database is empty at start-up; unset: see seedDemoWanted. */
   SEED_DEMO: z
     .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
   /** Memory for kept pages of the read-only views (decision 009); 0 turns the page cache off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /**
@@ -77,6 +77,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+/**
+ * Whether to seed the demo (its accounts share a published password) into an empty database.
+ * SEED_DEMO decides when set; unset, only the embedded database or a development server gets
+ * it, so an empty production PostgreSQL never starts with demo accounts.
+ */
+export function seedDemoWanted(env: Env): boolean {
+  return env.SEED_DEMO ?? (env.DATABASE_URL === undefined || env.NODE_ENV === "development");
 }
 
 export function getEnv(): Env {

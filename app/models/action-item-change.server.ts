@@ -2,10 +2,11 @@
 // viewer's scope, guarded by the version the change was based on, and written together with
 // exactly one history row in one transaction.
 import { and, eq, gt, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { db, schema, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { actorFor, findTransition } from "~/utils/lifecycle";
-import type { ActionStatus, ActionItem, ActionItemHistory } from "../../db/schema";
+import type { ActionStatus, ActionItem, ActionItemHistory, NewActionItemHistory } from "../../db/schema";
 import { actionItemScope } from "./scope.server";
 
 const { actionItems, actionItemHistory } = schema;
@@ -44,7 +45,7 @@ export async function changeActionItemStatus(
     .where(and(eq(actionItems.id, change.actionItemId), actionItemScope(viewer)));
   if (!item || !actor) return { ok: false, reason: "not-found" };
   if (item.withdrawnAt) return { ok: false, reason: "withdrawn" };
-  if (item.version !== change.expectedVersion) return conflict(tx, item, change.expectedVersion);
+  if (item.version !== change.expectedVersion) return conflictSince(tx, item, change.expectedVersion);
 
   const transition = findTransition(item.status, change.toStatus, actor);
   if (!transition) return { ok: false, reason: "not-allowed", from: item.status, to: change.toStatus };
@@ -52,43 +53,84 @@ export async function changeActionItemStatus(
   if (transition.remarkRequired && !remark) return { ok: false, reason: "remark-required" };
 
   const at = change.at ?? new Date();
-  const [updated] = await tx
-    .update(actionItems)
-    .set({
+  const written = await writeActionItemChange(tx, viewer, {
+    item,
+    expectedVersion: change.expectedVersion,
+    at,
+    set: {
       status: change.toStatus,
-      version: sql`${actionItems.version} + 1`,
       latestRemark: remark ?? item.latestRemark,
-      updatedAt: at,
-      updatedById: viewer.id,
       ...(change.toStatus === "COMPLETED"
         ? { completedAt: at, firstCompletedAt: sql`coalesce(${actionItems.firstCompletedAt}, ${at.toISOString()}::timestamptz)` }
         : {}),
       ...(change.toStatus === "VERIFIED" ? { verifiedAt: at } : {}),
-    })
-    .where(and(eq(actionItems.id, item.id), eq(actionItems.version, change.expectedVersion)))
-    .returning();
+    },
+    history: { kind: transition.kind, toStatus: change.toStatus, remark },
+  });
   // Another change landed between our read and our write: the version moved on.
-  if (!updated) {
+  if (!written) {
     const [current] = await tx.select().from(actionItems).where(eq(actionItems.id, item.id));
-    return conflict(tx, current, change.expectedVersion);
+    return conflictSince(tx, current, change.expectedVersion);
   }
+  return { ok: true, ...written };
+}
+
+/** One versioned change to an item, as writeActionItemChange takes it. */
+export interface ActionItemWrite {
+  /** The item as read in this transaction (its status is the history row's "from"). */
+  item: ActionItem;
+  /** Write only while the item is still at this version; otherwise nothing is written (null). */
+  expectedVersion?: number;
+  at: Date;
+  /** Columns that change besides version, updatedAt and updatedById. */
+  set?: PgUpdateSetSource<typeof actionItems>;
+  /** The one history row; toStatus defaults to the item's status (a change that keeps it). */
+  history: Pick<NewActionItemHistory, "kind" | "remark" | "fromDueDate" | "toDueDate"> & { toStatus?: ActionStatus };
+}
+
+/**
+ * The one way any change to an action item is written: the row's version goes up by one (so every
+ * open form learns of it), and exactly one history row records it with that version. Run inside
+ * the caller's transaction. Null when expectedVersion was given and the item has moved on.
+ */
+export async function writeActionItemChange(
+  tx: DbOrTx,
+  viewer: Pick<Viewer, "id">,
+  write: ActionItemWrite,
+): Promise<{ item: ActionItem; history: ActionItemHistory } | null> {
+  const { item, at } = write;
+  const [updated] = await tx
+    .update(actionItems)
+    .set({ ...write.set, version: sql`${actionItems.version} + 1`, updatedAt: at, updatedById: viewer.id })
+    .where(
+      write.expectedVersion === undefined
+        ? eq(actionItems.id, item.id)
+        : and(eq(actionItems.id, item.id), eq(actionItems.version, write.expectedVersion)),
+    )
+    .returning();
+  if (!updated) return null;
   const [history] = await tx
     .insert(actionItemHistory)
     .values({
       actionItemId: item.id,
       at,
       actorId: viewer.id,
-      kind: transition.kind,
+      kind: write.history.kind,
       fromStatus: item.status,
-      toStatus: change.toStatus,
-      remark,
+      toStatus: write.history.toStatus ?? item.status,
+      fromDueDate: write.history.fromDueDate,
+      toDueDate: write.history.toDueDate,
+      remark: write.history.remark ?? null,
       version: updated.version,
     })
     .returning();
-  return { ok: true, item: updated, history };
+  return { item: updated, history };
 }
 
-async function conflict(tx: DbOrTx, current: ActionItem, sinceVersion: number): Promise<ChangeRefusal> {
+export type ConflictRefusal = Extract<ChangeRefusal, { reason: "conflict" }>;
+
+/** The refusal for a form based on an old version: the item as it is now and the history since. */
+export async function conflictSince(tx: DbOrTx, current: ActionItem, sinceVersion: number): Promise<ConflictRefusal> {
   const changes = await tx
     .select()
     .from(actionItemHistory)

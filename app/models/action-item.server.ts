@@ -13,7 +13,7 @@ import {
   type StatusChange,
 } from "./action-item-change.server";
 import { filterCondition, type ComplianceFilters } from "./compliance-filters.server";
-import type { MixKey } from "./compliance-types";
+import type { MixKey } from "~/domain/compliance-types";
 import { mixColumns, mixCondition } from "./compliance.server";
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";

@@ -6,9 +6,12 @@ import { DISTRICT_ROLES, type DistrictRole } from "../../db/schema/enums";
 import type { Viewer } from "~/utils/auth.server";
 import { selectRows } from "./sql.server";
 
-import { FILTER_PARAMS, type FilterParam, type FilterValues } from "./compliance-types";
+import { FILTER_PARAMS, type FilterParam, type FilterValues } from "~/domain/compliance-types";
+import type { FilterError } from "~/domain/views";
 
-export { FILTER_PARAMS, filterQuery, type FilterParam, type FilterValues } from "./compliance-types";
+export type { FilterError } from "~/domain/views";
+
+export { FILTER_PARAMS, filterQuery, type FilterParam, type FilterValues } from "~/domain/compliance-types";
 
 /** `role=DEPARTMENT` keeps state-department items only; COLLECTOR/SP keep that district role. */
 export const ROLE_FILTERS = [...DISTRICT_ROLES, "DEPARTMENT"] as const;
@@ -28,8 +31,6 @@ export interface ComplianceFilters {
   /** Not a URL filter: the drill-down of one directive. */
   directiveId?: number;
 }
-
-export type FilterError = "unknown" | "badDate" | "dateOrder";
 
 /** Who is looking; the scope of every query is derived from it. */
 export type ComplianceViewer = Pick<Viewer, "role" | "districtId" | "districtRole" | "departmentId"> & { divisionId?: number | null };

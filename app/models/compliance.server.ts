@@ -16,27 +16,13 @@ import {
   type ComplianceFilters,
   type ComplianceViewer,
 } from "./compliance-filters.server";
-import { CELL_STATES, MIX_KEYS, type CellState, type Grade, type MixKey } from "./compliance-types";
+import { CELL_STATES, MIX_KEYS, type Grade, type MixKey } from "~/domain/compliance-types";
 import { selectRows } from "./sql.server";
+import type { Figures, HeatMap, ItemLine, RankedDistrict, StatusMixRow, TrendSeries } from "~/domain/views";
 
-export type { CellState, Grade, MixKey } from "./compliance-types";
+export type { Figures, RankedDistrict, StatusMixRow, TrendPoint, TrendSeries, HeatMap, ItemLine } from "~/domain/views";
 
-export interface Figures {
-  items: number;
-  notApplicable: number;
-  /** items − NOT_APPLICABLE: what the completion rate divides by. */
-  applicable: number;
-  done: number;
-  verified: number;
-  overdue: number;
-  /** Items (without NOT_APPLICABLE) whose due date is before today: what the on-time rate divides by. */
-  duePassed: number;
-  onTime: number;
-  completionRate: number | null;
-  onTimeRate: number | null;
-  verifiedShare: number | null;
-  grade: Grade | null;
-}
+export type { CellState, Grade, MixKey } from "~/domain/compliance-types";
 
 /** The counts behind Figures, over action_items `a`; `today` is yyyy-mm-dd in IST. */
 function countColumns(today: string): SQL {
@@ -223,20 +209,6 @@ export async function getHeadline(viewer: ComplianceViewer, filters: ComplianceF
   return (await getComplianceSets(viewer, filters, today)).headline;
 }
 
-export interface RankedDistrict extends Figures {
-  rank: number;
-  code: string;
-  nameEn: string;
-  nameHi: string;
-  divisionCode: string;
-  divisionNameEn: string;
-  divisionNameHi: string;
-  /** Completions (COMPLETED/VERIFIED) with at least one evidence file or link, ÷ completions. */
-  evidenceShare: number | null;
-  /** Days since the district last reported on any of these items (a status change, remark or extension request). */
-  daysSinceUpdate: number | null;
-}
-
 /**
  * Districts ranked by completion rate, ties broken by on-time rate, then fewer overdue; equal on
  * all three share a rank. Only districts with items in the filter appear.
@@ -247,15 +219,6 @@ export async function getDistrictRanking(
   today: string,
 ): Promise<RankedDistrict[]> {
   return (await getComplianceSets(viewer, filters, today)).ranking;
-}
-
-export interface StatusMixRow {
-  /** null: the state departments, which belong to no division. */
-  divisionCode: string | null;
-  nameEn: string;
-  nameHi: string;
-  counts: Record<MixKey, number>;
-  total: number;
 }
 
 /** The status mix as a condition on action_items `a`: one MixKey per live item (overdue split out). */
@@ -285,24 +248,6 @@ export async function getStatusMixByDivision(
   today: string,
 ): Promise<StatusMixRow[]> {
   return (await getComplianceSets(viewer, filters, today)).mix;
-}
-
-export interface TrendPoint {
-  /** The Monday (IST) the week starts on, yyyy-mm-dd. */
-  weekStart: string;
-  /** The Sunday it ends on; the rate is as it stood at the end of that day (IST), or now for this week. */
-  weekEnd: string;
-  applicable: number;
-  done: number;
-  completionRate: number | null;
-}
-
-export interface TrendSeries {
-  /** null: all items in the filter. */
-  divisionCode: string | null;
-  nameEn: string;
-  nameHi: string;
-  points: TrendPoint[];
 }
 
 const APPLICABLE = (s: SQL) => sql`(CASE WHEN ${s} IS NOT NULL AND ${s} <> 'NOT_APPLICABLE' THEN 1 ELSE 0 END)`;
@@ -437,20 +382,6 @@ export async function getWeeklyTrend(
 }
 
 
-export interface HeatMap {
-  meeting: { id: number; titleEn: string; titleHi: string; meetingDate: string } | null;
-  directives: { id: number; number: number; textEn: string; textHi: string }[];
-  rows: {
-    kind: "district" | "department";
-    code: string;
-    nameEn: string;
-    nameHi: string;
-    cells: Record<number, { state: CellState; items: number; done: number; overdue: number; itemId: number }>;
-  }[];
-  /** Rows beyond the limit are left out; the page says how many. */
-  totalRows: number;
-}
-
 /**
  * District (and department) × directive for one meeting: the filter's meeting, or else the latest
  * meeting with items in the filter. At most `rowLimit` rows.
@@ -539,40 +470,6 @@ export async function getHeatMap(
     rows: rows.slice(0, rowLimit),
     totalRows: rows.length,
   };
-}
-
-/** One action item as the drill-downs and the ATR list it. */
-export interface ItemLine {
-  id: number;
-  meetingId: number;
-  directiveId: number;
-  directiveNumber: number;
-  directiveTextEn: string;
-  directiveTextHi: string;
-  districtCode: string | null;
-  districtNameEn: string | null;
-  districtNameHi: string | null;
-  divisionNameEn: string | null;
-  divisionNameHi: string | null;
-  districtRole: DistrictRole | null;
-  departmentCode: string | null;
-  departmentNameEn: string | null;
-  departmentNameHi: string | null;
-  status: ActionStatus;
-  dueDate: string | null;
-  originalDueDate: string | null;
-  /** IST calendar dates. */
-  firstCompletedOn: string | null;
-  completedOn: string | null;
-  verifiedOn: string | null;
-  latestRemark: string | null;
-  updatedAt: string;
-  /** Positive when overdue, else null (also for a withdrawn item). */
-  daysOverdue: number | null;
-  hasEvidence: boolean;
-  /** IST calendar date; set only when listed with includeWithdrawn. */
-  withdrawnOn: string | null;
-  withdrawnReason: string | null;
 }
 
 export function itemLineSelect(today: string): SQL {

@@ -19,7 +19,7 @@ import {
   type ItemLineRow,
   type TrendSeries,
 } from "./compliance.server";
-import { MIX_KEYS, type MixKey } from "./compliance-types";
+import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { selectRows } from "./sql.server";
 
 export interface DistrictInfo {

@@ -1,17 +1,21 @@
 // Extensions of an item's due date: the officer asks (with a reason), the secretariat grants or
 // refuses. Each step is one transaction that locks the item, bumps its version and appends one
 // history row, so an officer's open form learns of it like of any other change.
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, schema, type DbOrTx } from "~/db.server";
 import { extensionDecisionSchema } from "~/schemas/action-update";
 import type { Viewer } from "~/utils/auth.server";
 import { OPEN_STATUSES } from "~/utils/lifecycle";
 import { can } from "~/utils/permissions";
 import type { ActionItem, ActionItemHistory, ExtensionRequest } from "../../db/schema";
+import { conflictSince, writeActionItemChange } from "./action-item-change.server";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
+import type { PendingExtensionRequest, ExtensionDecision, ExtensionDecisionFormResult } from "~/domain/views";
 
-const { actionItems, actionItemHistory, extensionRequests } = schema;
+export type { PendingExtensionRequest, ExtensionDecision, ExtensionDecisionFormResult } from "~/domain/views";
+
+const { actionItems, extensionRequests } = schema;
 
 export type ExtensionRequestRefusal =
   | { ok: false; reason: "forbidden" | "not-found" | "withdrawn" | "closed" | "already-pending" | "past" }
@@ -36,7 +40,7 @@ export async function requestExtension(
     .for("update");
   if (!item) return { ok: false, reason: "not-found" };
   if (item.withdrawnAt) return { ok: false, reason: "withdrawn" };
-  if (item.version !== input.expectedVersion) return conflict(tx, item, input.expectedVersion);
+  if (item.version !== input.expectedVersion) return conflictSince(tx, item, input.expectedVersion);
   if (!OPEN_STATUSES.includes(item.status)) return { ok: false, reason: "closed" };
   if (item.dueDate && input.requestedDueDate <= item.dueDate) {
     return { ok: false, reason: "not-later", currentDueDate: item.dueDate };
@@ -61,30 +65,19 @@ export async function requestExtension(
       reason,
     })
     .returning();
-  const [updated] = await tx
-    .update(actionItems)
-    .set({ version: sql`${actionItems.version} + 1`, updatedAt: at, updatedById: viewer.id })
-    .where(eq(actionItems.id, item.id))
-    .returning();
-  const [history] = await tx
-    .insert(actionItemHistory)
-    .values({
-      actionItemId: item.id,
-      at,
-      actorId: viewer.id,
-      kind: "EXTENSION_REQUESTED",
-      fromStatus: item.status,
-      toStatus: item.status,
-      fromDueDate: item.dueDate,
-      toDueDate: input.requestedDueDate,
-      remark: reason,
-      version: updated.version,
-    })
-    .returning();
-  return { ok: true, request, item: updated, history };
+  const written = await writeActionItemChange(tx, viewer, {
+    item,
+    at,
+    history: { kind: "EXTENSION_REQUESTED", fromDueDate: item.dueDate, toDueDate: input.requestedDueDate, remark: reason },
+  });
+  return { ok: true, request, ...locked(written) };
 }
 
-export type ExtensionDecision = "GRANT" | "REFUSE";
+/** Both writes here hold the item's row lock (FOR UPDATE), so no other change can slip in between. */
+function locked<T>(written: T | null): T {
+  if (!written) throw new Error("An action item changed while locked");
+  return written;
+}
 
 export type DecideResult =
   | { ok: true; request: ExtensionRequest; item: ActionItem; history: ActionItemHistory }
@@ -123,63 +116,18 @@ export async function decideExtension(
     .where(and(eq(extensionRequests.id, request.id), eq(extensionRequests.status, "PENDING")))
     .returning();
   if (!decided) return { ok: false, reason: "already-decided" };
-  const [updated] = await tx
-    .update(actionItems)
-    .set({
-      version: sql`${actionItems.version} + 1`,
-      updatedAt: at,
-      updatedById: viewer.id,
-      ...(granted ? { dueDate: request.requestedDueDate } : {}),
-    })
-    .where(eq(actionItems.id, item.id))
-    .returning();
-  const [history] = await tx
-    .insert(actionItemHistory)
-    .values({
-      actionItemId: item.id,
-      at,
-      actorId: viewer.id,
+  const written = await writeActionItemChange(tx, viewer, {
+    item,
+    at,
+    set: granted ? { dueDate: request.requestedDueDate } : {},
+    history: {
       kind: granted ? "EXTENSION_GRANTED" : "EXTENSION_REFUSED",
-      fromStatus: item.status,
-      toStatus: item.status,
       fromDueDate: item.dueDate,
       toDueDate: granted ? request.requestedDueDate : item.dueDate,
       remark,
-      version: updated.version,
-    })
-    .returning();
-  return { ok: true, request: decided, item: updated, history };
-}
-
-async function conflict(tx: DbOrTx, current: ActionItem, sinceVersion: number): Promise<ExtensionRequestRefusal> {
-  const changes = await tx
-    .select()
-    .from(actionItemHistory)
-    .where(and(eq(actionItemHistory.actionItemId, current.id), gt(actionItemHistory.version, sinceVersion)))
-    .orderBy(actionItemHistory.version);
-  return { ok: false, reason: "conflict", current, changes };
-}
-
-export interface PendingExtensionRequest {
-  id: number;
-  actionItemId: number;
-  directiveNumber: number;
-  textEn: string;
-  textHi: string;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  districtEn: string | null;
-  districtHi: string | null;
-  districtRole: "COLLECTOR" | "SP" | null;
-  departmentEn: string | null;
-  departmentHi: string | null;
-  status: ActionItem["status"];
-  currentDueDate: string | null;
-  originalDueDate: string | null;
-  requestedDueDate: string;
-  reason: string;
-  requestedByName: string;
-  requestedAt: string;
+    },
+  });
+  return { ok: true, request: decided, ...locked(written) };
 }
 
 /** The secretariat's queue of undecided requests, oldest first. Empty for anyone who cannot decide. */
@@ -228,10 +176,6 @@ export async function listPendingExtensionRequests(viewer: Viewer): Promise<Pend
     requestedAt: new Date(r.requested_at as string).toISOString(),
   }));
 }
-
-export type ExtensionDecisionFormResult =
-  | { ok: true; decision: ExtensionDecision; requestId: number }
-  | { ok: false; requestId: number | null; fieldErrors: { remark?: string }; formError?: string };
 
 /**
  * For /verify's action: read the ExtensionRequestList form (intent grant-extension or

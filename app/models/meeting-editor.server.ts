@@ -5,7 +5,7 @@
 // serve the form when JavaScript is off: paste the minutes, add, remove or move a directive —
 // each answers with the form's values changed, for the user to carry on editing.
 import { data, redirect } from "@remix-run/node";
-import { directivesFromPastedText } from "~/components/meetings/paste";
+import { directivesFromPastedText } from "~/utils/paste";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";

@@ -7,12 +7,18 @@ import type { NoticePreferencesData, LadderData } from "~/schemas/notices";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import type { DeliveryStatus, DigestFrequency, NoticeKind } from "../../db/schema/notifications";
+import { getEnv } from "../../db/env";
 import { recordAudit } from "./audit.server";
 import { getLadder, type LadderStepSetting } from "./reminders.server";
 import { selectRows } from "./sql.server";
 
 function forbidden(): never {
   throw new Response("Forbidden", { status: 403 });
+}
+
+/** Whether this server emails notices (SMTP_URL is set); the settings page says so when not. */
+export function emailIsConfigured(): boolean {
+  return Boolean(getEnv().SMTP_URL);
 }
 
 export async function unreadNoticeCount(viewer: Pick<Viewer, "id">): Promise<number> {

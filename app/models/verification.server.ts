@@ -9,41 +9,11 @@ import type { DistrictRole } from "../../db/schema";
 import { changeActionItemStatus, type ChangeRefusal } from "./action-item-change.server";
 import { actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
+import type { QueueEvidence, QueueItem } from "~/domain/views";
+
+export type { QueueEvidence, QueueItem } from "~/domain/views";
 
 export const VERIFY_PAGE_SIZE = 50;
-
-export interface QueueEvidence {
-  id: number;
-  kind: "FILE" | "LINK";
-  fileName: string | null;
-  url: string | null;
-  sizeBytes: number | null;
-}
-
-export interface QueueItem {
-  id: number;
-  version: number;
-  meetingId: number;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  meetingDate: string;
-  directiveId: number;
-  directiveNumber: number;
-  textEn: string;
-  textHi: string;
-  districtEn: string | null;
-  districtHi: string | null;
-  districtRole: DistrictRole | null;
-  departmentEn: string | null;
-  departmentHi: string | null;
-  remark: string | null;
-  completedAt: string;
-  dueDate: string | null;
-  /** First reported COMPLETED after its due date (IST calendar days). */
-  late: boolean;
-  reportedByName: string | null;
-  evidence: QueueEvidence[];
-}
 
 export interface VerificationQueue {
   items: QueueItem[];

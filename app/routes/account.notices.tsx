@@ -3,20 +3,19 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms/Field";
 import type { MessageKey } from "~/i18n";
-import { getNoticePreferences, saveNoticePreferences, type NoticePreferences } from "~/models/notices.server";
+import { emailIsConfigured, getNoticePreferences, saveNoticePreferences, type NoticePreferences } from "~/models/notices.server";
 import { noticePreferencesSchema } from "~/schemas/notices";
 import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
-import { getEnv } from "../../db/env";
 
 export const meta = titleMeta("prefs.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: noticeStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:notices:own");
-  return { prefs: await getNoticePreferences(viewer), emailConfigured: Boolean(getEnv().SMTP_URL) };
+  return { prefs: await getNoticePreferences(viewer), emailConfigured: emailIsConfigured() };
 }
 
 type ActionResult = { saved: true } | { errors: Partial<Record<keyof NoticePreferences, MessageKey>>; values: NoticePreferences };

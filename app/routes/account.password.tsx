@@ -18,6 +18,7 @@ import {
 } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
+import { parseForm } from "~/utils/parse-form";
 
 export const meta = titleMeta("password.title");
 
@@ -37,12 +38,8 @@ type ActionResult = { fieldErrors: Partial<Record<Fields, MessageKey>> };
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "update:password:own");
   const form = Object.fromEntries(await request.formData());
-  const parsed = passwordChangeSchema.safeParse(form);
-  if (!parsed.success) {
-    const fieldErrors: ActionResult["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as Fields] ??= issue.message as MessageKey;
-    return data<ActionResult>({ fieldErrors }, { status: 400 });
-  }
+  const parsed = parseForm<typeof passwordChangeSchema, Fields>(passwordChangeSchema, form);
+  if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const origin = requestOrigin(request);
   const result = await changeOwnPassword(viewer, parsed.data, origin);
   if (!result.ok) return data<ActionResult>({ fieldErrors: { [result.field]: result.message } }, { status: 400 });

@@ -25,18 +25,14 @@ import { pickText, useLocale, useT } from "~/utils/i18n";
 import { actorFor, nextStatuses, OPEN_STATUSES } from "~/utils/lifecycle";
 import { firstField } from "~/utils/multipart.server";
 import { can } from "~/utils/permissions";
+import { requireId } from "~/utils/params";
+import { parseForm } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.item.directiveNumber}. ${data.item.textEn || data.item.textHi} · Anupalan`.slice(0, 90) : "Anupalan" },
 ];
-
-function itemIdFrom(params: { actionId?: string }): number {
-  const id = Number(params.actionId);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 /** May this viewer report on items (officers) or act on reports (secretariat)? */
 function mayUpdate(viewer: Viewer): boolean {
@@ -53,7 +49,7 @@ function remarkErrorOf(request: Request): "reviewRemark.required" | "reviewRemar
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, ["read:action-item:own", "read:action-item:any"]);
-  const id = itemIdFrom(params);
+  const id = requireId(params.actionId);
   const today = todayInIndia();
   const item = await getActionItem(viewer, id, today);
   // Another district's item answers exactly like one that does not exist.
@@ -86,7 +82,7 @@ type ActionData = { form: "update"; outcome: UpdateOutcome } | { form: "extensio
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireAnyPermission(request, ["update:action-item:own", "verify:action-item:any", "request:extension:own"]);
-  const id = itemIdFrom(params);
+  const id = requireId(params.actionId);
   const form = await readActionForm(request);
   const intent = firstField(form.fields, "intent");
 
@@ -113,13 +109,9 @@ async function requestExtensionAction(request: Request, viewer: Viewer, id: numb
   const values = { requestedDueDate: raw.requestedDueDate, reason: raw.reason };
   const answer = (status: number, state: Omit<ExtensionFormState, "values">) =>
     data<ActionData>({ form: "extension", state: { ...state, values } }, { status });
-  const parsed = extensionRequestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: ExtensionFormState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "requestedDueDate" || field === "reason") fieldErrors[field] ??= issue.message;
-    }
+  const parsed = parseForm(extensionRequestSchema, raw, { fields: ["requestedDueDate", "reason"] });
+  if (!parsed.ok) {
+    const { fieldErrors } = parsed;
     return answer(400, Object.keys(fieldErrors).length > 0 ? { fieldErrors } : { fieldErrors, formError: "actions.error.stale" });
   }
   const result = await requestExtension(viewer, {

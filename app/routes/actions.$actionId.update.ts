@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { flashCookie, handleActionUpdate, readActionForm } from "~/utils/action-update.server";
 import { requireAnyPermission } from "~/utils/auth.server";
+import { parseId } from "~/utils/params";
 
 // The item page's script posts its update here with XMLHttpRequest (for upload progress) and
 // reads the answer as JSON; the same handler serves the page's own action for forms without
@@ -13,8 +14,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireAnyPermission(request, ["update:action-item:own", "verify:action-item:any"]);
-  const id = Number(params.actionId);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return json(404, { outcome: "refused", reason: "not-found" });
+  const id = parseId(params.actionId);
+  if (id === null) return json(404, { outcome: "refused", reason: "not-found" });
   const answer = await handleActionUpdate(viewer, id, await readActionForm(request));
   const headers: Record<string, string> = {};
   if (answer.body.outcome === "saved") headers["Set-Cookie"] = flashCookie(request, "saved");

@@ -17,13 +17,14 @@ import {
   type StatusFilter,
 } from "~/models/action-item.server";
 import { getFilterOptions, parseFilters, type FilterOptions } from "~/models/compliance-filters.server";
-import { filterQuery, MIX_KEYS } from "~/models/compliance-types";
+import { filterQuery, MIX_KEYS } from "~/domain/compliance-types";
 import { bulkStartSchema, MAX_BULK_ITEMS } from "~/schemas/action-update";
 import actionsStyles from "~/styles/actions.css";
 import { requireAnyPermission, requirePermission } from "~/utils/auth.server";
 import { formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { parseForm } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 
@@ -167,14 +168,9 @@ export async function action({ request }: ActionFunctionArgs) {
     remark: typeof form.get("remark") === "string" ? String(form.get("remark")) : "",
   };
   if (raw.intent !== "bulk-start") throw new Response("Unknown intent", { status: 400 });
-  const parsed = bulkStartSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: { items?: string; remark?: string } = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "items" || field === "remark") fieldErrors[field] ??= issue.message;
-    }
-    return data<ActionData>({ ok: false, fieldErrors, values: { items: raw.items, remark: raw.remark } }, { status: 400 });
+  const parsed = parseForm(bulkStartSchema, raw, { fields: ["items", "remark"] });
+  if (!parsed.ok) {
+    return data<ActionData>({ ok: false, fieldErrors: parsed.fieldErrors, values: { items: raw.items, remark: raw.remark } }, { status: 400 });
   }
   const entries = parsed.data.items.map((value) => {
     const [id, version] = value.split(":").map(Number);

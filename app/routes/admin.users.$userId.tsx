@@ -11,15 +11,11 @@ import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
+import { requireId } from "~/utils/params";
+import { parseForm } from "~/utils/parse-form";
 
 export const meta = titleMeta("users.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-
-function userIdOf(params: { userId?: string }): number {
-  const id = Number(params.userId);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 const DONE = { saved: "user.saved", disabled: "user.disabledDone", enabled: "user.enabledDone" } as const satisfies Record<
   string,
@@ -28,7 +24,7 @@ const DONE = { saved: "user.saved", disabled: "user.disabledDone", enabled: "use
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "manage:users:any");
-  const user = await getUser(viewer, userIdOf(params));
+  const user = await getUser(viewer, requireId(params.userId));
   if (!user) throw new Response("Not found", { status: 404 });
   const units = await listUnitOptions(viewer);
   const done = new URL(request.url).searchParams.get("done");
@@ -42,7 +38,7 @@ type ActionResult =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "manage:users:any");
-  const userId = userIdOf(params);
+  const userId = requireId(params.userId);
   const form = Object.fromEntries(await request.formData());
   const origin = requestOrigin(request);
   const notFound = () => new Response("Not found", { status: 404 });
@@ -57,14 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         districtRole: text("districtRole"),
         departmentCode: text("departmentCode"),
       } as UserFormValues;
-      const parsed = userUpdateSchema.safeParse(form);
-      if (!parsed.success) {
-        const fieldErrors: UserFormErrors = {};
-        for (const issue of parsed.error.issues) {
-          fieldErrors[issue.path[0] as keyof UserFormErrors] ??= issue.message as MessageKey;
-        }
-        return data<ActionResult>({ intent: "update", fieldErrors, values }, { status: 400 });
-      }
+      const parsed = parseForm<typeof userUpdateSchema, keyof UserFormErrors>(userUpdateSchema, form);
+      if (!parsed.ok) return data<ActionResult>({ intent: "update", fieldErrors: parsed.fieldErrors, values }, { status: 400 });
       const result = await updateUser(viewer, userId, parsed.data, origin);
       if (!result) throw notFound();
       if (!result.ok) {

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listUnitOptions, listUsers, USER_LIST_LIMIT, type UserListRow } from "~/models/user.server";
-import { ROLE_VALUES, userFiltersSchema } from "~/schemas/user";
+import { ROLES } from "~/domain/vocabulary";
+import { userFiltersSchema } from "~/schemas/user";
 import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
@@ -73,7 +74,7 @@ export default function UsersList() {
           <label htmlFor="role">{t("users.role")}</label>
           <select id="role" name="role" defaultValue={filters.role ?? ""}>
             <option value="">{t("users.any")}</option>
-            {ROLE_VALUES.map((role) => (
+            {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`role.${role}`)}
               </option>

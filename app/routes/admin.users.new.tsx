@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UserForm, type UserFormErrors, type UserFormValues } from "~/components/admin/UserForm";
 import { OneTimePassword } from "~/components/admin/OneTimePassword";
-import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { createUser, listUnitOptions } from "~/models/user.server";
 import { userCreateSchema } from "~/schemas/user";
@@ -11,6 +10,7 @@ import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
+import { parseForm } from "~/utils/parse-form";
 
 export const meta = titleMeta("user.newTitle");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -42,14 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   if (form.intent !== "create") throw new Response("Unknown intent", { status: 400 });
   const values = formValues(form);
-  const parsed = userCreateSchema.safeParse(form);
-  if (!parsed.success) {
-    const fieldErrors: UserFormErrors = {};
-    for (const issue of parsed.error.issues) {
-      fieldErrors[issue.path[0] as keyof UserFormErrors] ??= issue.message as MessageKey;
-    }
-    return data<ActionResult>({ fieldErrors, values }, { status: 400 });
-  }
+  const parsed = parseForm<typeof userCreateSchema, keyof UserFormErrors>(userCreateSchema, form);
+  if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors, values }, { status: 400 });
   const result = await createUser(viewer, parsed.data, requestOrigin(request));
   if (!result.ok) return data<ActionResult>({ fieldErrors: result.fieldErrors, values }, { status: 400 });
   return data<ActionResult>({ created: { userId: result.userId, username: result.username, password: result.password } });

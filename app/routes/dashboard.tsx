@@ -11,7 +11,7 @@ import { actionsHref, districtHref, divisionActionsHref, heatProps, mixBars, ran
 import type { MessageKey } from "~/i18n";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
 import { getDashboard, type RankedDistrict } from "~/models/compliance.server";
-import { CELL_STATES, filterQuery, MIX_KEYS, type MixKey } from "~/models/compliance-types";
+import { CELL_STATES, filterQuery, MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import dashboardStyles from "~/styles/dashboard.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";

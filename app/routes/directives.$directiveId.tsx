@@ -16,6 +16,7 @@ import { denyAccess, requireAnyPermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { parseId } from "~/utils/params";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dashboardStyles },
@@ -30,8 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // directive (the scope inside the query), and 403 for a directive that has none of theirs.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, ["read:action-item:any", "read:action-item:own"]);
-  const id = /^\d{1,9}$/.test(params.directiveId ?? "") ? Number(params.directiveId) : 0;
-  const directive = id > 0 ? await findDirective(id) : null;
+  const id = parseId(params.directiveId);
+  const directive = id !== null ? await findDirective(id) : null;
   if (!directive) throw new Response("Not found", { status: 404 });
   const reader = can(viewer.role, "read:action-item:any");
 

@@ -7,7 +7,7 @@ import { TrendTable } from "~/components/charts/TrendTable";
 import { actionsHref, trendProps } from "~/components/charts/build";
 import { DueDateCell, StatusCell } from "~/components/drill/ItemCells";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
-import { filterQuery } from "~/models/compliance-types";
+import { filterQuery } from "~/domain/compliance-types";
 import { findDistrictByCode, getDistrictRecord } from "~/models/drilldown.server";
 import dashboardStyles from "~/styles/dashboard.css";
 import drillStyles from "~/styles/drill.css";

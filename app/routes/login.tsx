@@ -16,6 +16,7 @@ import {
   sessionToken,
 } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
+import { parseForm } from "~/utils/parse-form";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Anupalan" }];
 
@@ -42,16 +43,9 @@ type ActionResult = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
-  const parsed = loginSchema.safeParse(form);
+  const parsed = parseForm(loginSchema, form, { fields: ["username", "password"] });
   const username = typeof form.username === "string" ? form.username : "";
-  if (!parsed.success) {
-    const fieldErrors: ActionResult["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "username" || field === "password") fieldErrors[field] ??= issue.message as MessageKey;
-    }
-    return data<ActionResult>({ fieldErrors, values: { username } }, { status: 400 });
-  }
+  if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors, values: { username } }, { status: 400 });
   const origin = requestOrigin(request);
   const typedUsername = normaliseUsername(parsed.data.username);
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 import { getActionTakenReport } from "~/models/atr.server";
 import { attachmentDisposition } from "~/models/evidence.server";
 import { atrFileName, atrWorkbook } from "~/utils/atr-export.server";
@@ -10,7 +10,7 @@ import { getLocale } from "~/utils/locale.server";
 // The ATR as an Excel workbook: one sheet, the header row frozen and filtered, dates as dates.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:report:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const report = meetingId ? await getActionTakenReport(viewer, meetingId, todayInIndia()) : null;
   if (!report) throw new Response("Not found", { status: 404 });
   const body = await atrWorkbook(report, getLocale(request));

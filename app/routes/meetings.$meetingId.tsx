@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix
 import { describeAssignee } from "~/components/meetings/assignee-text";
 import { DirectiveProgress } from "~/components/meetings/DirectiveProgress";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 import { getMeetingPage } from "~/models/meeting.server";
 import type { loader as rootLoader } from "~/root";
 import meetingsStyles from "~/styles/meetings.css";
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:meeting:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const page = meetingId ? await getMeetingPage(viewer, meetingId, todayInIndia()) : null;
   if (!page) throw new Response("Not found", { status: 404 });
   return { page };

@@ -4,7 +4,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { Locale, Translate } from "~/i18n";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 import { getActionTakenReport, type AtrDirective, type AtrLine } from "~/models/atr.server";
 import atrStyles from "~/styles/atr.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:report:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const report = meetingId ? await getActionTakenReport(viewer, meetingId, todayInIndia()) : null;
   if (!report) throw new Response("Not found", { status: 404 });
   // Each line repeats its directive's text; the page shows it once per directive.

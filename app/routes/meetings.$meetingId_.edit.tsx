@@ -9,7 +9,7 @@ import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { parseMeetingId } from "~/components/meetings/params";
+import { parseId } from "~/utils/params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Edit meeting · Anupalan" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "write:meeting:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const edit = meetingId ? await getMeetingForEdit(viewer, meetingId) : null;
   if (!edit) throw new Response("Not found", { status: 404 });
   const master = await getMasterData();
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "write:meeting:any");
-  const meetingId = parseMeetingId(params.meetingId);
+  const meetingId = parseId(params.meetingId);
   const meeting = meetingId ? await getMeeting(viewer, meetingId) : null;
   if (!meeting) throw new Response("Not found", { status: 404 });
   if (meeting.status === "DRAFT") return meetingEditorAction(request, viewer, meeting.id);

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/meetings/Pagination";
-import { parsePage } from "~/components/meetings/params";
+import { parsePage } from "~/utils/params";
 import { getMasterData, listChairs, listMeetings, type MeetingListFilters } from "~/models/meeting.server";
 import type { loader as rootLoader } from "~/root";
 import { isCalendarDate } from "~/schemas/meeting";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/meetings/Pagination";
-import { parsePage } from "~/components/meetings/params";
+import { parsePage } from "~/utils/params";
 import { ExtensionRequestList } from "~/components/verify/ExtensionRequestList";
 import { VerifyQueue, type ItemFeedback } from "~/components/verify/VerifyQueue";
 import type { MessageKey } from "~/i18n";

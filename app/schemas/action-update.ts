@@ -2,7 +2,7 @@
 // an extension request and the secretariat's decision on it. The same schemas check the form
 // in the browser (react-hook-form) and again in the action. Messages are dictionary keys.
 import { z } from "zod";
-import type { ActionStatus } from "../../db/schema/enums";
+import { ACTION_STATUSES, type ActionStatus } from "~/domain/vocabulary";
 import { findTransition, type Actor } from "~/utils/lifecycle";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -11,8 +11,6 @@ export const MAX_LINKS = 5;
 export const MAX_REMARK = 2000;
 export const MAX_BULK_ITEMS = 100;
 
-// Runtime list without importing db/schema (which would pull drizzle into the browser bundle).
-const STATUSES = ["PENDING", "IN_PROGRESS", "COMPLETED", "VERIFIED", "NOT_APPLICABLE"] as const satisfies readonly ActionStatus[];
 
 /** The file types accepted as evidence, recognised by their first bytes. */
 export const EVIDENCE_TYPES = {
@@ -64,7 +62,7 @@ export function actionUpdateSchema(context: { from: ActionStatus; actor: Actor }
     .object({
       intent: z.literal("update"),
       version: z.coerce.number({ invalid_type_error: "actions.error.stale" }).int().positive("actions.error.stale"),
-      toStatus: z.enum(STATUSES, { errorMap: () => ({ message: "actions.error.chooseStatus" }) }),
+      toStatus: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "actions.error.chooseStatus" }) }),
       remark: z.string().trim().max(MAX_REMARK, "actions.error.remarkTooLong").default(""),
       links: z
         .string()

@@ -6,12 +6,8 @@
 // Form values stay strings as the inputs hold them; turning them into rows is the model's job.
 import { z } from "zod";
 import { addDays } from "~/utils/format";
-import type { DistrictRole, MeetingMode, Priority } from "../../db/schema/enums";
-
-// Runtime lists kept here rather than imported from db/schema, which would pull drizzle into
-// the browser bundle; `satisfies` keeps them in step with the enums.
-const MEETING_MODES = ["VIDEO_CONFERENCE", "IN_PERSON", "HYBRID"] as const satisfies readonly MeetingMode[];
-const PRIORITIES = ["NORMAL", "HIGH"] as const satisfies readonly Priority[];
+import { CALLED_ROLES, MEETING_MODES, PRIORITIES, type DistrictRole, type MeetingMode, type Priority } from "~/domain/vocabulary";
+import { fieldErrorsOf } from "~/utils/parse-form";
 
 export const LIMITS = {
   title: 500,
@@ -32,10 +28,6 @@ export const ASSIGNEE_CHOICES = ["NONE", "ALL", "DIVISIONS", "DISTRICTS"] as con
 export type AssigneeChoice = (typeof ASSIGNEE_CHOICES)[number];
 export const DUE_MODES = ["DATE", "DAYS"] as const;
 export type DueMode = (typeof DUE_MODES)[number];
-/** Officer roles that can be called to a meeting (departments.json: districtRoles + divisionRoles). */
-export const CALLED_ROLES = ["COLLECTOR", "SP", "DIV_COMMISSIONER", "IG"] as const;
-export const PRIORITY_VALUES = PRIORITIES;
-export const MODE_VALUES = MEETING_MODES;
 export const EDITOR_INTENTS = ["save-draft", "publish"] as const;
 export type EditorIntent = (typeof EDITOR_INTENTS)[number];
 
@@ -49,7 +41,7 @@ export interface DirectiveFormValues {
   textEn: string;
   textHi: string;
   categoryCode: string;
-  priority: (typeof PRIORITIES)[number];
+  priority: Priority;
   dueMode: DueMode;
   /** yyyy-mm-dd when dueMode is DATE. */
   dueDate: string;
@@ -66,7 +58,7 @@ export interface MeetingFormValues {
   titleHi: string;
   meetingDate: string;
   startTime: string;
-  mode: (typeof MEETING_MODES)[number];
+  mode: MeetingMode;
   chairEn: string;
   chairHi: string;
   participantsEn: string;
@@ -131,6 +123,7 @@ export function emptyMeeting(meetingDate = ""): MeetingFormValues {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 // NUL cannot be stored in PostgreSQL text; the other C0 controls never belong in minutes.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A real calendar date (not 2021-02-30) within a sane range. */
@@ -348,12 +341,7 @@ export function meetingValuesFromFormData(form: FormData): MeetingFormValues {
 export type FieldErrors = Record<string, string>;
 
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "form";
-    errors[path] ??= issue.message;
-  }
-  return errors;
+  return fieldErrorsOf(error) as FieldErrors;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,20 +1,9 @@
 import { z } from "zod";
-import type { DistrictRole, Role } from "../../db/schema/enums";
+import { DISTRICT_ROLES, ROLES, type DistrictRole, type Role } from "~/domain/vocabulary";
 
 // Shared by the forms (react-hook-form's resolver in the browser) and the actions, which parse
 // again. Messages are dictionary keys; the form shows them in the viewer's language. The value
-// lists are repeated here rather than imported from db/schema so drizzle stays out of the
-// browser bundle; `satisfies` keeps them in step with the database enums.
-
-export const ROLE_VALUES = [
-  "ADMIN",
-  "SECRETARIAT",
-  "OFFICIAL",
-  "DISTRICT_OFFICER",
-  "DEPARTMENT_OFFICER",
-  "DIVISION_OFFICER",
-] as const satisfies readonly Role[];
-export const DISTRICT_ROLE_VALUES = ["COLLECTOR", "SP"] as const satisfies readonly DistrictRole[];
+// lists come from app/domain/vocabulary.ts, the same lists the database enums are built from.
 
 export const USERNAME_MAX = 50;
 export const DISPLAY_NAME_MAX = 120;
@@ -46,10 +35,10 @@ const codeSchema = z
 
 /** Role and the district or department it works for; fields that do not apply to the role are cleared. */
 const scopeFields = {
-  role: z.enum(ROLE_VALUES, { errorMap: () => ({ message: "user.roleRequired" }) }),
+  role: z.enum(ROLES, { errorMap: () => ({ message: "user.roleRequired" }) }),
   districtCode: codeSchema,
   districtRole: z
-    .union([z.enum(DISTRICT_ROLE_VALUES), z.literal("")], { errorMap: () => ({ message: "user.districtRoleRequired" }) })
+    .union([z.enum(DISTRICT_ROLES), z.literal("")], { errorMap: () => ({ message: "user.districtRoleRequired" }) })
     .optional()
     .transform((v) => v ?? ""),
   departmentCode: codeSchema,
@@ -122,7 +111,7 @@ export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
 
 /** The admin list's filters (search params); unknown values are ignored rather than refused. */
 export const userFiltersSchema = z.object({
-  role: z.enum(ROLE_VALUES).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
   district: z.string().trim().toUpperCase().max(40).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(["active", "disabled"]).optional().catch(undefined),

@@ -18,6 +18,7 @@ import type { Viewer } from "./auth.server";
 import { serializeCookie } from "./cookies.server";
 import { actorFor } from "./lifecycle";
 import { firstField, isMultipart, readMultipartForm, readPlainForm, type UploadedFile } from "./multipart.server";
+import { parseForm } from "~/utils/parse-form";
 
 export const FLASH_COOKIE = "anupalan_action_flash";
 export type ActionFlash = "saved" | "extension-requested" | "remarked";
@@ -76,22 +77,17 @@ export async function handleActionUpdate(
     return conflictAnswer(viewer, actionItemId, version, values, filesDropped);
   }
 
-  const parsed = actionUpdateSchema({ from: state.status, actor }).safeParse(raw);
-  const fieldErrors: Partial<Record<ActionUpdateField, string>> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "intent") fieldErrors.version ??= "actions.error.stale";
-      else if (typeof field === "string") fieldErrors[field as ActionUpdateField] ??= issue.message;
-    }
-  }
+  const parsed = parseForm<ReturnType<typeof actionUpdateSchema>, ActionUpdateField | "intent">(actionUpdateSchema({ from: state.status, actor }), raw);
+  const { intent: badIntent, ...fieldErrors }: Partial<Record<ActionUpdateField | "intent", string>> = parsed.ok ? {} : parsed.fieldErrors;
+  // A form without the update intent is an old page: say so as a stale version.
+  if (badIntent) fieldErrors.version ??= "actions.error.stale";
   const fileProblems: FileProblem[] = [];
   for (const file of form.files) {
     const error = checkEvidenceFile(file);
     if (error) fileProblems.push({ name: file.name, error });
   }
   if (form.files.length > MAX_EVIDENCE_FILES) fieldErrors.files = "evidence.error.tooMany";
-  if (!parsed.success || fileProblems.length > 0 || fieldErrors.files) {
+  if (!parsed.ok || fileProblems.length > 0 || fieldErrors.files) {
     return invalid(fieldErrors, fileProblems, fieldErrors.files === "evidence.error.tooMany" ? 413 : 400);
   }
 

@@ -4,7 +4,7 @@
 //   PENDING ──▶ IN_PROGRESS ──▶ COMPLETED ──(secretariat)──▶ VERIFIED
 //      │             │               └──(secretariat returns, remark required)──▶ IN_PROGRESS
 //      └─────────────┴──▶ NOT_APPLICABLE (reason required; secretariat can reject it → PENDING)
-import type { ActionStatus, HistoryKind, Role } from "../../db/schema/enums";
+import type { ActionStatus, HistoryKind, Role } from "~/domain/vocabulary";
 
 /** Who is acting on the item: the officer it is assigned to, or the secretariat. */
 export type Actor = "OFFICER" | "SECRETARIAT";

@@ -777,7 +777,7 @@ const RELATIVE = new RegExp(
   "gu",
 );
 /** "within 15 days", "in the next 15 days", "आगामी 15 दिवस", "समय सीमा: 30 दिवस" */
-const RELATIVE_LEAD = /(?:^|[^\p{L}\p{M}])(?:within|in|inside|next|आगामी|अगले|समय[\s-]?सीमा|deadline|timeline|time limit)[\s:\-]*(?:the\s)?(?:next\s)?$/u;
+const RELATIVE_LEAD = /(?:^|[^\p{L}\p{M}])(?:within|in|inside|next|आगामी|अगले|समय[\s-]?सीमा|deadline|timeline|time limit)[\s:-]*(?:the\s)?(?:next\s)?$/u;
 /** "15 दिवस में", "15 दिन के भीतर", "30 दिवस की अवधि में" */
 const RELATIVE_TAIL = /^\s?(?:(?:के|की)\s)?(?:में|मे|भीतर|अंदर|अवधि)(?![\p{L}\p{M}])/u;
 /** "हर 15 दिन में", "every 2 weeks": a frequency, not a deadline. */

@@ -1,6 +1,6 @@
 // The one permission table: role → permissions. Guards on the server and the UI (to hide
 // what a user cannot do) both read it. Strings are action:entity[:scope].
-import type { Role } from "../../db/schema/enums";
+import type { Role } from "~/domain/vocabulary";
 
 export const PERMISSIONS = [
   "read:meeting:any",

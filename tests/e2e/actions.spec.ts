@@ -1,7 +1,7 @@
 // A Collector reports from a phone: opens an overdue item from "my actions", attaches a real
 // PDF, marks it Completed; the secretariat verifies it on /verify; the Collector sees Verified
 // in the item's history.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response } from "@playwright/test";
 import { expectAccessible, login, watchConsole } from "./support";
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -48,7 +48,7 @@ test("a Collector reports a completion with a PDF from a phone, and sees it veri
   await login(page, "collector.ajmer");
   // "My actions" is light on a phone: no chart library among the scripts it loads.
   const scripts: Promise<string>[] = [];
-  const onResponse = (r: import("@playwright/test").Response) => {
+  const onResponse = (r: Response) => {
     if (r.url().includes("/build/") && r.url().endsWith(".js")) scripts.push(r.text());
   };
   page.on("response", onResponse);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { divisionActionsHref, mixBars } from "~/components/charts/build";
 import { translator } from "~/i18n";
 import { getStatusMixByDivision } from "~/models/compliance.server";
-import { MIX_KEYS, type MixKey } from "~/models/compliance-types";
+import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { loader as actionsLoader } from "~/routes/actions._index";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { useTestDatabase } from "../support/database";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ActionStatus, DistrictRole } from "../../../db/schema/enums";
+import type { ActionStatus, DistrictRole } from "~/domain/vocabulary";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { DueLabel } from "./DueLabel";

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import { MIX_KEYS, type FilterParam } from "~/models/compliance-types";
+import { MIX_KEYS, type FilterParam } from "~/domain/compliance-types";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 

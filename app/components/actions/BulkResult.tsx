@@ -1,4 +1,4 @@
-import type { ActionStatus } from "../../../db/schema/enums";
+import type { ActionStatus } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";

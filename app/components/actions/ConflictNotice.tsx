@@ -1,4 +1,4 @@
-import type { ActionStatus } from "../../../db/schema/enums";
+import type { ActionStatus } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import type { ChangeSummary } from "~/schemas/action-update";
 import { formatDate, formatDateTime } from "~/utils/format";

@@ -1,4 +1,4 @@
-import type { ActionStatus } from "../../../db/schema/enums";
+import type { ActionStatus } from "~/domain/vocabulary";
 import { daysBetween, formatDate } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 import { OPEN_STATUSES } from "~/utils/lifecycle";

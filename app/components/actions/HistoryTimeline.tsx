@@ -1,4 +1,4 @@
-import type { ActionStatus, HistoryKind } from "../../../db/schema/enums";
+import type { ActionStatus, HistoryKind } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";

@@ -1,4 +1,4 @@
-import type { ActionStatus } from "../../../db/schema/enums";
+import type { ActionStatus } from "~/domain/vocabulary";
 import { useT } from "~/utils/i18n";
 
 export function StatusBadge({ status }: { status: ActionStatus | "OVERDUE" }) {

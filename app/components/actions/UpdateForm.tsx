@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigate, useRevalidator } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import type { ActionStatus } from "../../../db/schema/enums";
+import type { ActionStatus } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
   actionUpdateSchema,

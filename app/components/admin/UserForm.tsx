@@ -2,10 +2,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field } from "~/components/forms/Field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { DISTRICT_ROLES, ROLES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
-  DISTRICT_ROLE_VALUES,
-  ROLE_VALUES,
   userCreateSchema,
   userUpdateSchema,
   type UserCreateInput,
@@ -78,7 +77,7 @@ export function UserForm({
       <Field id="role" label={t("user.role")} error={form.errorOf("role")}>
         {(aria) => (
           <select {...aria} {...form.register("role")}>
-            {ROLE_VALUES.map((r) => (
+            {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
               </option>
@@ -105,7 +104,7 @@ export function UserForm({
             {(aria) => (
               <select {...aria} {...form.register("districtRole")}>
                 <option value="">{t("user.choose")}</option>
-                {DISTRICT_ROLE_VALUES.map((r) => (
+                {DISTRICT_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`districtRole.${r}`)}
                   </option>
@@ -148,7 +147,7 @@ export function UserForm({
               {(aria) => (
                 <select {...aria} {...form.register("districtRole")}>
                   <option value="">{t("user.choose")}</option>
-                  {DISTRICT_ROLE_VALUES.map((r) => (
+                  {DISTRICT_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`divisionSide.${r}`)}
                     </option>

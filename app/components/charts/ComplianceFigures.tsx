@@ -1,4 +1,4 @@
-import type { Figures } from "~/models/compliance.server";
+import type { Figures } from "~/domain/views";
 import { formatNumber, formatPercent } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 

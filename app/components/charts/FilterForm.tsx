@@ -1,8 +1,8 @@
 // The compliance filters as a plain GET form: the URL it produces is the shareable view.
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import type { FilterError } from "~/models/compliance-filters.server";
-import type { FilterParam, FilterValues } from "~/models/compliance-types";
+import type { FilterError } from "~/domain/views";
+import type { FilterParam, FilterValues } from "~/domain/compliance-types";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 

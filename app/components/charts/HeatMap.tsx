@@ -1,7 +1,7 @@
 // District × directive as a real table: row and column headers, a text in every cell (a symbol
 // for the eye, the full state for screen readers), colour as a third cue. Each cell links to the
 // items behind it.
-import { CELL_STATES, type CellState } from "~/models/compliance-types";
+import { CELL_STATES, type CellState } from "~/domain/compliance-types";
 
 export interface HeatCell {
   state: CellState;

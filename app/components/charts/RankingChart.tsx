@@ -2,7 +2,7 @@
 // district's page. Fixed size (scaled down by CSS through the viewBox), no animation and hand-drawn
 // ticks, so the server's SVG is exactly what the browser keeps: no layout shift, printable.
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-import type { Grade } from "~/models/compliance-types";
+import type { Grade } from "~/domain/compliance-types";
 import { GRADE_COLORS } from "./colors";
 
 export interface RankingBar {

@@ -1,7 +1,7 @@
 // Stacked horizontal bars: the status mix of each division's items, each segment a link to the
 // items behind it. Fixed size, no animation; the legend is HTML (and the table has the counts).
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-import { MIX_KEYS, type MixKey } from "~/models/compliance-types";
+import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { STATE_COLORS } from "./colors";
 
 export interface MixBar {

@@ -1,8 +1,8 @@
 // Turns compliance figures into chart props: labels in the viewer's language and, for every mark,
 // the link to the items behind it (/actions takes the same filter params plus status).
 import type { Locale, MessageKey, Translate } from "~/i18n";
-import type { HeatMap, RankedDistrict, StatusMixRow, TrendSeries } from "~/models/compliance.server";
-import { filterQuery, MIX_KEYS, type FilterValues, type MixKey } from "~/models/compliance-types";
+import type { HeatMap, RankedDistrict, StatusMixRow, TrendSeries } from "~/domain/views";
+import { filterQuery, MIX_KEYS, type FilterValues, type MixKey } from "~/domain/compliance-types";
 import { formatDate, formatMonthYear, formatNumber, formatPercent } from "~/utils/format";
 import { pickText } from "~/utils/i18n";
 import type { HeatRow } from "./HeatMap";

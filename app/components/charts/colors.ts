@@ -1,6 +1,6 @@
 // Chart colours. Grades and states are never told by colour alone: every chart has a table with the
 // same figures, and bars carry their grade letter.
-import type { CellState, Grade, MixKey } from "~/models/compliance-types";
+import type { CellState, Grade, MixKey } from "~/domain/compliance-types";
 
 export const GRADE_COLORS: Record<Grade, string> = {
   A: "#1c6b3a",

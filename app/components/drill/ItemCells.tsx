@@ -1,7 +1,7 @@
 // Table cells the drill-downs share: an item's due date (with the date it was extended from), and
 // its completion date or days overdue.
 import { StatusBadge } from "~/components/actions/StatusBadge";
-import type { ItemLine } from "~/models/compliance.server";
+import type { ItemLine } from "~/domain/views";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 

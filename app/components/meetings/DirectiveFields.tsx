@@ -3,7 +3,8 @@
 // intent, so they work without JavaScript; with it, they change the field array in place.
 import { useWatch, type Control, type RegisterOptions, type UseFormRegister } from "react-hook-form";
 import type { DirectiveFormValues, MeetingFormValues } from "~/schemas/meeting";
-import { LIMITS, PRIORITY_VALUES } from "~/schemas/meeting";
+import { PRIORITIES } from "~/domain/vocabulary";
+import { LIMITS } from "~/schemas/meeting";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { AssigneePicker, DepartmentPicker, type PickerMasterData } from "./AssigneePicker";
 import { checkboxGroupProps, describedBy, Field, FieldError, fieldId, useErrorLookup } from "./fields";
@@ -142,7 +143,7 @@ export function DirectiveFields({
         </Field>
         <Field id={id("priority")} label={t("meetings.directive.priority")} error={errors.priority}>
           <select defaultValue={defaults.priority} {...register_(`${base}.priority`)} {...describedBy(id("priority"), errors.priority)}>
-            {PRIORITY_VALUES.map((p) => (
+            {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {t(`priority.${p}`)}
               </option>

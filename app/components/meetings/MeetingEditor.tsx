@@ -9,13 +9,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo, useRef, useState } from "react";
 import { get, set, useFieldArray, useForm, type FieldErrors as RhfFieldErrors, type Resolver } from "react-hook-form";
+import { CALLED_ROLES, MEETING_MODES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
-  CALLED_ROLES,
   emptyDirective,
   LIMITS,
   meetingFormSchema,
-  MODE_VALUES,
   type DirectiveFormValues,
   type FieldErrors,
   type MeetingFormValues,
@@ -23,7 +22,7 @@ import {
 import { useT } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
 import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
-import { directivesFromPastedText } from "./paste";
+import { directivesFromPastedText } from "~/utils/paste";
 
 export interface EditorNotice {
   key: MessageKey;
@@ -187,7 +186,7 @@ export function MeetingEditor({
             {textField("startTime", "meetings.field.startTime", { type: "time" })}
             <Field id={modeId} label={t("meetings.field.mode")} error={modeError}>
               <select defaultValue={initialValues.mode} {...register("mode")} {...describedBy(modeId, modeError)}>
-                {MODE_VALUES.map((mode) => (
+                {MEETING_MODES.map((mode) => (
                   <option key={mode} value={mode}>
                     {t(`mode.${mode}`)}
                   </option>

@@ -3,7 +3,7 @@
 // a remark). The two buttons share the form and send their intent as the button's value.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import type { ExtensionDecisionFormResult, PendingExtensionRequest } from "~/models/extension.server";
+import type { ExtensionDecisionFormResult, PendingExtensionRequest } from "~/domain/views";
 import { MAX_REMARK } from "~/schemas/action-update";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";

@@ -4,7 +4,7 @@
 // it works without JavaScript.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import type { QueueItem } from "~/models/verification.server";
+import type { QueueItem } from "~/domain/views";
 import { MAX_RETURN_REMARK } from "~/schemas/verify";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
