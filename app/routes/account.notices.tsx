@@ -62,7 +62,7 @@ export default function NoticeSettings() {
         </p>
       ) : null}
       {!emailConfigured ? <p className="muted">{t("prefs.emailOff")}</p> : null}
-      <Form method="post" noValidate className="card settings-form" key={result && "saved" in result ? "saved" : "form"}>
+      <Form method="post" noValidate className="card settings-form" key={JSON.stringify(values)}>
         <Field id="email" label={t("prefs.email")} hint={t("prefs.emailHint")} error={errors.email}>
           {(aria) => <input {...aria} type="email" name="email" autoComplete="email" defaultValue={values.email} />}
         </Field>

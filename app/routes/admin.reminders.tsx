@@ -126,7 +126,7 @@ export default function LadderSettings() {
           {t("ladder.saved")}
         </p>
       ) : null}
-      <Form method="post" noValidate className="card settings-form" key={result && "saved" in result ? "saved" : "form"}>
+      <Form method="post" noValidate className="card settings-form" key={JSON.stringify(values)}>
         <Step
           legend={t("ladder.step.DUE_SOON")}
           enabledName="dueSoonEnabled"
