@@ -1,6 +1,7 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  // *.server.* files in app/routes are request handlers shared by routes, not routes.
+  ignoredRouteFiles: ["**/.*", "**/*.test.*", "**/*.server.*"],
   serverModuleFormat: "esm",
   serverDependenciesToBundle: [],
   // Every v3 flag the classic compiler supports; v3_routeConfig is Vite-only.

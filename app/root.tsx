@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -21,7 +22,6 @@ import { getLocale, localeCookieHeader } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
-  { rel: "preload", href: "/fonts/noto-sans-devanagari-devanagari-400-normal.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
   { rel: "stylesheet", href: appStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -56,21 +56,41 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return false;
 };
 
+/**
+ * A route that only shows (links, GET filters, plain POST forms that work without script) sets
+ * `handle = { scripts: false }`: its page is sent without the app's JavaScript, so a phone has
+ * nothing to download, parse or hydrate (decision 014). Forms still post; links load pages.
+ */
+export interface PageHandle {
+  scripts?: boolean;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const matches = useMatches();
+  const scripts = !matches.some((m) => (m.handle as PageHandle | undefined)?.scripts === false);
+  const locale = data?.locale ?? "en";
   return (
-    <html lang={data?.locale ?? "en"}>
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* Devanagari is most of a Hindi page; an English page has a few words of it (brand, language switch), which may come late. */}
+        {locale === "hi" ? (
+          <link rel="preload" href="/fonts/noto-sans-devanagari-devanagari-400-normal.woff2" as="font" type="font/woff2" crossOrigin="anonymous" />
+        ) : null}
         <Links />
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

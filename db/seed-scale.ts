@@ -8,9 +8,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { sql as sqlTag } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase } from "./client.server";
 import { runMigrations } from "./migrate";
+import { seedSeries } from "./seed-series";
 import { DEMO_PASSWORD, isLocalDatabase } from "./seed";
 import departmentsJson from "./seed-data/departments.json";
 import meetingsJson from "./seed-data/meetings.json";
@@ -277,6 +279,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
       // the same test; the triggers were skipped, so the rebuild checks it (it rewrites nothing, normally).
       await step("has evidence", () => tx.unsafe(`SELECT anupalan_has_evidence_rebuild()`));
     });
+    await step("series and 50 carried directives", () => addScaleSeries(handle));
     // VACUUM as well as ANALYZE: a bulk-loaded table has no visibility map until autovacuum gets
     // to it, and until then every index-only scan (the evidence join) reads the heap.
     await step("vacuum analyze", () => client.unsafe(`VACUUM ANALYZE`));
@@ -300,6 +303,15 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
   }
 }
 
+/**
+ * Every meeting joins the Chief Secretary's series, and the latest one reviews 50 still-open directives of the
+ * earlier ones (the brief's benchmark, BENCHMARKS.md). Also run alone on a database seeded before the series
+ * existed: `npm run seed:scale -- --series-only` migrates it and adds them.
+ */
+export async function addScaleSeries(handle: ReturnType<typeof openDatabase>): Promise<{ carried: number }> {
+  return handle.db.transaction((tx) => seedSeries(tx, { carryLimit: 50, carryInto: "latest" }));
+}
+
 function todayIst(): string {
   return new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 }
@@ -313,10 +325,24 @@ async function main() {
       "directives-per-meeting": { type: "string", default: "13" },
       today: { type: "string" },
       force: { type: "boolean", default: false },
+      "series-only": { type: "boolean", default: false },
     },
   });
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to the PostgreSQL database to fill, e.g. postgres://postgres@127.0.0.1:5432/anupalan_bench_1m");
+  if (values["series-only"]) {
+    const handle = openDatabase({ url });
+    try {
+      await runMigrations(handle);
+      await handle.db.execute(sqlTag`ANALYZE`);
+      const { carried } = await addScaleSeries(handle);
+      await handle.db.execute(sqlTag`ANALYZE meeting_reviewed_directives`);
+      console.log(`Series added; ${carried} directives carried into the latest meeting.`);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
   const int = (name: string, value: string | undefined) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);

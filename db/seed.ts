@@ -1,3 +1,4 @@
+import { seedSeries } from "./seed-series";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -954,6 +955,8 @@ async function populate(tx: Tx, state: DemoState, today: Date): Promise<Omit<See
   const items: PlannedItem[] = [];
   for (const meeting of stateMeetings) items.push(...(await seedMeeting(ctx, meeting)));
   const written = await insertItemsWithHistory(ctx, items);
+  // The CS's two meetings form one series; the later one reviews the earlier one's open directives.
+  await seedSeries(tx);
 
   return {
     state,

@@ -11,8 +11,12 @@ export type MixKey = (typeof MIX_KEYS)[number];
 export const CELL_STATES = MIX_KEYS;
 export type CellState = MixKey;
 
-/** What the filter form and the URL hold. `from`/`to` select meetings by MEETING DATE (inclusive). */
-export const FILTER_PARAMS = ["meeting", "category", "division", "district", "role", "department", "from", "to"] as const;
+/**
+ * What the filter form and the URL hold. `from`/`to` select meetings by MEETING DATE (inclusive).
+ * `review` (a meeting id) keeps the directives under review in that meeting: its own and those carried into it,
+ * the set its pre-review brief counts (decision 011).
+ */
+export const FILTER_PARAMS = ["meeting", "category", "division", "district", "role", "department", "from", "to", "review"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 export type FilterValues = Partial<Record<FilterParam, string>>;
 

@@ -17,6 +17,10 @@ export interface Figures {
   /** Items (without NOT_APPLICABLE) whose due date is before today: what the on-time rate divides by. */
   duePassed: number;
   onTime: number;
+  /** Items due or done (decision 010): what the grade rate divides by. */
+  graded: number;
+  /** done ÷ graded; null when nothing is due yet. */
+  gradeRate: number | null;
   completionRate: number | null;
   onTimeRate: number | null;
   verifiedShare: number | null;

@@ -11,6 +11,7 @@ import { meetings as enMeetings } from "./en/meetings";
 import { verify as enVerify } from "./en/verify";
 import { atr as enAtr } from "./en/atr";
 import { actfilters as enActfilters } from "./en/actfilters";
+import { review as enReview } from "./en/review";
 import { notices as enNotices } from "./en/notices";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
@@ -22,16 +23,17 @@ import { meetings as hiMeetings } from "./hi/meetings";
 import { verify as hiVerify } from "./hi/verify";
 import { atr as hiAtr } from "./hi/atr";
 import { actfilters as hiActfilters } from "./hi/actfilters";
+import { review as hiReview } from "./hi/review";
 import { notices as hiNotices } from "./hi/notices";
 
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enNotices };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enReview, ...enNotices };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiNotices };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiReview, ...hiNotices };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

@@ -28,6 +28,8 @@ export interface ComplianceFilters {
   from?: string;
   /** Meeting date to (inclusive), yyyy-mm-dd. */
   to?: string;
+  /** The directives under review in this meeting: its own and those carried into it (decision 011). */
+  reviewMeetingId?: number;
   /** Not a URL filter: the drill-down of one directive. */
   directiveId?: number;
 }
@@ -110,6 +112,11 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
     if (meeting) filters.meetingId = meeting.id;
     else errors.meeting = "unknown";
   }
+  if (values.review) {
+    const meeting = options.meetings.find((m) => String(m.id) === values.review);
+    if (meeting) filters.reviewMeetingId = meeting.id;
+    else errors.review = "unknown";
+  }
   const resolve = (key: "category" | "division" | "district" | "department", list: NamedOption[]) => {
     const code = values[key];
     if (!code) return undefined;
@@ -170,6 +177,7 @@ export function filterCondition(filters: ComplianceFilters, viewer: ComplianceVi
   const parts: SQL[] = [scopeCondition(viewer)];
   if (filters.meetingId !== undefined) parts.push(sql`a.meeting_id = ${filters.meetingId}`);
   if (filters.directiveId !== undefined) parts.push(sql`a.directive_id = ${filters.directiveId}`);
+  if (filters.reviewMeetingId !== undefined) parts.push(reviewSetCondition(filters.reviewMeetingId));
   if (filters.categoryId !== undefined) {
     parts.push(sql`a.directive_id IN (SELECT id FROM directives WHERE category_id = ${filters.categoryId})`);
   }
@@ -184,6 +192,15 @@ export function filterCondition(filters: ComplianceFilters, viewer: ComplianceVi
     parts.push(sql`a.meeting_id IN (SELECT id FROM meetings WHERE meeting_date BETWEEN ${from}::date AND ${to}::date)`);
   }
   return sql.join(parts, sql` AND `);
+}
+
+/**
+ * Items of the directives under review in a meeting, as a condition on action_items `a`: the meeting's own
+ * directives and those carried into it (meeting_reviewed_directives).
+ */
+export function reviewSetCondition(meetingId: number): SQL {
+  return sql`(a.meeting_id = ${meetingId} OR a.directive_id IN (
+    SELECT r.directive_id FROM meeting_reviewed_directives r WHERE r.meeting_id = ${meetingId}))`;
 }
 
 /** Live items only: withdrawn items (withdrawn_at set) leave every figure. */

@@ -4,7 +4,9 @@
 //                     before their due date ÷ items whose due date has passed; both without NOT_APPLICABLE.
 //                     A completion later returned still counts as first reported on time.
 //   overdue         = due_date < today (IST) and status PENDING or IN_PROGRESS; days overdue = today − due_date
-//   grade           = A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D, on the completion rate
+//   graded items    = items that are due or done: COMPLETED/VERIFIED, or PENDING/IN_PROGRESS past their due date
+//   grade rate      = (COMPLETED + VERIFIED) ÷ graded items; an item not yet due never lowers it (decision 010)
+//   grade           = A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D, on the grade rate; none ("not yet due") when nothing is graded
 //   verified share  = VERIFIED ÷ (COMPLETED + VERIFIED)
 // Withdrawn items (withdrawn_at set) leave every figure; due_date is the granted date after an extension.
 // Every function takes the viewer and applies its scope inside the query (compliance-filters.server.ts).
@@ -34,23 +36,35 @@ function countColumns(today: string): SQL {
     count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)::int AS overdue,
     count(*) FILTER (WHERE a.status <> 'NOT_APPLICABLE' AND a.due_date < ${today}::date)::int AS due_passed,
     count(*) FILTER (
+      WHERE a.status IN ('COMPLETED', 'VERIFIED') OR (a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)
+    )::int AS graded,
+    count(*) FILTER (
       WHERE a.status <> 'NOT_APPLICABLE' AND a.due_date < ${today}::date
         AND a.first_completed_on <= a.due_date
     )::int AS on_time`;
 }
 
-/** Rates and grade from the counts of a subquery `c`; the grade compares integers, so 9 of 10 is an A. */
+/**
+ * Rates and grade from the counts of a subquery `c`. The grade is on the items due or done (decision 010)
+ * and compares integers, so 9 of 10 is an A; with nothing due it is NULL ("not yet due").
+ */
 const rateColumns = sql`
   c.done::float8 / nullif(c.items - c.not_applicable, 0) AS completion_rate,
   c.on_time::float8 / nullif(c.due_passed, 0) AS on_time_rate,
   c.verified::float8 / nullif(c.done, 0) AS verified_share,
-  CASE
-    WHEN c.items - c.not_applicable = 0 THEN NULL
-    WHEN c.done * 100 >= 90 * (c.items - c.not_applicable) THEN 'A'
-    WHEN c.done * 100 >= 75 * (c.items - c.not_applicable) THEN 'B'
-    WHEN c.done * 100 >= 50 * (c.items - c.not_applicable) THEN 'C'
+  c.done::float8 / nullif(c.graded, 0) AS grade_rate,
+  ${gradeCase(sql`c.done`, sql`c.graded`)} AS grade`;
+
+/** The grade letter of `done` out of `graded` items, in SQL; NULL when nothing is graded. */
+export function gradeCase(done: SQL, graded: SQL): SQL {
+  return sql`CASE
+    WHEN ${graded} = 0 THEN NULL
+    WHEN ${done} * 100 >= 90 * ${graded} THEN 'A'
+    WHEN ${done} * 100 >= 75 * ${graded} THEN 'B'
+    WHEN ${done} * 100 >= 50 * ${graded} THEN 'C'
     ELSE 'D'
-  END AS grade`;
+  END`;
+}
 
 interface FigureRow {
   items: number;
@@ -60,9 +74,11 @@ interface FigureRow {
   overdue: number;
   due_passed: number;
   on_time: number;
+  graded: number;
   completion_rate: number | null;
   on_time_rate: number | null;
   verified_share: number | null;
+  grade_rate: number | null;
   grade: Grade | null;
 }
 
@@ -79,6 +95,8 @@ function toFigures(r: FigureRow): Figures {
     overdue: num(r.overdue),
     duePassed: num(r.due_passed),
     onTime: num(r.on_time),
+    graded: num(r.graded),
+    gradeRate: numOrNull(r.grade_rate),
     completionRate: numOrNull(r.completion_rate),
     onTimeRate: numOrNull(r.on_time_rate),
     verifiedShare: numOrNull(r.verified_share),
@@ -93,7 +111,7 @@ export interface ComplianceSets {
 }
 
 const SET_SUMS = [
-  "items", "not_applicable", "done", "verified", "overdue", "due_passed", "on_time",
+  "items", "not_applicable", "done", "verified", "overdue", "due_passed", "on_time", "graded",
   "pending", "in_progress", "completed", "with_evidence",
 ] as const;
 
@@ -157,7 +175,7 @@ export async function getComplianceSets(
       coalesce(d.code, dv.code) AS code, coalesce(d.name_en, dv.name_en) AS name_en, coalesce(d.name_hi, dv.name_hi) AS name_hi,
       ddv.code AS division_code, ddv.name_en AS division_name_en, ddv.name_hi AS division_name_hi,
       CASE WHEN r.kind = 'district' THEN rank() OVER (
-        PARTITION BY r.kind ORDER BY r.completion_rate DESC NULLS LAST, r.on_time_rate DESC NULLS LAST, r.overdue ASC
+        PARTITION BY r.kind ORDER BY r.grade_rate DESC NULLS LAST, r.completion_rate DESC NULLS LAST, r.on_time_rate DESC NULLS LAST, r.overdue ASC
       ) END::int AS rank
     FROM r
     LEFT JOIN districts d ON d.id = r.district_id
@@ -210,8 +228,8 @@ export async function getHeadline(viewer: ComplianceViewer, filters: ComplianceF
 }
 
 /**
- * Districts ranked by completion rate, ties broken by on-time rate, then fewer overdue; equal on
- * all three share a rank. Only districts with items in the filter appear.
+ * Districts ranked by grade rate (items due or done, decision 010), ties broken by completion rate, then
+ * on-time rate, then fewer overdue; equal on all four share a rank. Only districts with items in the filter appear.
  */
 export async function getDistrictRanking(
   viewer: ComplianceViewer,
@@ -597,12 +615,12 @@ export async function getDashboard(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
   today: string,
-  opts: { byDivision?: boolean } = {},
+  opts: { byDivision?: boolean; heatRows?: number } = {},
 ): Promise<DashboardData> {
   const [{ headline, ranking, mix }, trend, heat] = await Promise.all([
     getComplianceSets(viewer, filters, today),
     getWeeklyTrend(viewer, filters, today, opts),
-    getHeatMap(viewer, filters, today),
+    getHeatMap(viewer, filters, today, opts.heatRows),
   ]);
   return { headline, ranking, mix, trend, heat };
 }

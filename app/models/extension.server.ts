@@ -2,6 +2,8 @@
 // refuses. Each step is one transaction that locks the item, bumps its version and appends one
 // history row, so an officer's open form learns of it like of any other change.
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { ACTION_STATUSES, DISTRICT_ROLES } from "~/domain/vocabulary";
 import { db, schema, type DbOrTx } from "~/db.server";
 import { extensionDecisionSchema } from "~/schemas/action-update";
 import type { Viewer } from "~/utils/auth.server";
@@ -10,7 +12,8 @@ import { can } from "~/utils/permissions";
 import type { ActionItem, ActionItemHistory, ExtensionRequest } from "../../db/schema";
 import { conflictSince, writeActionItemChange } from "./action-item-change.server";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { ITEM_CONTEXT_JOINS } from "./joins.server";
+import { col, selectChecked } from "./rows.server";
 import type { PendingExtensionRequest, ExtensionDecision, ExtensionDecisionFormResult } from "~/domain/views";
 
 export type { PendingExtensionRequest, ExtensionDecision, ExtensionDecisionFormResult } from "~/domain/views";
@@ -130,10 +133,32 @@ export async function decideExtension(
   return { ok: true, request: decided, ...locked(written) };
 }
 
+const PendingRow = z.object({
+  id: col.int(),
+  action_item_id: col.int(),
+  reason: col.text(),
+  requested_at: col.timestamp(),
+  current_due_date: col.date().nullable(),
+  original_due_date: col.date().nullable(),
+  requested_due_date: col.date(),
+  status: col.oneOf(ACTION_STATUSES),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  directive_number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  meeting_title_en: col.text(),
+  meeting_title_hi: col.text(),
+  district_en: col.text().nullable(),
+  district_hi: col.text().nullable(),
+  department_en: col.text().nullable(),
+  department_hi: col.text().nullable(),
+  requested_by_name: col.text(),
+});
+
 /** The secretariat's queue of undecided requests, oldest first. Empty for anyone who cannot decide. */
 export async function listPendingExtensionRequests(viewer: Viewer): Promise<PendingExtensionRequest[]> {
   if (!can(viewer.role, "decide:extension:any")) return [];
-  const rows = await selectRows<Record<string, unknown>>(sql`
+  const rows = await selectChecked(PendingRow, sql`
     SELECT x.id, x.action_item_id, x.reason, x.requested_at,
       to_char(a.due_date, 'YYYY-MM-DD') AS current_due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
@@ -145,35 +170,31 @@ export async function listPendingExtensionRequests(viewer: Viewer): Promise<Pend
       dp.name_en AS department_en, dp.name_hi AS department_hi,
       u.display_name AS requested_by_name
     FROM extension_requests x
-    JOIN action_items a ON a.id = x.action_item_id
-    JOIN directives d ON d.id = a.directive_id
-    JOIN meetings m ON m.id = a.meeting_id
-    LEFT JOIN districts di ON di.id = a.district_id
-    LEFT JOIN departments dp ON dp.id = a.department_id
+    JOIN action_items a ON a.id = x.action_item_id ${ITEM_CONTEXT_JOINS}
     JOIN users u ON u.id = x.requested_by_id
     WHERE x.status = 'PENDING' AND a.withdrawn_at IS NULL AND ${actionItemScopeSql(viewer, "a")}
     ORDER BY x.requested_at, x.id
   `);
   return rows.map((r) => ({
-    id: Number(r.id),
-    actionItemId: Number(r.action_item_id),
-    directiveNumber: Number(r.directive_number),
-    textEn: String(r.text_en ?? ""),
-    textHi: String(r.text_hi ?? ""),
-    meetingTitleEn: String(r.meeting_title_en ?? ""),
-    meetingTitleHi: String(r.meeting_title_hi ?? ""),
-    districtEn: (r.district_en as string | null) ?? null,
-    districtHi: (r.district_hi as string | null) ?? null,
-    districtRole: (r.district_role as "COLLECTOR" | "SP" | null) ?? null,
-    departmentEn: (r.department_en as string | null) ?? null,
-    departmentHi: (r.department_hi as string | null) ?? null,
-    status: r.status as ActionItem["status"],
-    currentDueDate: (r.current_due_date as string | null) ?? null,
-    originalDueDate: (r.original_due_date as string | null) ?? null,
-    requestedDueDate: String(r.requested_due_date),
-    reason: String(r.reason ?? ""),
-    requestedByName: String(r.requested_by_name ?? ""),
-    requestedAt: new Date(r.requested_at as string).toISOString(),
+    id: r.id,
+    actionItemId: r.action_item_id,
+    directiveNumber: r.directive_number,
+    textEn: r.text_en,
+    textHi: r.text_hi,
+    meetingTitleEn: r.meeting_title_en,
+    meetingTitleHi: r.meeting_title_hi,
+    districtEn: r.district_en,
+    districtHi: r.district_hi,
+    districtRole: r.district_role,
+    departmentEn: r.department_en,
+    departmentHi: r.department_hi,
+    status: r.status,
+    currentDueDate: r.current_due_date,
+    originalDueDate: r.original_due_date,
+    requestedDueDate: r.requested_due_date,
+    reason: r.reason,
+    requestedByName: r.requested_by_name,
+    requestedAt: r.requested_at,
   }));
 }
 

@@ -16,6 +16,7 @@ import {
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import type { ActionStatus, AssigneeScope, DistrictRole, MeetingMode, MeetingStatus, Priority } from "../../db/schema";
+import { getEditorSeriesValues, listOffices, listSeries, resolveChairAndSeries } from "./series.server";
 import { selectRows } from "./sql.server";
 
 const { meetings, directives, directiveAssignees, directiveAssigneeDivisions, directiveAssigneeDistricts } = schema;
@@ -25,6 +26,9 @@ const { meetings, directives, directiveAssignees, directiveAssigneeDivisions, di
 // ---------------------------------------------------------------------------------------------
 
 export interface MasterData {
+  /** Chair offices and meeting series (the editor's lists; app/models/series.server.ts keeps them). */
+  offices: { code: string; nameEn: string; nameHi: string }[];
+  series: { code: string; nameEn: string; nameHi: string; officeCode: string }[];
   divisions: { code: string; nameEn: string; nameHi: string }[];
   districts: { code: string; nameEn: string; nameHi: string; divisionCode: string }[];
   departments: { code: string; nameEn: string; nameHi: string }[];
@@ -33,7 +37,11 @@ export interface MasterData {
 
 /** Divisions, districts, departments and categories, in the order the editor lists them. */
 export async function getMasterData(executor: DbOrTx = db()): Promise<MasterData> {
-  const [divisions, districts, departments, categories] = await Promise.all([
+  const [offices, series, divisions, districts, departments, categories] = await Promise.all([
+    listOffices(executor),
+    listSeries({ role: "SECRETARIAT" }, executor).then((list) =>
+      list.map((s) => ({ code: s.code, nameEn: s.nameEn, nameHi: s.nameHi, officeCode: s.officeCode })),
+    ),
     executor
       .select({ code: schema.divisions.code, nameEn: schema.divisions.nameEn, nameHi: schema.divisions.nameHi })
       .from(schema.divisions)
@@ -57,7 +65,7 @@ export async function getMasterData(executor: DbOrTx = db()): Promise<MasterData
       .from(schema.categories)
       .orderBy(asc(schema.categories.nameEn)),
   ]);
-  return { divisions, districts, departments, categories };
+  return { offices, series, divisions, districts, departments, categories };
 }
 
 export function masterCodes(master: MasterData) {
@@ -66,6 +74,8 @@ export function masterCodes(master: MasterData) {
     divisions: master.divisions.map((d) => d.code),
     departments: master.departments.map((d) => d.code),
     categories: master.categories.map((c) => c.code),
+    offices: master.offices.map((o) => o.code),
+    series: master.series.map((s) => s.code),
   };
 }
 
@@ -89,7 +99,10 @@ export interface MeetingListFilters {
   to?: string;
   status?: MeetingStatus;
   category?: string;
+  /** An office code (offices): one entry per office, however its name was typed. */
   chair?: string;
+  /** A series code (meeting_series). */
+  series?: string;
   page?: number;
 }
 
@@ -103,6 +116,8 @@ export interface MeetingListRow {
   chairHi: string;
   status: MeetingStatus;
   referenceNo: string | null;
+  seriesNameEn: string | null;
+  seriesNameHi: string | null;
   directives: number;
   items: number;
   done: number;
@@ -143,7 +158,8 @@ function listConditions(viewer: Viewer, filters: MeetingListFilters): SQL {
       WHERE d.meeting_id = m.id AND c.code = ${filters.category}
     )`);
   }
-  if (filters.chair) conditions.push(sql`(m.chair_en = ${filters.chair} OR m.chair_hi = ${filters.chair})`);
+  if (filters.chair) conditions.push(sql`m.chair_office_id = (SELECT o.id FROM offices o WHERE o.code = ${filters.chair})`);
+  if (filters.series) conditions.push(sql`m.series_id = (SELECT s.id FROM meeting_series s WHERE s.code = ${filters.series})`);
   return sql.join(conditions, sql` AND `);
 }
 
@@ -163,6 +179,8 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
     chair_hi: string;
     status: MeetingStatus;
     reference_no: string | null;
+    series_name_en: string | null;
+    series_name_hi: string | null;
     directives: number;
     items: number;
     done: number;
@@ -171,6 +189,8 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
   }>(sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.mode,
       m.chair_en, m.chair_hi, m.status, m.reference_no,
+      (SELECT s.name_en FROM meeting_series s WHERE s.id = m.series_id) AS series_name_en,
+      (SELECT s.name_hi FROM meeting_series s WHERE s.id = m.series_id) AS series_name_hi,
       (SELECT count(*)::int FROM directives d WHERE d.meeting_id = m.id AND d.withdrawn_at IS NULL) AS directives,
       coalesce(c.items, 0) AS items, coalesce(c.done, 0) AS done,
       coalesce(c.applicable, 0) AS applicable, coalesce(c.overdue, 0) AS overdue
@@ -201,6 +221,8 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
       chairHi: r.chair_hi,
       status: r.status,
       referenceNo: r.reference_no,
+      seriesNameEn: r.series_name_en,
+      seriesNameHi: r.series_name_hi,
       directives: Number(r.directives),
       items: Number(r.items),
       done: Number(r.done),
@@ -208,17 +230,6 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
       overdue: Number(r.overdue),
     })),
   };
-}
-
-/** The chairs meetings were held under, for the list's filter. */
-export async function listChairs(viewer: Viewer): Promise<{ en: string; hi: string }[]> {
-  const rows = await selectRows<{ chair_en: string; chair_hi: string }>(sql`
-    SELECT DISTINCT m.chair_en, m.chair_hi FROM meetings m
-    WHERE ${meetingVisibility(viewer)} AND (m.chair_en <> '' OR m.chair_hi <> '')
-    ORDER BY m.chair_en, m.chair_hi
-    LIMIT 200
-  `);
-  return rows.map((r) => ({ en: r.chair_en, hi: r.chair_hi }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -632,6 +643,7 @@ export async function getMeetingForEdit(viewer: Viewer, meetingId: number): Prom
       return row;
     }),
   };
+  Object.assign(values, await getEditorSeriesValues(meetingId));
   return { meeting, values };
 }
 
@@ -668,14 +680,17 @@ export async function saveDraftMeeting(
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   const { values } = input;
   const at = input.at ?? new Date();
+  const chair = await resolveChairAndSeries(values, tx);
   const fields = {
     titleEn: values.titleEn,
     titleHi: values.titleHi,
     meetingDate: values.meetingDate,
     startTime: values.startTime || null,
     mode: values.mode,
-    chairEn: values.chairEn,
-    chairHi: values.chairHi,
+    chairEn: chair.chairEn,
+    chairHi: chair.chairHi,
+    chairOfficeId: chair.chairOfficeId,
+    seriesId: chair.seriesId,
     participantsEn: values.participantsEn,
     participantsHi: values.participantsHi,
     calledRoles: [...new Set(values.calledRoles)],

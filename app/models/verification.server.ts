@@ -5,10 +5,12 @@
 import { sql } from "drizzle-orm";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import type { DistrictRole } from "../../db/schema";
+import { z } from "zod";
+import { DISTRICT_ROLES, EVIDENCE_KINDS } from "~/domain/vocabulary";
 import { changeActionItemStatus, type ChangeRefusal } from "./action-item-change.server";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { ITEM_CONTEXT_JOINS } from "./joins.server";
+import { col, selectChecked } from "./rows.server";
 import type { QueueEvidence, QueueItem } from "~/domain/views";
 
 export type { QueueEvidence, QueueItem } from "~/domain/views";
@@ -22,67 +24,63 @@ export interface VerificationQueue {
   pages: number;
 }
 
-function isoOf(value: string | Date): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
+const CountRow = z.object({ total: col.int() });
+const QueueRow = z.object({
+  id: col.int(),
+  version: col.int(),
+  meeting_id: col.int(),
+  meeting_title_en: col.text(),
+  meeting_title_hi: col.text(),
+  meeting_date: col.date(),
+  directive_id: col.int(),
+  directive_number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  district_en: col.text().nullable(),
+  district_hi: col.text().nullable(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  department_en: col.text().nullable(),
+  department_hi: col.text().nullable(),
+  latest_remark: col.text().nullable(),
+  completed_at: col.timestamp(),
+  due_date: col.date().nullable(),
+  late: col.bool(),
+  reported_by_name: col.text().nullable(),
+});
+const EvidenceRow = z.object({
+  id: col.int(),
+  action_item_id: col.int(),
+  kind: col.oneOf(EVIDENCE_KINDS),
+  file_name: col.text().nullable(),
+  url: col.text().nullable(),
+  size_bytes: col.int().nullable(),
+});
 
 export async function listVerificationQueue(viewer: Viewer, options: { page?: number } = {}): Promise<VerificationQueue> {
   if (!can(viewer.role, "verify:action-item:any")) return { items: [], total: 0, page: 1, pages: 1 };
   const scope = actionItemScopeSql(viewer, "a");
-  const [{ total }] = await selectRows<{ total: number }>(sql`
+  const [{ total }] = await selectChecked(CountRow, sql`
     SELECT count(*)::int AS total FROM action_items a
     WHERE a.status = 'COMPLETED' AND a.withdrawn_at IS NULL AND ${scope}
   `);
   const pages = Math.max(1, Math.ceil(Number(total) / VERIFY_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
-  const rows = await selectRows<{
-    id: number;
-    version: number;
-    meeting_id: number;
-    meeting_title_en: string;
-    meeting_title_hi: string;
-    meeting_date: string;
-    directive_id: number;
-    directive_number: number;
-    text_en: string;
-    text_hi: string;
-    district_en: string | null;
-    district_hi: string | null;
-    district_role: DistrictRole | null;
-    department_en: string | null;
-    department_hi: string | null;
-    latest_remark: string | null;
-    completed_at: string | Date;
-    due_date: string | null;
-    late: boolean;
-    reported_by_name: string | null;
-  }>(sql`
+  const rows = await selectChecked(QueueRow, sql`
     SELECT a.id, a.version, m.id AS meeting_id, m.title_en AS meeting_title_en, m.title_hi AS meeting_title_hi,
       to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, d.id AS directive_id, d.number AS directive_number,
-      d.text_en, d.text_hi, t.name_en AS district_en, t.name_hi AS district_hi, a.district_role,
-      p.name_en AS department_en, p.name_hi AS department_hi, a.latest_remark,
+      d.text_en, d.text_hi, di.name_en AS district_en, di.name_hi AS district_hi, a.district_role,
+      dp.name_en AS department_en, dp.name_hi AS department_hi, a.latest_remark,
       coalesce(a.completed_at, a.updated_at) AS completed_at, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       coalesce(a.first_completed_on > a.due_date, false) AS late,
       u.display_name AS reported_by_name
-    FROM action_items a
-    JOIN directives d ON d.id = a.directive_id
-    JOIN meetings m ON m.id = a.meeting_id
-    LEFT JOIN districts t ON t.id = a.district_id
-    LEFT JOIN departments p ON p.id = a.department_id
+    FROM action_items a ${ITEM_CONTEXT_JOINS}
     LEFT JOIN users u ON u.id = a.updated_by_id
     WHERE a.status = 'COMPLETED' AND a.withdrawn_at IS NULL AND ${scope}
     ORDER BY coalesce(a.completed_at, a.updated_at), a.id
     LIMIT ${VERIFY_PAGE_SIZE} OFFSET ${(page - 1) * VERIFY_PAGE_SIZE}
   `);
   const evidence = rows.length
-    ? await selectRows<{
-        id: number;
-        action_item_id: number;
-        kind: "FILE" | "LINK";
-        file_name: string | null;
-        url: string | null;
-        size_bytes: number | null;
-      }>(sql`
+    ? await selectChecked(EvidenceRow, sql`
         SELECT id, action_item_id, kind, file_name, url, size_bytes FROM evidence
         WHERE action_item_id IN (${sql.join(
           rows.map((r) => sql`${r.id}`),
@@ -118,7 +116,7 @@ export async function listVerificationQueue(viewer: Viewer, options: { page?: nu
       departmentEn: r.department_en,
       departmentHi: r.department_hi,
       remark: r.latest_remark,
-      completedAt: isoOf(r.completed_at),
+      completedAt: r.completed_at,
       dueDate: r.due_date,
       late: r.late,
       reportedByName: r.reported_by_name,

@@ -4,6 +4,7 @@ import { getStateOverview, listMostOverdueDistricts, listRecentPublishedMeetings
 import { getViewer, homePathFor } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -13,11 +14,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listRecentPublishedMeetings(5),
     listMostOverdueDistricts(today, 5),
   ]);
-  return { overview, recentMeetings, mostOverdue, workPath: viewer ? homePathFor(viewer) : null };
+  // A meeting is linked only for those who may open it: a district or department officer's
+  // /meetings/N answers 403.
+  return {
+    overview,
+    recentMeetings,
+    mostOverdue,
+    workPath: viewer ? homePathFor(viewer) : null,
+    meetingLinks: can(viewer?.role, "read:meeting:any"),
+  };
 }
 
 export default function Home() {
-  const { overview, recentMeetings, mostOverdue, workPath } = useLoaderData<typeof loader>();
+  const { overview, recentMeetings, mostOverdue, workPath, meetingLinks } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const stateName = overview.state ? pickText(locale, overview.state.nameEn, overview.state.nameHi) : t("app.name");
@@ -71,7 +80,7 @@ export default function Home() {
             return (
               <li key={meeting.id}>
                 <span className="meeting-list__date">{formatDate(meeting.meetingDate, locale)}</span>
-                <div>{workPath ? <Link to={`/meetings/${meeting.id}`}>{title}</Link> : title}</div>
+                <div>{meetingLinks ? <Link to={`/meetings/${meeting.id}`}>{title}</Link> : title}</div>
                 <div className="muted">
                   {t("home.completionRate")}: {formatPercent(share, locale)}
                 </div>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { addReviewRemark } from "~/models/division.server";
 import { reviewRemarkSchema } from "~/schemas/notices";
-import { flashCookie } from "~/utils/action-update.server";
+import { flashCookie } from "./actions.$actionId.update.server";
 import { requirePermission } from "~/utils/auth.server";
 
 function itemIdOf(params: LoaderFunctionArgs["params"]): number {

@@ -17,7 +17,7 @@ import {
   flashCookie,
   handleActionUpdate,
   readActionForm,
-} from "~/utils/action-update.server";
+} from "./actions.$actionId.update.server";
 import { denyAccess, requireAnyPermission, type Viewer } from "~/utils/auth.server";
 import { readCookie } from "~/utils/cookies.server";
 import { formatDate, formatDateTime, todayInIndia } from "~/utils/format";

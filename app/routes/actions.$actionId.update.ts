@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { flashCookie, handleActionUpdate, readActionForm } from "~/utils/action-update.server";
+import { flashCookie, handleActionUpdate, readActionForm } from "./actions.$actionId.update.server";
 import { requireAnyPermission } from "~/utils/auth.server";
 import { parseId } from "~/utils/params";
 

@@ -25,6 +25,10 @@ import { formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/parse-form";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 
@@ -53,6 +57,7 @@ const toOption = (o: { id: number; code: string; nameEn: string; nameHi: string 
 const FILTER_LABELS: Record<keyof FilterErrors, MessageKey> = {
   status: "actions.filters.status",
   meeting: "actions.filters.meeting",
+  review: "review.filter",
   category: "actions.filters.category",
   division: "dash.filter.division",
   district: "actions.filters.district",

@@ -108,7 +108,8 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="card">{t("audit.none")}</p>
       ) : (
-        <div className="table-wrap">
+        // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("audit.title")}>
           <table className="data" data-testid="audit-table">
             <thead>
               <tr>

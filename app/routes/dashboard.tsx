@@ -16,13 +16,24 @@ import dashboardStyles from "~/styles/dashboard.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Anupalan" }];
 
-/** Beyond this many districts the ranking shows its top and bottom halves of this size. */
-const RANKING_HALF = 25;
+/** Beyond twice this many districts the ranking shows the top and the bottom this many (a phone
+ * reads 20 bars; any district is one search away, or all of them one link away). */
+const RANKING_HALF = 10;
+/** Beyond this many divisions the status mix shows those with the most overdue items. */
+const MIX_ROWS = 12;
+/** Heat-map rows on the first view, and with ?heat=all. */
+const HEAT_ROWS = 20;
+const HEAT_ROWS_ALL = 200;
+const MAX_DISTRICT_OPTIONS = 100;
 /** Division lines beyond this are unreadable. */
 const MAX_TREND_LINES = 10;
 
@@ -34,16 +45,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInIndia();
   const byDivision = url.searchParams.get("trend") === "division";
   const showAll = url.searchParams.get("ranking") === "all";
-  const dashboard = await getDashboard(viewer, filters, today, { byDivision });
+  const mixAll = url.searchParams.get("mix") === "all";
+  const heatAll = url.searchParams.get("heat") === "all";
+  const dashboard = await getDashboard(viewer, filters, today, { byDivision, heatRows: heatAll ? HEAT_ROWS_ALL : HEAT_ROWS });
 
   const total = dashboard.ranking.length;
   const partial = !showAll && total > RANKING_HALF * 2;
   const ranking: (RankedDistrict | { gap: number })[] = partial
     ? [...dashboard.ranking.slice(0, RANKING_HALF), { gap: total - RANKING_HALF * 2 }, ...dashboard.ranking.slice(-RANKING_HALF)]
     : dashboard.ranking;
+  // Hundreds of districts make a list nobody scrolls (and tens of KB on every view): beyond
+  // MAX_DISTRICT_OPTIONS the district filter lists a division's districts once one is chosen, and
+  // "Find a district" reaches any of them.
   const districts = filters.divisionId
     ? options.districts.filter((d) => d.divisionId === filters.divisionId)
-    : options.districts;
+    : options.districts.length <= MAX_DISTRICT_OPTIONS
+      ? options.districts
+      : options.districts.filter((d) => d.code === values.district);
+  // The page sends only what it draws: the divisions with the most overdue items first when there
+  // are too many to read (the state departments' row stays), the rest one link away.
+  const mixPartial = !mixAll && dashboard.mix.length > MIX_ROWS + 1;
+  const mix = mixPartial
+    ? dashboard.mix
+        .filter((m) => m.divisionCode !== null)
+        .sort((a, b) => b.counts.OVERDUE / Math.max(b.total, 1) - a.counts.OVERDUE / Math.max(a.total, 1) || b.total - a.total)
+        .slice(0, MIX_ROWS)
+        .concat(dashboard.mix.filter((m) => m.divisionCode === null))
+    : dashboard.mix;
   return data(
     {
       today,
@@ -55,7 +83,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ranking,
       rankingTotal: total,
       rankingPartial: partial,
-      mix: dashboard.mix,
+      mix,
+      mixTotal: dashboard.mix.length,
+      mixPartial,
+      heatAll,
       trend: byDivision && dashboard.trend.length > MAX_TREND_LINES ? null : dashboard.trend,
       heat: dashboard.heat,
     },
@@ -101,11 +132,25 @@ export default function Dashboard() {
           <p className="muted">{t("dash.ranking.explain")}</p>
           {d.rankingPartial ? (
             <p>
-              {t("dash.ranking.partial", { top: RANKING_HALF, bottom: RANKING_HALF, total: n(d.rankingTotal) })}{" "}
+              {t("dash.ranking.partial", { top: n(RANKING_HALF), bottom: n(RANKING_HALF), total: n(d.rankingTotal) })}{" "}
               <Link to={`/dashboard${filterQuery(d.values, { ranking: "all" })}`}>{t("dash.ranking.showAll")}</Link>
             </p>
           ) : null}
-          <RankingChart bars={bars} label={t("dash.ranking.chartLabel")} />
+          <RankingChart
+            bars={bars}
+            label={t("dash.ranking.chartLabel")}
+            gapAfter={d.rankingPartial ? RANKING_HALF : undefined}
+            gapText={d.rankingPartial ? t("dash.ranking.gap", { n: n(d.rankingTotal - RANKING_HALF * 2) }) : undefined}
+          />
+          <form method="get" action="/districts" className="find-district no-print">
+            <div className="field">
+              <label htmlFor="find-district">{t("dash.ranking.find")}</label>
+              <input id="find-district" name="q" type="search" autoComplete="off" />
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t("dash.ranking.findButton")}
+            </button>
+          </form>
           <div className="table-wrap">
             <table className="data ranking-table">
               <thead>
@@ -134,7 +179,12 @@ export default function Dashboard() {
                         <span className="muted"> · {pickText(locale, r.divisionNameEn, r.divisionNameHi)}</span>
                       </th>
                       <td>
-                        <span className={`grade grade--${r.grade ?? "none"}`}>{r.grade ?? "—"}</span>
+                        <Link
+                          to={`/districts/${encodeURIComponent(r.code)}/grade${filterQuery(d.values, { district: undefined, division: undefined })}`}
+                          aria-label={`${t("review.grade.why")} ${pickText(locale, r.nameEn, r.nameHi)}`}
+                        >
+                          <span className={`grade grade--${r.grade ?? "none"}`}>{r.grade ?? (r.applicable > 0 ? t("review.grade.notYetDue") : "—")}</span>
+                        </Link>
                       </td>
                       <td>
                         {formatPercent(r.completionRate, locale)} <span className="muted">({n(r.done)}/{n(r.applicable)})</span>
@@ -190,6 +240,12 @@ export default function Dashboard() {
         <section className="card dash-section" aria-labelledby="mix-title">
           <h2 id="mix-title">{t("dash.mix.title")}</h2>
           <p className="muted">{t("dash.mix.explain")}</p>
+          {d.mixPartial ? (
+            <p>
+              {t("dash.mix.partial", { shown: n(d.mix.length - 1), total: n(d.mixTotal - 1) })}{" "}
+              <Link to={`/dashboard${filterQuery(d.values, { mix: "all" })}`}>{t("dash.mix.showAll")}</Link>
+            </p>
+          ) : null}
           <StatusMixChart bars={mix} label={t("dash.mix.chartLabel")} legend={stateLabels} />
           <div className="table-wrap">
             <table className="data">
@@ -230,7 +286,15 @@ export default function Dashboard() {
               })}
             </p>
             {d.heat.totalRows > d.heat.rows.length ? (
-              <p>{t("dash.heat.partial", { shown: n(d.heat.rows.length), total: n(d.heat.totalRows) })}</p>
+              <p>
+                {t("dash.heat.partial", { shown: n(d.heat.rows.length), total: n(d.heat.totalRows) })}
+                {!d.heatAll ? (
+                  <>
+                    {" "}
+                    <Link to={`/dashboard${filterQuery(d.values, { heat: "all" })}`}>{t("dash.heat.showMore", { n: n(Math.min(d.heat.totalRows, HEAT_ROWS_ALL)) })}</Link>
+                  </>
+                ) : null}
+              </p>
             ) : null}
             <HeatLegend title={t("dash.heat.legend")} labels={stateLabels} />
             <HeatMap

@@ -17,6 +17,10 @@ import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/f
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { parseId } from "~/utils/params";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dashboardStyles },

@@ -9,12 +9,19 @@ import { DueDateCell, StatusCell } from "~/components/drill/ItemCells";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
 import { filterQuery } from "~/domain/compliance-types";
 import { findDistrictByCode, getDistrictRecord } from "~/models/drilldown.server";
+import { compareSeriesMeetings, type SeriesComparison } from "~/models/series-compare.server";
+import { listSeries, listSeriesMeetings } from "~/models/series.server";
+import { SeriesCompare } from "~/components/review/SeriesCompare";
 import dashboardStyles from "~/styles/dashboard.css";
 import drillStyles from "~/styles/drill.css";
 import { denyAccess, requireAnyPermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dashboardStyles },
@@ -45,14 +52,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { filters, values, errors } = parseFilters(params_, options);
   const today = todayInIndia();
   const record = await getDistrictRecord(viewer, district, filters, today, { compareWithState: reader });
+  // Between two meetings of a series (cmpSeries, cmpFrom, cmpTo: meeting ids); defaults to the last two.
+  const seriesList = (await listSeries(viewer)).filter((s) => s.meetings >= 2);
+  const cmpSeries = seriesList.find((s) => s.code === url.searchParams.get("cmpSeries")) ?? seriesList[0] ?? null;
+  const seriesMeetings = cmpSeries ? await listSeriesMeetings(cmpSeries.code) : [];
+  let comparison: { fromId: number; toId: number; result: SeriesComparison } | null = null;
+  if (cmpSeries && seriesMeetings.length >= 2) {
+    const pick = (param: string, fallback: number) =>
+      seriesMeetings.find((m) => String(m.id) === url.searchParams.get(param)) ?? seriesMeetings[fallback];
+    const from = pick("cmpFrom", seriesMeetings.length - 2);
+    const to = pick("cmpTo", seriesMeetings.length - 1);
+    const [a, b] = from.meetingDate <= to.meetingDate ? [from, to] : [to, from];
+    comparison = {
+      fromId: a.id,
+      toId: b.id,
+      result: await compareSeriesMeetings(viewer, { districtId: district.id, seriesCode: cmpSeries.code, fromDate: a.meetingDate, toDate: b.meetingDate }),
+    };
+  }
+  const compare = { series: seriesList, seriesCode: cmpSeries?.code ?? null, meetings: seriesMeetings, comparison };
   return data(
-    { today, district, values, errors, reader, options: { ...options, districts: [] }, record },
+    { today, district, values, errors, reader, options: { ...options, districts: [] }, record, compare },
     { status: Object.keys(errors).length > 0 ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function DistrictPage() {
-  const { today, district, values, errors, reader, options, record } = useLoaderData<typeof loader>();
+  const { today, district, values, errors, reader, options, record, compare } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
@@ -79,9 +104,11 @@ export default function DistrictPage() {
       <h1>{t("dash.district.title", { name })}</h1>
       <p className="drill-summary">
         <span>{t("dash.district.division", { division: pickText(locale, district.divisionNameEn, district.divisionNameHi) })}</span>
-        {figures.grade ? (
+        {figures.applicable > 0 ? (
           <span>
-            <span className={`grade grade--${figures.grade}`}>{figures.grade}</span>{" "}
+            <Link to={`/districts/${encodeURIComponent(district.code)}/grade${filterQuery(values)}`} aria-label={t("review.grade.why")}>
+              <span className={`grade grade--${figures.grade ?? "none"}`}>{figures.grade ?? t("review.grade.notYetDue")}</span>
+            </Link>{" "}
             {formatPercent(figures.completionRate, locale)}
           </span>
         ) : null}
@@ -99,7 +126,7 @@ export default function DistrictPage() {
         hide={["division", "district"]}
       />
       <h2 className="visually-hidden">{t("drill.district.figures")}</h2>
-      <ComplianceFigures figures={figures} showGrade />
+      <ComplianceFigures figures={figures} showGrade gradeHref={`/districts/${encodeURIComponent(district.code)}/grade${filterQuery(values)}`} />
       <p className="page-actions">
         <Link to={ownItems}>{t("drill.district.allItems")}</Link>
       </p>
@@ -112,6 +139,8 @@ export default function DistrictPage() {
           <TrendTable weeks={trend.weeks} lines={trend.lines} />
         </section>
       ) : null}
+
+      <SeriesCompare action={`/districts/${encodeURIComponent(district.code)}`} {...compare} />
 
       <section className="card dash-section" aria-labelledby="open-title" id="open-items">
         <h2 id="open-title">{t("dash.openItems")}</h2>

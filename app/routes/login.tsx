@@ -17,6 +17,10 @@ import {
 } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { parseForm } from "~/utils/parse-form";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Anupalan" }];
 

@@ -1,16 +1,27 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { CarriedActions } from "~/components/review/CarriedActions";
+import { ReviewedDirectives } from "~/components/review/ReviewedDirectives";
+import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { closeCarriedDirective, listReviewedDirectives, reissueCarriedDirective } from "~/models/carry-over.server";
+import { getMeetingSeriesInfo } from "~/models/series.server";
+import { carriedChangeSchema } from "~/schemas/review";
+import { fieldErrorsFrom, type FieldErrors } from "~/schemas/meeting";
+import type { MessageKey } from "~/i18n";
 import { describeAssignee } from "~/components/meetings/assignee-text";
 import { DirectiveProgress } from "~/components/meetings/DirectiveProgress";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
 import { parseId } from "~/utils/params";
 import { getMeetingPage } from "~/models/meeting.server";
-import type { loader as rootLoader } from "~/root";
+import type { PageHandle, loader as rootLoader } from "~/root";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatDateTime, formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -23,7 +34,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = parseId(params.meetingId);
   const page = meetingId ? await getMeetingPage(viewer, meetingId, todayInIndia()) : null;
   if (!page) throw new Response("Not found", { status: 404 });
-  return { page };
+  const [reviewed, series] = await Promise.all([
+    listReviewedDirectives(viewer, page.meeting.id, todayInIndia()),
+    getMeetingSeriesInfo(page.meeting.id),
+  ]);
+  return { page, reviewed, series };
+}
+
+export interface CarriedActionData {
+  directiveId: string;
+  intent: string;
+  values: { reason: string; dueDate: string };
+  fieldErrors?: FieldErrors;
+  formError?: MessageKey;
+}
+
+const CARRIED_REFUSALS: Record<string, MessageKey> = {
+  "not-found": "review.carry.error.notFound",
+  closed: "review.carry.error.closed",
+  unchanged: "review.carry.error.unchanged",
+  "due-in-past": "review.carry.error.dueInPast",
+};
+
+/** Close or re-issue a directive under review (secretariat); each in its own transaction in the model. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "write:meeting:any");
+  const meetingId = parseId(params.meetingId);
+  if (!meetingId) throw new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const raw = {
+    intent: String(form.get("intent") ?? ""),
+    directiveId: String(form.get("directiveId") ?? ""),
+    reason: String(form.get("reason") ?? ""),
+    dueDate: String(form.get("dueDate") ?? ""),
+  };
+  const echo = { directiveId: raw.directiveId, intent: raw.intent, values: { reason: raw.reason, dueDate: raw.dueDate } };
+  const parsed = carriedChangeSchema.safeParse(raw);
+  if (!parsed.success) {
+    return data<CarriedActionData>({ ...echo, fieldErrors: fieldErrorsFrom(parsed.error) }, { status: 400 });
+  }
+  const v = parsed.data;
+  const input = { meetingId, directiveId: Number(v.directiveId), reason: v.reason };
+  const result =
+    v.intent === "close-carried"
+      ? await closeCarriedDirective(viewer, input)
+      : await reissueCarriedDirective(viewer, { ...input, dueDate: v.dueDate, today: todayInIndia() });
+  if (!result.ok) {
+    return data<CarriedActionData>({ ...echo, formError: CARRIED_REFUSALS[result.reason] }, { status: result.reason === "not-found" ? 404 : 409 });
+  }
+  await recordAudit({
+    actorId: viewer.id,
+    actorUsername: viewer.username,
+    action: `meeting.${v.intent}`,
+    targetType: "directive",
+    targetId: v.directiveId,
+    details: { meetingId, reason: v.reason, items: result.affected, dueDate: v.dueDate || undefined },
+    ...requestOrigin(request),
+  });
+  throw redirect(`/meetings/${meetingId}?carried=${v.intent === "close-carried" ? "closed" : "reissued"}&n=${result.affected}#reviewed-title`);
 }
 
 function Bilingual({ en, hi }: { en: string; hi: string }) {
@@ -47,7 +115,8 @@ function Bilingual({ en, hi }: { en: string; hi: string }) {
 }
 
 export default function MeetingPage() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, reviewed, series } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as CarriedActionData | undefined;
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -77,13 +146,25 @@ export default function MeetingPage() {
             </Link>
           ) : null}
           {published && can(role, "read:report:any") ? (
-            <Link className="button" to={`/meetings/${meeting.id}/atr`}>
-              {t("meetings.page.atr")}
-            </Link>
+            <>
+              <Link className="button button--secondary" to={`/meetings/${meeting.id}/brief`}>
+                {t("review.brief.link")}
+              </Link>
+              <Link className="button" to={`/meetings/${meeting.id}/atr`}>
+                {t("meetings.page.atr")}
+              </Link>
+            </>
           ) : null}
         </div>
       </div>
       <MeetingFlash searchParams={searchParams} />
+      {searchParams.get("carried") ? (
+        <p className="flash" role="status">
+          {t(searchParams.get("carried") === "closed" ? "review.carry.closed" : "review.carry.reissued", {
+            n: formatNumber(Number(searchParams.get("n") ?? 0), locale),
+          })}
+        </p>
+      ) : null}
 
       <dl className="meeting-facts card">
         <div>
@@ -102,6 +183,14 @@ export default function MeetingPage() {
           <dt>{t("meetings.page.chair")}</dt>
           <dd>{pickText(locale, meeting.chairEn, meeting.chairHi) || "—"}</dd>
         </div>
+        {series.seriesCode ? (
+          <div>
+            <dt>{t("review.series")}</dt>
+            <dd>
+              <Link to={`/meetings?series=${series.seriesCode}`}>{pickText(locale, series.seriesNameEn, series.seriesNameHi)}</Link>
+            </dd>
+          </div>
+        ) : null}
         {meeting.referenceNo ? (
           <div>
             <dt>{t("meetings.field.referenceNo")}</dt>
@@ -157,6 +246,15 @@ export default function MeetingPage() {
           </li>
         </ul>
       ) : null}
+
+      <ReviewedDirectives
+        directives={reviewed}
+        actions={
+          can(role, "write:meeting:any") && published
+            ? (d) => (d.closedOn ? null : <CarriedActions directive={d} result={actionData?.directiveId === String(d.directiveId) ? actionData : undefined} />)
+            : undefined
+        }
+      />
 
       <h2>{t("meetings.page.directivesHeading")}</h2>
       {directives.length === 0 ? <p className="muted">{t("meetings.editor.noDirectivesYet")}</p> : null}

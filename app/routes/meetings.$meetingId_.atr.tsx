@@ -3,17 +3,24 @@
 // which renders no outlet and whose loader this page does not need.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useNonce } from "~/utils/nonce";
 import type { Locale, Translate } from "~/i18n";
 import { parseId } from "~/utils/params";
 import { getActionTakenReport, type AtrDirective, type AtrLine } from "~/models/atr.server";
+import { listReviewedDirectives } from "~/models/carry-over.server";
+import { ReviewedDirectives } from "~/components/review/ReviewedDirectives";
 import atrStyles from "~/styles/atr.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import type { PageHandle } from "~/root";
+
+/** Nothing here needs the app's script: sent without it (decision 014). */
+export const handle: PageHandle = { scripts: false };
 
 /** A line as the page gets it: without its directive's text, which the section shows once. */
 type PageLine = Omit<AtrLine, "directiveTextEn" | "directiveTextHi">;
-type PageDirective = Omit<AtrDirective, "lines"> & { lines: PageLine[] };
+type PageDirective = Omit<AtrDirective, "lines"> & { lines: PageLine[]; allLines: number };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: atrStyles }];
 
@@ -28,12 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = parseId(params.meetingId);
   const report = meetingId ? await getActionTakenReport(viewer, meetingId, todayInIndia()) : null;
   if (!report) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  // "Exceptions only": the lines still open (pending or in progress: not yet complete, overdue,
+  // or returned by the secretariat), for a review that goes through what is left to do.
+  const exceptions = url.searchParams.get("only") === "exceptions";
+  const printView = url.searchParams.get("print") === "1";
   // Each line repeats its directive's text; the page shows it once per directive.
-  const directives = report.directives.map((d) => ({
-    ...d,
-    lines: d.lines.map(({ directiveTextEn: _en, directiveTextHi: _hi, ...line }) => line),
-  }));
-  return { report: { ...report, directives } };
+  const directives = report.directives.map((d) => {
+    const lines = d.lines.map(({ directiveTextEn: _en, directiveTextHi: _hi, ...line }) => line);
+    return {
+      ...d,
+      allLines: lines.length,
+      lines: exceptions ? lines.filter((l) => !l.withdrawn && (l.status === "PENDING" || l.status === "IN_PROGRESS")) : lines,
+    };
+  });
+  const reviewed = await listReviewedDirectives(viewer, report.meeting.id, todayInIndia());
+  return { report: { ...report, directives }, reviewed, exceptions, printView };
 }
 
 function Assignee({ line, locale, t }: { line: PageLine; locale: Locale; t: Translate }) {
@@ -72,11 +89,13 @@ function Outcome({ line, locale, t }: { line: PageLine; locale: Locale; t: Trans
 function DirectiveSection({
   directive,
   title,
+  exceptions,
   locale,
   t,
 }: {
   directive: PageDirective;
   title: string;
+  exceptions: boolean;
   locale: Locale;
   t: Translate;
 }) {
@@ -126,7 +145,7 @@ function DirectiveSection({
         </p>
       ) : null}
       {directive.lines.length === 0 ? (
-        <p className="muted">{t("atr.noItems")}</p>
+        <p className="muted">{exceptions && directive.allLines > 0 ? t("atr.noExceptions") : t("atr.noItems")}</p>
       ) : (
         <div className="atr-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
           <table className="atr-table">
@@ -192,7 +211,8 @@ function DirectiveSection({
 }
 
 export default function ActionTakenReport() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, reviewed, exceptions, printView } = useLoaderData<typeof loader>();
+  const nonce = useNonce();
   const t = useT();
   const locale = useLocale();
   const { meeting, summary } = report;
@@ -200,8 +220,10 @@ export default function ActionTakenReport() {
   const chair = pickText(locale, meeting.chairEn, meeting.chairHi);
   const n = (v: number) => formatNumber(v, locale);
   const langQuery = `?lang=${locale}`;
+  const base = `/meetings/${meeting.id}/atr`;
+  const viewQuery = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(exceptions ? { only: "exceptions" } : {}), ...extra, lang: locale })}`;
   return (
-    <article className="atr">
+    <article className={`atr${printView ? " atr--print-view" : ""}`}>
       <p className="breadcrumbs no-print">
         <Link to="/meetings">{t("nav.meetings")}</Link> › <Link to={`/meetings/${meeting.id}`}>{title}</Link>
       </p>
@@ -224,11 +246,25 @@ export default function ActionTakenReport() {
           <a className="button button--secondary" href={`/meetings/${meeting.id}/atr.csv${langQuery}`} download>
             {t("atr.downloadCsv")}
           </a>
-          {/* Printing needs the browser's script; without it the browser's own print menu does the same. */}
-          <button type="button" className="button button--secondary" data-print onClick={() => window.print()}>
+          {/* A link, not a script: the print view is the page as it prints (it asks the browser to print when it may run a script). */}
+          <a className="button button--secondary" href={`${base}${viewQuery({ print: "1" })}`} data-print>
             {t("atr.print")}
-          </button>
+          </a>
         </nav>
+        <p className="atr-views no-print">
+          {exceptions ? (
+            <>
+              {t("atr.showingExceptions")} <Link to={`${base}${langQuery}`}>{t("atr.showAll")}</Link>
+            </>
+          ) : (
+            <Link to={`${base}${viewQuery({ only: "exceptions" })}`}>{t("atr.exceptionsOnly")}</Link>
+          )}
+        </p>
+        {printView ? (
+          <p className="atr-views no-print">
+            <Link to={`${base}${viewQuery({})}`}>{t("atr.backFromPrint")}</Link>
+          </p>
+        ) : null}
       </header>
 
       <section className="atr-summary" aria-labelledby="atr-summary-heading">
@@ -284,8 +320,9 @@ export default function ActionTakenReport() {
         {report.directives.length === 0 ? (
           <p>{t("atr.noDirectives")}</p>
         ) : (
+          <div className="atr-scroll" tabIndex={0} role="region" aria-labelledby="atr-directive-summary">
           <table className="atr-table atr-table--summary">
-            <caption>{t("atr.directiveSummary")}</caption>
+            <caption id="atr-directive-summary">{t("atr.directiveSummary")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("atr.directiveShort")}</th>
@@ -326,12 +363,16 @@ export default function ActionTakenReport() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 
+      <ReviewedDirectives directives={reviewed} />
       {report.directives.map((d) => (
-        <DirectiveSection key={d.id} directive={d} title={title} locale={locale} t={t} />
+        <DirectiveSection key={d.id} directive={d} title={title} exceptions={exceptions} locale={locale} t={t} />
       ))}
+      {exceptions ? <p className="atr-print-only atr-exceptions-note">{t("atr.showingExceptions")}</p> : null}
+      {printView ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "window.print()" }} /> : null}
     </article>
   );
 }

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MeetingEditor } from "~/components/meetings/MeetingEditor";
+import { useCarrySeries } from "~/components/review/use-carry-series";
+import { listCarryCandidates } from "~/models/carry-over.server";
 import { PublishedChanges, type ChangeResult } from "~/components/meetings/PublishedChanges";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
-import { meetingEditorAction, publishedChangeAction, type EditorActionData } from "~/models/meeting-editor.server";
+import { meetingEditorAction, publishedChangeAction, type EditorActionData } from "./meetings.editor.server";
 import { getMasterData, getMeeting, getMeetingForEdit, getMeetingPage } from "~/models/meeting.server";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -22,10 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!edit) throw new Response("Not found", { status: 404 });
   const master = await getMasterData();
   if (edit.meeting.status === "DRAFT") {
-    return { kind: "draft" as const, meeting: edit.meeting, values: edit.values, master, directives: [] };
+    const candidates = edit.values.seriesCode
+      ? await listCarryCandidates(viewer, {
+          seriesCode: edit.values.seriesCode,
+          meetingId: edit.meeting.id,
+          meetingDate: edit.meeting.meetingDate,
+          today: todayInIndia(),
+        })
+      : [];
+    return { kind: "draft" as const, meeting: edit.meeting, values: edit.values, master, directives: [], candidates };
   }
   const page = await getMeetingPage(viewer, edit.meeting.id, todayInIndia());
-  return { kind: "published" as const, meeting: edit.meeting, values: null, master, directives: page?.directives ?? [] };
+  return { kind: "published" as const, meeting: edit.meeting, values: null, master, directives: page?.directives ?? [], candidates: [] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,6 +54,7 @@ export default function EditMeeting() {
   const t = useT();
   const locale = useLocale();
   const { meeting, master } = loaderData;
+  const series = useCarrySeries(master, loaderData.candidates, meeting.id);
   const title = pickText(locale, meeting.titleEn, meeting.titleHi);
   return (
     <>
@@ -57,6 +68,7 @@ export default function EditMeeting() {
           {/* Remounted after each save, so the form starts from what was saved. */}
           <MeetingEditor
             key={meeting.updatedAt}
+            series={series}
             master={master}
             initialValues={(result as EditorActionData | undefined)?.values ?? loaderData.values}
             serverErrors={(result as EditorActionData | undefined)?.fieldErrors}

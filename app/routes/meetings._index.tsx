@@ -2,7 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/meetings/Pagination";
 import { parsePage } from "~/utils/params";
-import { getMasterData, listChairs, listMeetings, type MeetingListFilters } from "~/models/meeting.server";
+import { getMasterData, listMeetings, type MeetingListFilters } from "~/models/meeting.server";
+import { listChairOffices, listSeries } from "~/models/series.server";
 import type { loader as rootLoader } from "~/root";
 import { isCalendarDate } from "~/schemas/meeting";
 import meetingsStyles from "~/styles/meetings.css";
@@ -32,7 +33,8 @@ function filtersFrom(params: URLSearchParams): MeetingListFilters {
     to: date("to"),
     status: status === "DRAFT" || status === "PUBLISHED" ? status : undefined,
     category: text("category", 50),
-    chair: text("chair", 300),
+    chair: text("chair", 50),
+    series: text("series", 50),
     page: parsePage(params.get("page")),
   };
 }
@@ -40,26 +42,36 @@ function filtersFrom(params: URLSearchParams): MeetingListFilters {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "read:meeting:any");
   const filters = filtersFrom(new URL(request.url).searchParams);
-  const [list, chairs, master] = await Promise.all([listMeetings(viewer, filters, todayInIndia()), listChairs(viewer), getMasterData()]);
-  return { list, chairs, categories: master.categories, filters };
+  const [list, chairs, series, master] = await Promise.all([
+    listMeetings(viewer, filters, todayInIndia()),
+    listChairOffices(viewer),
+    listSeries(viewer),
+    getMasterData(),
+  ]);
+  return { list, chairs, series, categories: master.categories, filters };
 }
 
 export default function Meetings() {
-  const { list, chairs, categories, filters } = useLoaderData<typeof loader>();
+  const { list, chairs, series, categories, filters } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const canWrite = can(root?.viewer?.role, "write:meeting:any");
-  const filtered = Boolean(filters.q || filters.from || filters.to || filters.status || filters.category || filters.chair);
+  const filtered = Boolean(filters.q || filters.from || filters.to || filters.status || filters.category || filters.chair || filters.series);
   return (
     <>
       <div className="page-head">
         <h1>{t("meetings.list.title")}</h1>
         {canWrite ? (
-          <Link className="button" to="/meetings/new">
-            {t("nav.newMeeting")}
-          </Link>
+          <div className="page-head__actions">
+            <Link className="button button--secondary" to="/series">
+              {t("review.series.title")}
+            </Link>
+            <Link className="button" to="/meetings/new">
+              {t("nav.newMeeting")}
+            </Link>
+          </div>
         ) : null}
       </div>
 
@@ -105,8 +117,19 @@ export default function Meetings() {
           <select id="chair" name="chair" defaultValue={filters.chair ?? ""}>
             <option value="">{t("common.all")}</option>
             {chairs.map((c) => (
-              <option key={`${c.en}|${c.hi}`} value={c.en || c.hi}>
-                {pickText(locale, c.en, c.hi)}
+              <option key={c.code} value={c.code}>
+                {pickText(locale, c.nameEn, c.nameHi)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="series">{t("review.series")}</label>
+          <select id="series" name="series" defaultValue={filters.series ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {series.map((s) => (
+              <option key={s.code} value={s.code}>
+                {pickText(locale, s.nameEn, s.nameHi)}
               </option>
             ))}
           </select>
@@ -138,6 +161,7 @@ export default function Meetings() {
                   <span className="meeting-list__date">
                     {formatDate(m.meetingDate, locale)} · {t(`mode.${m.mode}`)}
                     {m.chairEn || m.chairHi ? ` · ${pickText(locale, m.chairEn, m.chairHi)}` : ""}
+                    {m.seriesNameEn || m.seriesNameHi ? ` · ${pickText(locale, m.seriesNameEn, m.seriesNameHi)}` : ""}
                   </span>
                   <Link to={`/meetings/${m.id}`} className="meeting-row__title">
                     {pickText(locale, m.titleEn, m.titleHi)}

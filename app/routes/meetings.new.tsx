@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingEditor } from "~/components/meetings/MeetingEditor";
-import { meetingEditorAction, type EditorActionData } from "~/models/meeting-editor.server";
+import { useCarrySeries } from "~/components/review/use-carry-series";
+import { listCarryCandidates } from "~/models/carry-over.server";
+import { meetingEditorAction, type EditorActionData } from "./meetings.editor.server";
 import { getMasterData } from "~/models/meeting.server";
 import { emptyMeeting } from "~/schemas/meeting";
 import meetingsStyles from "~/styles/meetings.css";
@@ -14,8 +16,19 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsSt
 export const meta: MetaFunction = () => [{ title: "New meeting · Anupalan" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "write:meeting:any");
-  return { master: await getMasterData(), values: emptyMeeting(todayInIndia()) };
+  const viewer = await requirePermission(request, "write:meeting:any");
+  const master = await getMasterData();
+  const values = emptyMeeting(todayInIndia());
+  // /meetings/new?series=CODE (from /series): the series chosen, its chair, its open directives listed.
+  const series = master.series.find((s) => s.code === new URL(request.url).searchParams.get("series"));
+  if (series) {
+    values.seriesCode = series.code;
+    values.chairOffice = series.officeCode;
+  }
+  const candidates = series
+    ? await listCarryCandidates(viewer, { seriesCode: series.code, meetingId: null, meetingDate: values.meetingDate, today: todayInIndia() })
+    : [];
+  return { master, values, candidates };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,7 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewMeeting() {
-  const { master, values } = useLoaderData<typeof loader>();
+  const { master, values, candidates } = useLoaderData<typeof loader>();
+  const series = useCarrySeries(master, candidates, null);
   const result = useActionData<typeof action>() as EditorActionData | undefined;
   const t = useT();
   return (
@@ -34,6 +48,7 @@ export default function NewMeeting() {
       </p>
       <h1 id="page-title">{t("meetings.new.title")}</h1>
       <MeetingEditor
+        series={series}
         master={master}
         initialValues={result?.values ?? values}
         serverErrors={result?.fieldErrors}

@@ -59,8 +59,15 @@ export interface MeetingFormValues {
   meetingDate: string;
   startTime: string;
   mode: MeetingMode;
+  /** The chair as typed in older forms; the editor now chooses an office (chairOffice). */
   chairEn: string;
   chairHi: string;
+  /** A series code (meeting_series), or "". */
+  seriesCode: string;
+  /** An office code (offices), or "" to take the series' office. */
+  chairOffice: string;
+  /** Ids of directives of earlier meetings of the series reviewed in this one. */
+  carried: string[];
   participantsEn: string;
   participantsHi: string;
   calledRoles: string[];
@@ -79,6 +86,9 @@ export interface MasterCodes {
   divisions: readonly string[];
   departments: readonly string[];
   categories: readonly string[];
+  /** Chair offices and series; when given, a code outside them is refused. */
+  offices?: readonly string[];
+  series?: readonly string[];
 }
 
 export function emptyRoleAssignee(): RoleAssigneeValues {
@@ -110,6 +120,9 @@ export function emptyMeeting(meetingDate = ""): MeetingFormValues {
     mode: "VIDEO_CONFERENCE",
     chairEn: "",
     chairHi: "",
+    seriesCode: "",
+    chairOffice: "",
+    carried: [],
     participantsEn: "",
     participantsHi: "",
     calledRoles: [],
@@ -194,6 +207,9 @@ export function meetingFormSchema(master: MasterCodes) {
       mode: enumOf(MEETING_MODES),
       chairEn: text(LIMITS.chair),
       chairHi: text(LIMITS.chair),
+      seriesCode: z.string(invalid).max(50, "validation.invalid").transform((v) => v.trim()),
+      chairOffice: z.string(invalid).max(50, "validation.invalid").transform((v) => v.trim()),
+      carried: z.array(z.string(invalid).regex(/^\d{1,9}$/, "validation.invalid"), invalid).max(500, "validation.invalid"),
       participantsEn: text(LIMITS.participants),
       participantsHi: text(LIMITS.participants),
       calledRoles: codeList,
@@ -207,6 +223,9 @@ export function meetingFormSchema(master: MasterCodes) {
       const publishing = meeting.intent === "publish";
 
       if (!meeting.titleEn && !meeting.titleHi) issue(["titleEn"], "meetings.error.titleRequired");
+      if (meeting.seriesCode && master.series && !master.series.includes(meeting.seriesCode)) issue(["seriesCode"], "review.error.unknownSeries");
+      if (meeting.chairOffice && master.offices && !master.offices.includes(meeting.chairOffice)) issue(["chairOffice"], "review.error.unknownOffice");
+      if (meeting.carried.length > 0 && !meeting.seriesCode) issue(["carried"], "review.error.notCandidate");
       const meetingDateValid = isCalendarDate(meeting.meetingDate);
       if (!meeting.meetingDate) issue(["meetingDate"], "validation.required");
       else if (!meetingDateValid) issue(["meetingDate"], "meetings.error.dateInvalid");
@@ -277,6 +296,8 @@ const MEETING_TEXT_FIELDS = [
   "mode",
   "chairEn",
   "chairHi",
+  "seriesCode",
+  "chairOffice",
   "participantsEn",
   "participantsHi",
   "agenda",
@@ -303,6 +324,7 @@ export function meetingValuesFromFormData(form: FormData): MeetingFormValues {
   }
   values.mode = stringOf(form.get("mode")) as MeetingFormValues["mode"];
   values.calledRoles = form.getAll("calledRoles").map(stringOf);
+  values.carried = form.getAll("carried").map(stringOf);
   const intent = stringOf(form.get("intent"));
   values.intent = intent === "publish" ? "publish" : "save-draft";
 

@@ -135,7 +135,7 @@ export class PageCache {
 }
 
 /** The views whose pages are kept: each shows only data whose every change empties the cache. */
-const CACHED_PATHS = [/^\/dashboard$/, /^\/districts\/[^/]+$/, /^\/directives\/\d+$/, /^\/actions\/?$/, /^\/meetings\/\d+\/atr$/];
+const CACHED_PATHS = [/^\/dashboard$/, /^\/districts\/[^/]+$/, /^\/directives\/\d+$/, /^\/actions\/?$/, /^\/meetings\/\d+\/atr$/, /^\/meetings\/\d+\/brief$/];
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -14,30 +14,7 @@ import {
   EVIDENCE_KINDS,
 } from "../../app/domain/vocabulary";
 
-export {
-  ROLES,
-  DISTRICT_ROLES,
-  MEETING_STATUSES,
-  MEETING_MODES,
-  PRIORITIES,
-  ASSIGNEE_SCOPES,
-  ACTION_STATUSES,
-  HISTORY_KINDS,
-  EXTENSION_STATUSES,
-  EVIDENCE_KINDS,
-} from "../../app/domain/vocabulary";
-export type {
-  Role,
-  DistrictRole,
-  MeetingStatus,
-  MeetingMode,
-  Priority,
-  AssigneeScope,
-  ActionStatus,
-  HistoryKind,
-  ExtensionStatus,
-  EvidenceKind,
-} from "../../app/domain/vocabulary";
+export * from "../../app/domain/vocabulary";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const districtRoleEnum = pgEnum("district_role", DISTRICT_ROLES);

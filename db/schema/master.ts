@@ -39,8 +39,20 @@ export const categories = pgTable("categories", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The offices that chair review meetings (Chief Secretary, Chief Minister, ACS Home…): a list the
+ * secretariat keeps, so that one office is one entry however its name was once typed.
+ */
+export const offices = pgTable("offices", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  ...bilingualName,
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type State = typeof states.$inferSelect;
 export type Division = typeof divisions.$inferSelect;
 export type District = typeof districts.$inferSelect;
 export type Department = typeof departments.$inferSelect;
 export type Category = typeof categories.$inferSelect;
+export type Office = typeof offices.$inferSelect;

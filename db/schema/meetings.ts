@@ -12,6 +12,7 @@ import {
   timestamp,
   unique,
   boolean,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import {
   assigneeScopeEnum,
@@ -20,8 +21,19 @@ import {
   meetingStatusEnum,
   priorityEnum,
 } from "./enums";
-import { categories, departments, districts, divisions } from "./master";
+import { categories, departments, districts, divisions, offices } from "./master";
 import { users } from "./users";
+
+/** A recurring review ("CS monthly VC with collectors and SPs"), chaired by one office. */
+export const meetingSeries = pgTable("meeting_series", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  nameHi: text("name_hi").notNull(),
+  chairOfficeId: integer("chair_office_id").notNull().references(() => offices.id),
+  createdById: integer("created_by_id").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const meetings = pgTable(
   "meetings",
@@ -34,6 +46,7 @@ export const meetings = pgTable(
     dateApproximate: boolean("date_approximate").notNull().default(false),
     startTime: time("start_time"),
     mode: meetingModeEnum("mode").notNull().default("VIDEO_CONFERENCE"),
+    /** The chairing office's name as shown; set from chair_office_id when the editor saves. */
     chairEn: text("chair_en").notNull().default(""),
     chairHi: text("chair_hi").notNull().default(""),
     participantsEn: text("participants_en").notNull().default(""),
@@ -43,6 +56,10 @@ export const meetings = pgTable(
     agenda: text("agenda").notNull().default(""),
     minutes: text("minutes").notNull().default(""),
     referenceNo: text("reference_no"),
+    /** The office that chairs it; chair_en/chair_hi hold its name as shown. */
+    chairOfficeId: integer("chair_office_id").references(() => offices.id),
+    /** The series it belongs to, if any. */
+    seriesId: integer("series_id").references(() => meetingSeries.id),
     status: meetingStatusEnum("status").notNull().default("DRAFT"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedById: integer("published_by_id").references(() => users.id),
@@ -53,6 +70,8 @@ export const meetings = pgTable(
   (t) => [
     check("meetings_has_title", sql`${t.titleEn} <> '' OR ${t.titleHi} <> ''`),
     index("meetings_date_idx").on(t.meetingDate.desc()),
+    // The meetings of one series in date order (carry-over, the brief's previous meeting).
+    index("meetings_series_date_idx").on(t.seriesId, t.meetingDate),
   ],
 );
 
@@ -72,6 +91,9 @@ export const directives = pgTable(
     dueInDays: integer("due_in_days"),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawnReason: text("withdrawn_reason"),
+    /** Closed in a review (carry-over): its open items were settled; it is no longer carried. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedInMeetingId: integer("closed_in_meeting_id").references((): AnyPgColumn => meetings.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -124,6 +146,27 @@ export const directiveAssigneeDistricts = pgTable(
   (t) => [primaryKey({ columns: [t.assigneeId, t.districtId] })],
 );
 
+/**
+ * A directive of an earlier meeting of the series, taken up again in this meeting ("directives under
+ * review from earlier meetings"). Only this row is added: the directive keeps its one set of action
+ * items and their history.
+ */
+export const meetingReviewedDirectives = pgTable(
+  "meeting_reviewed_directives",
+  {
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    directiveId: integer("directive_id").notNull().references(() => directives.id),
+    addedById: integer("added_by_id").references(() => users.id),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.directiveId] }),
+    // "Times carried" counts the rows of one directive.
+    index("meeting_reviewed_directives_directive_idx").on(t.directiveId),
+  ],
+);
+
+export type MeetingSeries = typeof meetingSeries.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type NewMeeting = typeof meetings.$inferInsert;
 export type Directive = typeof directives.$inferSelect;

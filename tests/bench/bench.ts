@@ -62,6 +62,8 @@ interface Measured {
   errors: number;
   non2xx: number;
   sqlP50: number | null;
+  /** Bytes of the page's HTML (uncompressed), as the load received it. */
+  htmlBytes?: number;
 }
 
 interface RunResult {
@@ -248,7 +250,7 @@ async function main() {
       await probe.arrayBuffer();
       const t0 = performance.now();
       probe = await fetch(base + target.path, { headers, redirect: "manual" });
-      await probe.arrayBuffer();
+      const htmlBytes = (await probe.arrayBuffer()).byteLength;
       const probeMs = performance.now() - t0;
       const missing = probe.status === 404 || (target.name === "/districts/:code" && !districtRoute);
       if (probe.status !== 200) {
@@ -274,6 +276,7 @@ async function main() {
       );
       measured.push({
         name: target.name, path: target.path, missing: false, status: 200, ...r, p50One: one.p50, cache, sqlP50: sqlP50.get(target.name) ?? null,
+        htmlBytes,
       });
     }
   } finally {
@@ -413,12 +416,12 @@ function renderTable(result: RunResult, stored: Record<string, RunResult>): stri
   const large = stored[`1m${suffix}`];
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   const lines = [
-    "| page | req/s | p50 ms | p95 ms | p50 ms, 1 conn | SQL p50 ms | rps ÷ bare rps (dashboard ≥ 0.3) | p50 ÷ 1.5×(bare p50 + SQL p50) (≤ 1) | same, 1 conn (≤ 1) | 1m p50 ÷ 10k p50 (dashboard ≤ 3) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| page | req/s | p50 ms | p95 ms | p50 ms, 1 conn | SQL p50 ms | rps ÷ bare rps (dashboard ≥ 0.3) | p50 ÷ 1.5×(bare p50 + SQL p50) (≤ 1) | same, 1 conn (≤ 1) | 1m p50 ÷ 10k p50 (dashboard ≤ 3) | HTML KB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of result.rows) {
     if (r.missing || r.status !== 200) {
-      lines.push(`| ${r.name} | ${r.missing ? "missing (404)" : `HTTP ${r.status}`} | | | | ${ms(r.sqlP50)} | | | | |`);
+      lines.push(`| ${r.name} | ${r.missing ? "missing (404)" : `HTTP ${r.status}`} | | | | ${ms(r.sqlP50)} | | | | | |`);
       continue;
     }
     const isBare = r === bare;
@@ -445,7 +448,7 @@ function renderTable(result: RunResult, stored: Record<string, RunResult>): stri
     const flag = r.errors || r.non2xx ? ` (${r.errors} errors, ${r.non2xx} non-2xx)` : "";
     const name = r.cache ? `${r.name} [${r.cache}]` : r.name;
     lines.push(
-      `| ${name} | ${r.rps.toFixed(1)}${flag} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p50One)} | ${ms(r.sqlP50)} | ${cells.join(" | ")} | ${scale} |`,
+      `| ${name} | ${r.rps.toFixed(1)}${flag} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p50One)} | ${ms(r.sqlP50)} | ${cells.join(" | ")} | ${scale} | ${r.htmlBytes != null ? (r.htmlBytes / 1024).toFixed(1) : ""} |`,
     );
   }
   return lines.join("\n");

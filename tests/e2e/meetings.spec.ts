@@ -56,8 +56,8 @@ test("the secretariat logs the RJ 2021-08-31 review, pastes the rest of the minu
   await page.locator(f("titleHi")).fill(RJ_2021.title.hi);
   await page.locator(f("titleEn")).fill(`${RJ_2021.title.en} (logged again)`);
   await page.locator(f("meetingDate")).fill(RJ_2021.date);
-  await page.locator(f("chairHi")).fill(RJ_2021.chair.hi);
-  await page.locator(f("chairEn")).fill(RJ_2021.chair.en);
+  // The chair is an office from the list (issue 10), not typed.
+  await page.locator(f("chairOffice")).selectOption({ label: RJ_2021.chair.en });
   await page.getByLabel("District Collectors").check();
   await page.getByLabel("Superintendents of Police").check();
 

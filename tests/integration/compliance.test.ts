@@ -49,7 +49,10 @@ describe("headline figures", () => {
     expect(f.onTime).toBe(5);
     expect(f.onTimeRate).toBeCloseTo(5 / 12, 12);
     expect(f.verifiedShare).toBeCloseTo(2 / 8, 12);
-    expect(f.grade).toBe("C"); // 53.3 %
+    // The grade counts items due or done (decision 010): 8 done of 8 + 4 overdue = 66.7 % (53.3 % of all).
+    expect(f.graded).toBe(12);
+    expect(f.gradeRate).toBeCloseTo(8 / 12, 12);
+    expect(f.grade).toBe("C");
   });
 
   it("follow every filter given as search params", async () => {
@@ -74,7 +77,7 @@ describe("headline figures", () => {
     const nothing = await filtersFrom("from=2099-01-01");
     expect(await getHeadline(official, nothing, today)).toEqual({
       items: 0, notApplicable: 0, applicable: 0, done: 0, verified: 0, overdue: 0, duePassed: 0, onTime: 0,
-      completionRate: null, onTimeRate: null, verifiedShare: null, grade: null,
+      completionRate: null, onTimeRate: null, verifiedShare: null, grade: null, graded: 0, gradeRate: null,
     });
     expect(await getDistrictRanking(official, nothing, today)).toEqual([]);
     expect(await getStatusMixByDivision(official, nothing, today)).toEqual([]);
@@ -110,15 +113,17 @@ describe("headline figures", () => {
 });
 
 describe("district ranking", () => {
-  it("ranks by completion rate, then on-time rate, then fewer overdue, with grades", async () => {
+  // Decision 010: ranked and graded on items due or done (done ÷ (done + overdue)); ties go to the completion
+  // rate, then the on-time rate, then fewer overdue. Before it, Bikaner's item 17 (due 20 Aug) made it a C.
+  it("ranks by grade rate, then completion rate, on-time rate and fewer overdue, with grades on items due or done", async () => {
     const ranking = await getDistrictRanking(official, {}, today);
     const summary = ranking.map((d) => [d.rank, d.code, d.done, d.applicable, d.onTime, d.duePassed, d.overdue, d.grade]);
     expect(summary).toEqual([
-      [1, "ALWAR", 2, 2, 0, 2, 0, "A"], // 3, 13 (4 not applicable, 10 withdrawn)
-      [2, "JAIPUR", 2, 4, 2, 3, 1, "C"], // exactly 50 % is a C
-      [3, "BIKANER", 1, 2, 0, 1, 0, "C"], // ties CHURU at 50 % and 0 % on time …
-      [4, "CHURU", 1, 2, 0, 2, 1, "C"], // … and loses on overdue
-      [5, "AJMER", 1, 4, 2, 3, 2, "D"],
+      [1, "ALWAR", 2, 2, 0, 2, 0, "A"], // 3, 13 (4 not applicable, 10 withdrawn): 2 of 2, completion 100 %
+      [2, "BIKANER", 1, 2, 0, 1, 0, "A"], // 16 done; 17 is not yet due and leaves the grade: 1 of 1, completion 50 %
+      [3, "JAIPUR", 2, 4, 2, 3, 1, "C"], // 1, 2 done; 12 overdue; 8 extended to September: 2 of 3
+      [4, "CHURU", 1, 2, 0, 2, 1, "C"], // 18 done, 19 overdue: exactly 50 % is a C
+      [5, "AJMER", 1, 4, 2, 3, 2, "D"], // 9 done; 5, 6 overdue; 14 due today is not yet due: 1 of 3
     ]);
     const jaipur = ranking.find((d) => d.code === "JAIPUR")!;
     expect(jaipur.evidenceShare).toBe(0.5); // 1 has evidence, 2 has not

@@ -60,14 +60,19 @@ describe("the page cache, on the embedded database with the demo data", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("answers a repeat view from memory, byte for byte, with the CSP nonce its scripts carry", async () => {
+  it("answers a repeat view from memory, byte for byte, with the CSP nonce its scripts carry (the ATR print view's)", async () => {
     const first = await view(server.base, "/dashboard", official);
     const second = await view(server.base, "/dashboard", official);
     expect([first.status, first.cache, second.status, second.cache]).toEqual([200, "miss", 200, "hit"]);
     expect(second.body).toBe(first.body);
-    const nonce = /'nonce-([^']+)'/.exec(second.csp)?.[1];
+    // The dashboard carries no script (decision 014); the ATR's print view does (it asks to print).
+    expect(second.body).not.toContain("<script");
+    await view(server.base, "/meetings/1/atr?print=1", official);
+    const printed = await view(server.base, "/meetings/1/atr?print=1", official);
+    expect([printed.status, printed.cache]).toEqual([200, "hit"]);
+    const nonce = /'nonce-([^']+)'/.exec(printed.csp)?.[1];
     expect(nonce).toBeTruthy();
-    const scriptNonces = [...second.body.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1]);
+    const scriptNonces = [...printed.body.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1]);
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
   });

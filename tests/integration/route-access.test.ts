@@ -112,6 +112,7 @@ const TABLE: Record<string, Entry> = {
   },
 
   dashboard: { path: () => "/dashboard", loader: only(READERS, 200), action: 405 },
+  "districts._index": { path: () => "/districts?q=a", loader: only(READERS, 200), action: 405 },
   verify: { path: () => "/verify", loader: only(WRITERS, 200), action: only(WRITERS, 400) },
 
   "meetings._index": { path: () => "/meetings", loader: only(READERS, 200), action: 405 },
@@ -120,6 +121,29 @@ const TABLE: Record<string, Entry> = {
     path: (f) => `/meetings/${f.publishedMeetingId}`,
     params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
     loader: only(READERS, 200),
+    // Closing or re-issuing a carried directive (issue 10); an empty form is refused field by field.
+    action: only(WRITERS, 400),
+  },
+  // The review cycle (issue 10): the brief and its workbook for readers, the lists the secretariat keeps,
+  // the editor's carry-over list, a grade's explanation (officers: their own district, like its record).
+  "meetings.$meetingId_.brief": {
+    path: (f) => `/meetings/${f.publishedMeetingId}/brief`,
+    params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
+    loader: only(READERS, 200),
+    action: 405,
+  },
+  "meetings.$meetingId.brief[.]xlsx": {
+    path: (f) => `/meetings/${f.publishedMeetingId}/brief.xlsx`,
+    params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
+    loader: only(READERS, 200),
+    action: 405,
+  },
+  series: { path: () => "/series", loader: only(WRITERS, 200), action: only(WRITERS, 400) },
+  "meetings.carry-candidates": { path: () => "/meetings/carry-candidates", loader: only(WRITERS, 200), action: 405 },
+  "districts.$districtCode_.grade": {
+    path: () => "/districts/AJMER/grade",
+    params: () => ({ districtCode: "AJMER" }),
+    loader: { ...only(READERS, 200), DISTRICT_OFFICER: 200, DEPARTMENT_OFFICER: 403 },
     action: 405,
   },
   "meetings.$meetingId_.edit": {
@@ -202,7 +226,8 @@ function routeIdsOnDisk(): string[] {
         const inner = ["route.tsx", "route.ts", "route.jsx", "route.js"].find((f) => fs.existsSync(path.join(routesDir, entry.name, f)));
         return inner ? [{ id: entry.name, file: path.join(entry.name, inner) }] : [];
       }
-      return /\.(tsx?|jsx?)$/.test(entry.name) && !/\.(test|spec)\./.test(entry.name)
+      // remix.config.js ignores tests and *.server.* (request handlers shared by routes).
+      return /\.(tsx?|jsx?)$/.test(entry.name) && !/\.(test|spec|server)\./.test(entry.name)
         ? [{ id: entry.name.replace(/\.(tsx?|jsx?)$/, ""), file: entry.name }]
         : [];
     })

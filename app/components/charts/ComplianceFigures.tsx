@@ -1,9 +1,19 @@
+import { Link } from "@remix-run/react";
 import type { Figures } from "~/domain/views";
 import { formatNumber, formatPercent } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 
 /** The headline figures, each with the counts it was computed from. */
-export function ComplianceFigures({ figures, showGrade = false }: { figures: Figures; showGrade?: boolean }) {
+export function ComplianceFigures({
+  figures,
+  showGrade = false,
+  gradeHref,
+}: {
+  figures: Figures;
+  showGrade?: boolean;
+  /** The grade's explanation (decision 010). */
+  gradeHref?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
@@ -53,8 +63,13 @@ export function ComplianceFigures({ figures, showGrade = false }: { figures: Fig
         <li className="figure">
           <span className="figure__label">{t("dash.figure.grade")}</span>
           <span className={`figure__value grade grade--${figures.grade ?? "none"}`} data-figure="grade">
-            {figures.grade ?? "—"}
+            {figures.grade ?? (figures.applicable > 0 ? t("review.grade.notYetDue") : "—")}
           </span>
+          {gradeHref ? (
+            <span className="figure__hint">
+              <Link to={gradeHref}>{t("review.grade.why")}</Link>
+            </span>
+          ) : null}
         </li>
       ) : null}
     </ul>

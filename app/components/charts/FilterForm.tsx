@@ -83,6 +83,20 @@ export function FilterForm({
             {errorOf("meeting")}
           </div>
         ) : null}
+        {shown("review") ? (
+          <div className="field filters__wide">
+            <label htmlFor="filter-review">{t("review.filter")}</label>
+            <select id="filter-review" name="review" defaultValue={values.review ?? ""} {...a11y("review")}>
+              <option value="">{t("dash.filter.any")}</option>
+              {options.meetings.map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {formatDate(m.meetingDate, locale)} — {pickText(locale, m.titleEn, m.titleHi)}
+                </option>
+              ))}
+            </select>
+            {errorOf("review")}
+          </div>
+        ) : null}
         {select("category", "dash.filter.category", options.categories)}
         {select("division", "dash.filter.division", options.divisions)}
         {select("district", "dash.filter.district", options.districts)}

@@ -60,13 +60,13 @@ export function HeatMap({
               {row.cells.map((cell, i) =>
                 cell ? (
                   <td key={columns[i].key} className={`heatmap__cell heatmap__cell--${cell.state}`}>
+                    {/* The title is the link's name (the symbol is for the eye): one copy of the text per cell. */}
                     <a href={cell.href} title={cell.text}>
                       <span aria-hidden="true">{STATE_SYMBOLS[cell.state]}</span>
-                      <span className="visually-hidden">{cell.text}</span>
                     </a>
                   </td>
                 ) : (
-                  <td key={columns[i].key} className="heatmap__cell heatmap__cell--none">
+                  <td key={columns[i].key} className="heatmap__cell heatmap__cell--none" title={emptyText}>
                     <span className="visually-hidden">{emptyText}</span>
                   </td>
                 ),

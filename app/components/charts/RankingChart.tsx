@@ -1,7 +1,8 @@
-// Horizontal bars: each district's completion rate, coloured by grade, each bar a link to the
-// district's page. Fixed size (scaled down by CSS through the viewBox), no animation and hand-drawn
-// ticks, so the server's SVG is exactly what the browser keeps: no layout shift, printable.
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+// The district ranking as a list of bars: each row a link to the district's page with its name, a
+// bar of its completion rate coloured by grade, and the grade and rate in text. Plain HTML with a
+// one-rectangle SVG per bar (no chart library, nothing to hydrate that changes): the text stays
+// at body size on a phone instead of scaling down with a drawing, and keyboard users meet one link
+// per district (decision 014).
 import type { Grade } from "~/domain/compliance-types";
 import { GRADE_COLORS } from "./colors";
 
@@ -17,64 +18,43 @@ export interface RankingBar {
   title: string;
 }
 
-const WIDTH = 760;
-const ROW = 24;
-const LABEL_WIDTH = 170;
-
-export function RankingChart({ bars, label }: { bars: RankingBar[]; label: string }) {
-  const height = bars.length * ROW + 40;
-  const data = bars.map((b) => ({ ...b, value: (b.rate ?? 0) * 100 }));
+export function RankingChart({
+  bars,
+  label,
+  gapAfter,
+  gapText,
+}: {
+  bars: RankingBar[];
+  label: string;
+  /** A row saying how many districts are left out goes after this many bars. */
+  gapAfter?: number;
+  gapText?: string;
+}) {
   return (
-    <figure className="chart" style={{ maxWidth: WIDTH }}>
-      <BarChart
-        id="ranking-chart"
-        width={WIDTH}
-        height={height}
-        data={data}
-        layout="vertical"
-        margin={{ top: 4, right: 96, bottom: 4, left: 4 }}
-        role="img"
-        aria-label={label}
-      >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 90, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={11} />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={LABEL_WIDTH}
-          interval={0}
-          tick={({ x, y, payload }: { x: number; y: number; payload: { value: string } }) => (
-            <text x={x - 4} y={y} dy={4} textAnchor="end" fontSize={12} fill="#1b1f29">
-              {payload.value.length > 24 ? `${payload.value.slice(0, 23)}…` : payload.value}
-            </text>
-          )}
-        />
-        <Bar
-          id="ranking-bars"
-          dataKey="value"
-          isAnimationActive={false}
-          barSize={16}
-          shape={(props: unknown) => {
-            const { x, y, width, height, payload } = props as {
-              x: number;
-              y: number;
-              width: number;
-              height: number;
-              payload: RankingBar;
-            };
-            const fill = payload.grade ? GRADE_COLORS[payload.grade] : "#b8bcc6";
-            return (
-              <a href={payload.href}>
-                <title>{payload.title}</title>
-                <rect x={x} y={y} width={Math.max(width, 1)} height={height} fill={fill} />
-                <text x={x + Math.max(width, 1) + 6} y={y + height / 2} dy={4} fontSize={12} fill="#1b1f29">
-                  {payload.valueText}
-                </text>
-              </a>
-            );
-          }}
-        />
-      </BarChart>
-    </figure>
+    <ul id="ranking-chart" className="hbars" aria-label={label}>
+      {bars.map((b, i) => (
+        <RankingRow key={b.key} bar={b} gap={gapAfter !== undefined && i === gapAfter - 1 ? gapText : undefined} />
+      ))}
+    </ul>
+  );
+}
+
+function RankingRow({ bar, gap }: { bar: RankingBar; gap?: string }) {
+  const width = Math.max(0, Math.min(100, (bar.rate ?? 0) * 100));
+  return (
+    <>
+      <li className="hbar">
+        <a href={bar.href} title={bar.title} className="hbar__row">
+          <span className="hbar__label">{bar.label}</span>
+          <svg className="hbar__svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect width="100" height="10" fill="#eef0f4" />
+            <rect width={Math.max(width, 0.5)} height="10" fill={bar.grade ? GRADE_COLORS[bar.grade] : "#b8bcc6"} />
+            <line x1="90" x2="90" y1="0" y2="10" stroke="#1b1f29" strokeWidth="0.4" strokeDasharray="1 1" />
+          </svg>
+          <span className="hbar__value">{bar.valueText}</span>
+        </a>
+      </li>
+      {gap ? <li className="hbar hbar--gap">… {gap} …</li> : null}
+    </>
   );
 }

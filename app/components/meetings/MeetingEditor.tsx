@@ -20,6 +20,9 @@ import {
   type MeetingFormValues,
 } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
+import { CarryOverPicker } from "~/components/review/CarryOverPicker";
+import type { CarryCandidate } from "~/domain/review-views";
+import { pickText, useLocale } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
 import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
 import { directivesFromPastedText } from "~/utils/paste";
@@ -29,7 +32,16 @@ export interface EditorNotice {
   params?: Record<string, number>;
 }
 
-type TopField = Exclude<keyof MeetingFormValues, "directives" | "calledRoles" | "intent" | "mode">;
+type TopField = Exclude<keyof MeetingFormValues, "directives" | "calledRoles" | "intent" | "mode" | "carried">;
+
+/** The series' lists for the editor; the route fetches the carry-over candidates when the series changes. */
+export interface EditorSeriesData {
+  offices: { code: string; nameEn: string; nameHi: string }[];
+  series: { code: string; nameEn: string; nameHi: string; officeCode: string }[];
+  candidates: CarryCandidate[];
+  loading: boolean;
+  onSeriesChange?: (seriesCode: string, meetingDate: string) => void;
+}
 
 /** Server errors ("directives.0.textEn" → key) in react-hook-form's nested shape. */
 function toRhfErrors(errors: FieldErrors | undefined): RhfFieldErrors<MeetingFormValues> | undefined {
@@ -47,7 +59,9 @@ export function MeetingEditor({
   serverErrors,
   formError,
   notice,
+  series,
 }: {
+  series: EditorSeriesData;
   master: EditorMasterData;
   initialValues: MeetingFormValues;
   serverErrors?: FieldErrors;
@@ -55,6 +69,7 @@ export function MeetingEditor({
   notice?: EditorNotice;
 }) {
   const t = useT();
+  const locale = useLocale();
   const hydrated = useHydrated();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -160,6 +175,21 @@ export function MeetingEditor({
   );
 
   const directivesError = lookup("directives");
+  const seriesId = fieldId("seriesCode");
+  const seriesError = lookup("seriesCode");
+  const officeId = fieldId("chairOffice");
+  const officeError = lookup("chairOffice");
+  const [seriesChosen, setSeriesChosen] = useState(Boolean(initialValues.seriesCode));
+  const seriesField = register("seriesCode", {
+    onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
+      const code = event.target.value;
+      setSeriesChosen(Boolean(code));
+      const chosen = series.series.find((s) => s.code === code);
+      if (chosen) setValue("chairOffice", chosen.officeCode);
+      setValue("carried", []);
+      series.onSeriesChange?.(code, getValues("meetingDate"));
+    },
+  });
   const modeId = fieldId("mode");
   const modeError = lookup("mode");
   const rolesError = lookup("calledRoles");
@@ -195,9 +225,30 @@ export function MeetingEditor({
             </Field>
           </div>
           <div className="grid-2">
-            {textField("chairHi", "meetings.field.chairHi", { lang: "hi", max: LIMITS.chair })}
-            {textField("chairEn", "meetings.field.chairEn", { lang: "en", max: LIMITS.chair })}
+            <Field id={seriesId} label={t("review.field.series")} error={seriesError} hint={t("review.field.seriesHint")}>
+              <select defaultValue={initialValues.seriesCode} {...seriesField} {...describedBy(seriesId, seriesError, true)}>
+                <option value="">{t("review.series.none")}</option>
+                {series.series.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {pickText(locale, s.nameEn, s.nameHi)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={officeId} label={t("review.field.chairOffice")} error={officeError}>
+              <select defaultValue={initialValues.chairOffice} {...register("chairOffice")} {...describedBy(officeId, officeError)}>
+                <option value="">{t("review.office.none")}</option>
+                {series.offices.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {pickText(locale, o.nameEn, o.nameHi)}
+                  </option>
+                ))}
+              </select>
+            </Field>
           </div>
+          {/* Older forms typed the chair; it is kept as it was unless an office is chosen. */}
+          <input type="hidden" {...register("chairEn")} defaultValue={initialValues.chairEn} />
+          <input type="hidden" {...register("chairHi")} defaultValue={initialValues.chairHi} />
           <div className="grid-2">
             {textField("participantsHi", "meetings.field.participantsHi", { lang: "hi", multiline: true, rows: 2, max: LIMITS.participants })}
             {textField("participantsEn", "meetings.field.participantsEn", { lang: "en", multiline: true, rows: 2, max: LIMITS.participants })}
@@ -218,6 +269,15 @@ export function MeetingEditor({
           {textField("minutes", "meetings.field.minutes", { multiline: true, rows: 4, max: LIMITS.minutes, hint: "meetings.field.minutesHint" })}
           {textField("referenceNo", "meetings.field.referenceNo", { max: LIMITS.referenceNo, className: "field--narrow" })}
         </fieldset>
+
+        <CarryOverPicker
+          seriesChosen={seriesChosen}
+          candidates={series.candidates}
+          loading={series.loading}
+          checked={initialValues.carried}
+          register={checkboxGroupProps(register("carried"))}
+          error={lookup("carried")}
+        />
 
         <section className="card paste-box" aria-labelledby="paste-title">
           <h2 id="paste-title">{t("meetings.paste.title")}</h2>

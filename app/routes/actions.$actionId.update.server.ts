@@ -14,10 +14,10 @@ import {
   type UpdateFormValues,
   type UpdateOutcome,
 } from "~/schemas/action-update";
-import type { Viewer } from "./auth.server";
-import { serializeCookie } from "./cookies.server";
-import { actorFor } from "./lifecycle";
-import { firstField, isMultipart, readMultipartForm, readPlainForm, type UploadedFile } from "./multipart.server";
+import type { Viewer } from "~/utils/auth.server";
+import { serializeCookie } from "~/utils/cookies.server";
+import { actorFor } from "~/utils/lifecycle";
+import { firstField, isMultipart, readMultipartForm, readPlainForm, type UploadedFile } from "~/utils/multipart.server";
 import { parseForm } from "~/utils/parse-form";
 
 export const FLASH_COOKIE = "anupalan_action_flash";

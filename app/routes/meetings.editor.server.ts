@@ -1,19 +1,18 @@
 // The meeting editor's action, shared by /meetings/new and /meetings/:meetingId/edit.
 //
 // intent=save-draft and intent=publish validate with the editor's one schema and then save
-// (and publish) in one transaction, so a refusal leaves nothing half-saved. The other intents
+// (and publish) in one transaction (saveMeetingFromEditor), so a refusal leaves nothing half-saved. The other intents
 // serve the form when JavaScript is off: paste the minutes, add, remove or move a directive —
 // each answers with the form's values changed, for the user to carry on editing.
 import { data, redirect } from "@remix-run/node";
 import { directivesFromPastedText } from "~/utils/paste";
-import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
-import { getMasterData, masterCodes, saveDraftMeeting } from "~/models/meeting.server";
+import { saveMeetingFromEditor } from "~/models/meeting-save.server";
+import { getMasterData, masterCodes } from "~/models/meeting.server";
 import {
   addAssignee,
   changeDirectiveDueDate,
-  publishMeeting,
   withdrawAssignee,
   withdrawDirective,
   type AddAssigneeResult,
@@ -39,15 +38,6 @@ export interface EditorActionData {
   fieldErrors?: FieldErrors;
   formError?: MessageKey;
   notice?: { key: MessageKey; params?: Record<string, number> };
-}
-
-/** Thrown inside the transaction to roll it back with an answer for the user. */
-class Refusal {
-  constructor(
-    readonly status: number,
-    readonly formError: MessageKey,
-    readonly fieldErrors?: FieldErrors,
-  ) {}
 }
 
 const MOVE_INTENT = /^(remove-directive|move-up|move-down):(\d{1,4})$/;
@@ -107,46 +97,21 @@ async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number
       { status: 400 },
     );
   }
-  const publishing = parsed.data.intent === "publish";
-  let outcome: { meetingId: number; items: number | null };
-  try {
-    outcome = await db().transaction(async (tx) => {
-      const saved = await saveDraftMeeting(viewer, { meetingId, values: parsed.data }, tx);
-      if (!saved.ok) {
-        if (saved.reason === "not-found") throw new Response("Not found", { status: 404 });
-        throw new Refusal(409, "meetings.error.alreadyPublished");
-      }
-      if (!publishing) return { meetingId: saved.meetingId, items: null };
-      const published = await publishMeeting(viewer, { meetingId: saved.meetingId }, tx);
-      if (!published.ok) {
-        if (published.reason === "not-found") throw new Response("Not found", { status: 404 });
-        if (published.reason !== "incomplete") throw new Refusal(409, "meetings.error.alreadyPublished");
-        const fieldErrors: FieldErrors = {};
-        for (const n of published.directives) fieldErrors[`directives.${n - 1}.assignees`] = "meetings.error.assigneeRequired";
-        throw new Refusal(400, "meetings.error.incomplete", fieldErrors);
-      }
-      await recordAudit(
-        {
-          actorId: viewer.id,
-          actorUsername: viewer.username,
-          action: "meeting.publish",
-          targetType: "meeting",
-          targetId: String(saved.meetingId),
-          details: { items: published.items },
-          ...requestOrigin(request),
-        },
-        tx,
-      );
-      return { meetingId: saved.meetingId, items: published.items };
-    });
-  } catch (error) {
-    if (error instanceof Refusal) {
+  const outcome = await saveMeetingFromEditor(viewer, { meetingId, values: parsed.data, origin: requestOrigin(request) });
+  if (!outcome.ok) {
+    if (outcome.reason === "incomplete") {
+      const fieldErrors: FieldErrors = {};
+      for (const n of outcome.directives) fieldErrors[`directives.${n - 1}.assignees`] = "meetings.error.assigneeRequired";
+      return data<EditorActionData>({ values, formError: "meetings.error.incomplete", fieldErrors }, { status: 400 });
+    }
+    if (outcome.reason === "carried") {
       return data<EditorActionData>(
-        { values, formError: error.formError, fieldErrors: error.fieldErrors },
-        { status: error.status },
+        { values, formError: "validation.fixErrors", fieldErrors: { carried: "review.error.notCandidate" } },
+        { status: 400 },
       );
     }
-    throw error;
+    if (outcome.reason === "not-found") throw new Response("Not found", { status: 404 });
+    return data<EditorActionData>({ values, formError: "meetings.error.alreadyPublished" }, { status: 409 });
   }
   if (outcome.items !== null) throw redirect(`/meetings/${outcome.meetingId}?published=${outcome.items}`);
   throw redirect(`/meetings/${outcome.meetingId}/edit?saved=1`);

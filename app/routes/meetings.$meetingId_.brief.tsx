@@ -1,0 +1,174 @@
+// The pre-review brief (issue 10): what the chair reads the evening before the review — exceptions only,
+// one phone screen of headline figures, A4 in print (app/styles/brief.css), the full lists in .xlsx.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { parseId } from "~/utils/params";
+import type { MessageKey } from "~/i18n";
+import { getBrief, type BriefPlace } from "~/models/brief.server";
+import briefStyles from "~/styles/brief.css";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Brief · ${data?.brief.meeting.titleEn || data?.brief.meeting.titleHi || "Meeting"} · Anupalan` },
+];
+
+/** How many of each exception list the page shows; the workbook has all. */
+const SHOWN = 5;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "read:report:any");
+  const meetingId = parseId(params.meetingId);
+  const brief = meetingId ? await getBrief(viewer, meetingId, todayInIndia()) : null;
+  if (!brief) throw new Response("Not found", { status: 404 });
+  // Only what the page shows goes to the browser.
+  const cut = (list: BriefPlace[]) => ({ shown: list.slice(0, SHOWN), total: list.length });
+  return {
+    brief: {
+      ...brief,
+      overdue: cut(brief.overdue),
+      returned: cut(brief.returned),
+      silent: cut(brief.silent),
+      changes: cut(brief.changes),
+    },
+  };
+}
+
+export default function BriefPage() {
+  const { brief } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  const name = (p: BriefPlace) => pickText(locale, p.nameEn, p.nameHi);
+  const s = brief.totals;
+  const block = (
+    id: string,
+    title: MessageKey,
+    list: { shown: BriefPlace[]; total: number },
+    line: (p: BriefPlace) => ReactNode,
+  ) => (
+    <section className="brief__block" aria-labelledby={`brief-${id}`} data-testid={`brief-${id}`}>
+      <h2 id={`brief-${id}`}>
+        {t(title)} <span className="muted">({n(list.total)})</span>
+      </h2>
+      {list.total === 0 ? (
+        <p className="muted">{t("review.brief.nothing")}</p>
+      ) : (
+        <ul className="brief__list">
+          {list.shown.map((p) => (
+            <li key={`${p.kind}:${p.code}`} data-place={p.code}>
+              <span>{p.kind === "district" ? <Link to={`/districts/${p.code}`}>{name(p)}</Link> : name(p)}</span>
+              <span className="brief__what">{line(p)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.total > list.shown.length ? <p className="brief__more">{t("review.brief.more", { n: n(list.total - list.shown.length) })}</p> : null}
+    </section>
+  );
+  const ranked = (id: string, title: MessageKey, list: BriefPlace[]) => (
+    <section className="brief__block" aria-labelledby={`brief-${id}`} data-testid={`brief-${id}`}>
+      <h2 id={`brief-${id}`}>{t(title)}</h2>
+      {list.length === 0 ? (
+        <p className="muted">{t("review.brief.nothing")}</p>
+      ) : (
+        <ol className="brief__list">
+          {list.map((p) => (
+            <li key={p.code} data-place={p.code}>
+              <span>
+                <Link to={`/districts/${p.code}`}>{name(p)}</Link>
+              </span>
+              <span className="brief__what">
+                <Link to={`/districts/${p.code}/grade?review=${brief.meeting.id}`} aria-label={`${t("review.grade.why")} ${name(p)}`}>
+                  <span className={`grade grade--${p.grade ?? "none"}`}>{p.grade ?? t("review.grade.notYetDue")}</span>
+                </Link>{" "}
+                {formatPercent(p.gradeRate, locale, 0)}
+                {p.then?.grade ? <span className="muted"> · {t("review.brief.gradeChange", { then: p.then.grade })}</span> : null}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+  return (
+    <article className="brief">
+      <p className="breadcrumbs">
+        <Link to={`/meetings/${brief.meeting.id}`}>{pickText(locale, brief.meeting.titleEn, brief.meeting.titleHi)}</Link>
+      </p>
+      <h1>{t("review.brief.title")}</h1>
+      <p className="brief__sub">
+        {t("review.brief.for", { date: formatDate(brief.meeting.meetingDate, locale) })}
+        {brief.seriesNameEn || brief.seriesNameHi ? ` · ${pickText(locale, brief.seriesNameEn, brief.seriesNameHi)}` : ""}
+      </p>
+      <p className="brief__sub">
+        {t("review.brief.scope", { directives: n(brief.directives), carried: n(brief.carried), items: n(s.items) })}{" "}
+        {brief.previous
+          ? t("review.brief.previous", { date: formatDate(brief.previous.meetingDate, locale) })
+          : t("review.brief.noPrevious")}
+      </p>
+      <div className="brief__actions">
+        <a className="button button--secondary" href={`/meetings/${brief.meeting.id}/brief.xlsx`} download>
+          {t("review.brief.xlsx")}
+        </a>
+        <Link className="button button--secondary" to={`/dashboard?review=${brief.meeting.id}`}>
+          {t("review.brief.dashboard")}
+        </Link>
+      </div>
+
+      <ul className="brief__figures" aria-label={t("review.brief.headline")} data-testid="brief-figures">
+        <li className="brief__figure">
+          <span className="brief__figure-label">{t("review.brief.completion")}</span>
+          <span className="brief__figure-value" data-figure="completion">
+            {formatPercent(s.completionRate, locale)}
+            {brief.previous ? <small> {t("review.brief.was", { value: formatPercent(s.thenCompletionRate, locale) })}</small> : null}
+          </span>
+        </li>
+        <li className={`brief__figure${s.overdue > 0 ? " brief__figure--bad" : ""}`}>
+          <span className="brief__figure-label">{t("review.brief.overdue")}</span>
+          <span className="brief__figure-value" data-figure="overdue">
+            {n(s.overdue)}
+            {brief.previous ? <small> {t("review.brief.newShort", { n: n(s.newlyOverdue) })}</small> : null}
+          </span>
+        </li>
+        <li className={`brief__figure${s.returned > 0 ? " brief__figure--bad" : ""}`}>
+          <span className="brief__figure-label">{t("review.brief.returned")}</span>
+          <span className="brief__figure-value" data-figure="returned">{n(s.returned)}</span>
+        </li>
+        <li className={`brief__figure${s.silentPlaces > 0 ? " brief__figure--bad" : ""}`}>
+          <span className="brief__figure-label">{t("review.brief.silent")}</span>
+          <span className="brief__figure-value" data-figure="silent">{n(s.silentPlaces)}</span>
+        </li>
+      </ul>
+      <p className="brief__fine" data-testid="brief-fine">
+        {t("review.brief.fine", { n: n(brief.fine) })}
+      </p>
+
+      <div className="brief__grid">
+        {block("overdue", "review.brief.overdueList", brief.overdue, (p) =>
+          t("review.brief.overdueLine", { n: n(p.overdue), days: n(p.maxDaysOverdue ?? 0) }),
+        )}
+        {block("returned", "review.brief.returnedList", brief.returned, (p) => t("review.brief.returnedLine", { n: n(p.returned) }))}
+        {block("silent", "review.brief.silentList", brief.silent, (p) =>
+          t("review.brief.silentLine", { open: n(p.open), days: n(p.daysSinceUpdate ?? 0) }),
+        )}
+        {brief.previous
+          ? block("changes", "review.brief.changes", brief.changes, (p) =>
+              t("review.brief.changesLine", {
+                then: formatPercent(p.then?.completionRate ?? null, locale, 0),
+                now: formatPercent(p.completionRate, locale, 0),
+                completed: n(p.newlyCompleted),
+                overdue: n(p.newlyOverdue),
+              }),
+            )
+          : null}
+        {ranked("best", "review.brief.best", brief.best)}
+        {ranked("worst", "review.brief.worst", brief.worst)}
+      </div>
+    </article>
+  );
+}

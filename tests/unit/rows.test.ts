@@ -1,0 +1,33 @@
+// The row decoders read what either driver returns for a column type into one shape.
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { col } from "~/models/rows.server";
+
+describe("row decoders", () => {
+  it("read integers and counts as numbers from either driver (number, string, bigint)", () => {
+    for (const v of [7, "7", 7n]) expect(col.int().parse(v)).toBe(7);
+    expect(() => col.int().parse("7.5")).toThrow();
+    expect(() => col.int().parse("seven")).toThrow();
+    expect(col.number().parse("12.50")).toBe(12.5);
+  });
+
+  it("read timestamptz as an ISO instant, from a Date or a string", () => {
+    const iso = "2026-12-02T05:46:00.000Z";
+    expect(col.timestamp().parse(new Date(iso))).toBe(iso);
+    expect(col.timestamp().parse("2026-12-02 11:16:00+05:30")).toBe(iso);
+    expect(() => col.timestamp().parse("not a time")).toThrow();
+  });
+
+  it("read dates as yyyy-mm-dd and refuse anything else", () => {
+    expect(col.date().parse("2026-12-02")).toBe("2026-12-02");
+    expect(col.date().parse(new Date("2026-12-02T00:00:00Z"))).toBe("2026-12-02");
+    expect(() => col.date().parse("02/12/2026")).toThrow();
+  });
+
+  it("check enum values and nulls", () => {
+    const row = z.object({ role: col.oneOf(["COLLECTOR", "SP"] as const).nullable(), name: col.text() });
+    expect(row.parse({ role: null, name: "x" })).toEqual({ role: null, name: "x" });
+    expect(() => row.parse({ role: "IG", name: "x" })).toThrow();
+    expect(() => row.parse({ role: "SP", name: null })).toThrow();
+  });
+});
