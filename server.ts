@@ -16,6 +16,8 @@ import { readCookieHeader } from "./app/utils/cookies.server";
 import { todayInIndia } from "./app/utils/format";
 import { PageCache, pageCacheMiddleware } from "./app/utils/page-cache.server";
 import { findSessionUser } from "./app/models/session.server";
+import { smtpSender } from "./app/utils/mailer.server";
+import { startNoticeQueue, type NoticeQueue } from "./app/utils/notice-queue.server";
 import { closeDatabase, DatabaseLockedError, getDatabaseHandle, type DatabaseHandle } from "./db/client.server";
 import { getEnv, seedDemoWanted } from "./db/env";
 import { runMigrations } from "./db/migrate";
@@ -98,6 +100,18 @@ async function main() {
     fail((error as Error).message);
   }
   const handle = await openAndPrepareDatabase();
+  // Reminders, the escalation ladder, digests and email: jobs kept in the database (decision 018).
+  let notices: NoticeQueue | undefined;
+  if (env.NOTICE_WORKER) {
+    const mail = env.SMTP_URL ? smtpSender(env.SMTP_URL, env.MAIL_FROM) : undefined;
+    notices = await startNoticeQueue({
+      handle,
+      send: mail?.send,
+      origin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+      cron: env.NOTICE_CRON,
+      runAtStart: true,
+    });
+  }
   const buildPath = path.join(root, "build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -187,7 +201,9 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), 500).unref();
-    closeDatabase()
+    (notices?.stop({ graceful: false }) ?? Promise.resolve())
+      .catch((error) => console.error("stopping the notice queue:", error))
+      .then(() => closeDatabase())
       .catch((error) => console.error("closing the database:", error))
       .finally(() => process.exit(0));
   };

@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "~/components/layout/AppShell";
 import { ErrorPage } from "~/components/layout/ErrorPage";
 import appStyles from "~/styles/app.css";
+import { unreadNoticeCount } from "~/models/notices.server";
 import { getViewer } from "~/utils/auth.server";
 import { getLocale, localeCookieHeader } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
@@ -31,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const viewer = await getViewer(request);
   const cookie = localeCookieHeader(request);
+  // The bell's count; pages kept by the page cache are dropped when a notice is written (migration 0012).
+  const unreadNotices = viewer ? await unreadNoticeCount(viewer) : 0;
   return data(
     {
       locale,
@@ -40,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         displayName: viewer.displayName,
         role: viewer.role,
       },
+      unreadNotices,
     },
     cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
   );

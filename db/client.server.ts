@@ -29,6 +29,11 @@ export interface DatabaseHandle {
    * was sent while it was down is lost, so a listener must then assume that anything changed.
    */
   listenForChanges(onChange: () => void, onConnect: () => void): Promise<void>;
+  /**
+   * Raw SQL for the job queue (pg-boss's `db` option, decision 018): with values, one statement
+   * with $1… parameters; without, possibly several statements (its own migrations).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,8 @@ const DATA_CHANGED_CHANNEL = "anupalan_data_changed";
 
 export type OpenOptions =
   | { url: string }
-  | { pgliteDir: string }
+  /** loadDataDir: start an empty folder from a dump (tests that restart on one folder). */
+  | { pgliteDir: string; loadDataDir?: Blob }
   /** In memory, optionally starting from a dump of another PGlite (tests). */
   | { memory: true; loadDataDir?: Blob };
 
@@ -129,6 +135,23 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       // third argument on every (re)connection.
       listenForChanges: (onChange, onConnect) =>
         client.listen(DATA_CHANGED_CHANNEL, () => onChange(), () => onConnect()).then(() => undefined),
+      executeSql: async (text, values) => {
+        let result: postgres.RowList<postgres.Row[]>;
+        if (values && values.length > 0) {
+          result = await client.unsafe(text, values as postgres.ParameterOrJSON<never>[]);
+        } else {
+          // Its migrations and locked commands carry their own BEGIN … COMMIT: one connection for them.
+          const connection = await client.reserve();
+          try {
+            result = await connection.unsafe(text).simple();
+          } finally {
+            connection.release();
+          }
+        }
+        // Several statements answer one result each; the last one is the answer.
+        const last = (result.length > 0 && Array.isArray(result[0]) ? result[result.length - 1] : result) as unknown as Record<string, unknown>[];
+        return { rows: [...last] };
+      },
       close: () => client.end({ timeout: 1 }),
     };
   }
@@ -138,7 +161,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     if ("pgliteDir" in options) fs.mkdirSync(options.pgliteDir, { recursive: true });
     client =
       "pgliteDir" in options
-        ? new PGlite(options.pgliteDir)
+        ? new PGlite(options.pgliteDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined)
         : new PGlite({ loadDataDir: options.loadDataDir });
   } catch (error) {
     release();
@@ -155,6 +178,11 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     listenForChanges: async (onChange, onConnect) => {
       await client.listen(DATA_CHANGED_CHANNEL, () => onChange());
       onConnect();
+    },
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
     close: async () => {
       try {

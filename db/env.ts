@@ -41,6 +41,25 @@ const envSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === "true")),
   /** Memory for kept pages of the read-only views (decision 009); 0 turns the page cache off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /**
+   * Where notices are emailed from: smtp://user:pass@host:587 or smtps://…:465 (nodemailer's URL
+   * form). Unset: notices appear in the app only.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), { message: "SMTP_URL must look like smtp://user:password@host:587" }),
+  /** The From of notice emails. */
+  MAIL_FROM: z.string().trim().min(3).default("Anupalan <anupalan@localhost>"),
+  /** When the daily reminders run (cron, Indian time). */
+  NOTICE_CRON: z.string().trim().min(9).default("30 7 * * *"),
+  /** Start the job worker (reminders, digests, email) with the server. */
+  NOTICE_WORKER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   LOG_REQUESTS: z
     .enum(["true", "false"])
     .default("true")

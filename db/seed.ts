@@ -25,6 +25,7 @@ import {
   directiveAssigneeDistricts,
   directiveAssignees,
   directives,
+  divisions,
   extensionRequests,
   meetings,
   users,
@@ -67,6 +68,18 @@ export const DEMO_USERS_BY_STATE = {
     "sp.indore",
   ],
 } as const satisfies Record<DemoState, readonly string[]>;
+
+/** Division officers of the demo (decision 016): the side COLLECTOR is the Commissioner, SP the range IG. */
+export const DEMO_DIVISION_OFFICERS_BY_STATE: Record<
+  DemoState,
+  { username: string; displayName: string; divisionCode: string; districtRole: DistrictRole }[]
+> = {
+  rajasthan: [
+    { username: "commissioner.ajmer", displayName: "Divisional Commissioner, Ajmer", divisionCode: "AJM", districtRole: "COLLECTOR" },
+    { username: "ig.ajmer", displayName: "Inspector General of Police, Ajmer Range", divisionCode: "AJM", districtRole: "SP" },
+  ],
+  "madhya-pradesh": [],
+};
 
 /** The demo users of the default (Rajasthan) demo; all sign in with DEMO_PASSWORD. */
 export const DEMO_USERS = DEMO_USERS_BY_STATE.rajasthan;
@@ -662,6 +675,18 @@ async function createDemoUsers(
     };
   });
   const inserted = await tx.insert(users).values(rows).returning({ id: users.id, username: users.username });
+  const divisionIds = new Map((await tx.select({ id: divisions.id, code: divisions.code }).from(divisions)).map((d) => [d.code, d.id]));
+  const divisionOfficers = DEMO_DIVISION_OFFICERS_BY_STATE[state]
+    .filter((o) => divisionIds.has(o.divisionCode))
+    .map((o) => ({
+      username: o.username,
+      displayName: o.displayName,
+      passwordHash,
+      role: "DIVISION_OFFICER" as const,
+      divisionId: divisionIds.get(o.divisionCode)!,
+      districtRole: o.districtRole,
+    }));
+  if (divisionOfficers.length > 0) await tx.insert(users).values(divisionOfficers);
   return new Map(inserted.map((u) => [u.username, u.id]));
 }
 

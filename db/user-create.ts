@@ -15,7 +15,8 @@ import * as schema from "./schema";
 
 const USAGE = `Usage: npm run user:create -- --username NAME --name "Display name" [--role ADMIN]
        [--district CODE --district-role COLLECTOR|SP] [--department CODE]
-Roles: ADMIN (default), SECRETARIAT, OFFICIAL, DISTRICT_OFFICER, DEPARTMENT_OFFICER.`;
+       [--division CODE --district-role COLLECTOR|SP]   (DIVISION_OFFICER: COLLECTOR = Divisional Commissioner, SP = IG)
+Roles: ADMIN (default), SECRETARIAT, OFFICIAL, DISTRICT_OFFICER, DEPARTMENT_OFFICER, DIVISION_OFFICER.`;
 
 class UsageError extends Error {}
 
@@ -31,6 +32,7 @@ function parseCommandLine(argv: string[]) {
         district: { type: "string", default: "" },
         "district-role": { type: "string", default: "" },
         department: { type: "string", default: "" },
+        division: { type: "string", default: "" },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -46,6 +48,7 @@ function parseCommandLine(argv: string[]) {
     districtCode: values.district,
     districtRole: values["district-role"]?.toUpperCase(),
     departmentCode: values.department,
+    divisionCode: values.division,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {

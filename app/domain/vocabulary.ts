@@ -3,7 +3,8 @@
 // the components import them from here, so a value added to the database is known everywhere
 // at once (no copies to fall out of step). No imports: this file runs in the browser too.
 
-export const ROLES = ["ADMIN", "SECRETARIAT", "OFFICIAL", "DISTRICT_OFFICER", "DEPARTMENT_OFFICER"] as const;
+/** DIVISION_OFFICER: a Divisional Commissioner or a range IG, reading one division (decision 016). */
+export const ROLES = ["ADMIN", "SECRETARIAT", "OFFICIAL", "DISTRICT_OFFICER", "DEPARTMENT_OFFICER", "DIVISION_OFFICER"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The officer roles a directive can be assigned to in every district. */
@@ -39,6 +40,8 @@ export const HISTORY_KINDS = [
   "EXTENSION_GRANTED",
   "EXTENSION_REFUSED",
   "WITHDRAWN",
+  /** A division officer's remark: recorded, the status and version unchanged (decision 016). */
+  "REVIEW_REMARK",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -230,6 +230,8 @@ export interface ActionItemDetail extends ActionListRow {
   /** The secretariat's reason and who returned it, while the item stays returned. */
   returnReason: string | null;
   returnedByName: string | null;
+  /** When the escalation ladder's last step reached it (issue 13). */
+  escalatedAt: string | null;
   pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
 }
 
@@ -240,7 +242,7 @@ function iso(value: unknown): string {
 /** The item, if the viewer may see it; null otherwise (the caller answers 404). */
 export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
   const [r] = await selectRows<Record<string, unknown>>(sql`
-    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.returned_at,
+    SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.returned_at, a.escalated_at,
       rt.remark AS return_reason, rt.display_name AS returned_by_name,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
@@ -284,6 +286,7 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
     withdrawnReason: (r.withdrawn_reason as string | null) ?? null,
     returnReason: (r.return_reason as string | null) ?? null,
     returnedByName: (r.returned_by_name as string | null) ?? null,
+    escalatedAt: r.escalated_at ? iso(r.escalated_at) : null,
     pendingExtension:
       r.ext_id != null
         ? {

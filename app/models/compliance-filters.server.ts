@@ -35,7 +35,7 @@ export interface ComplianceFilters {
 }
 
 /** Who is looking; the scope of every query is derived from it. */
-export type ComplianceViewer = Pick<Viewer, "role" | "districtId" | "districtRole" | "departmentId">;
+export type ComplianceViewer = Pick<Viewer, "role" | "districtId" | "districtRole" | "departmentId"> & { divisionId?: number | null };
 
 export interface NamedOption {
   id: number;
@@ -166,6 +166,9 @@ export function scopeCondition(viewer: ComplianceViewer): SQL {
     case "DEPARTMENT_OFFICER":
       if (viewer.departmentId == null) return sql`FALSE`;
       return sql`a.department_id = ${viewer.departmentId}`;
+    case "DIVISION_OFFICER":
+      if (viewer.divisionId == null || viewer.districtRole == null) return sql`FALSE`;
+      return sql`(a.division_id = ${viewer.divisionId} AND a.district_role = ${viewer.districtRole})`;
   }
 }
 

@@ -8,7 +8,8 @@ const { actionItems } = schema;
 /**
  * The action items a viewer may see, as a WHERE condition to put *inside* every query:
  * a district officer sees their district and role only, a department officer their
- * department only, the reading roles everything, anyone else nothing.
+ * department only, a division officer their side of their division's districts (decision 016),
+ * the reading roles everything, anyone else nothing.
  */
 export function actionItemScope(viewer: Viewer): SQL {
   if (can(viewer.role, "read:action-item:any")) return sql`true`;
@@ -17,6 +18,10 @@ export function actionItemScope(viewer: Viewer): SQL {
   }
   if (viewer.role === "DEPARTMENT_OFFICER" && viewer.departmentId != null) {
     return eq(actionItems.departmentId, viewer.departmentId);
+  }
+  // A Divisional Commissioner (side COLLECTOR) or range IG (side SP): their side in every district of their division.
+  if (viewer.role === "DIVISION_OFFICER" && viewer.divisionId != null && viewer.districtRole != null) {
+    return and(eq(actionItems.divisionId, viewer.divisionId), eq(actionItems.districtRole, viewer.districtRole))!;
   }
   return sql`false`;
 }
@@ -30,6 +35,9 @@ export function actionItemScopeSql(viewer: Viewer, alias = "a"): SQL {
   }
   if (viewer.role === "DEPARTMENT_OFFICER" && viewer.departmentId != null) {
     return sql`${a}.department_id = ${viewer.departmentId}`;
+  }
+  if (viewer.role === "DIVISION_OFFICER" && viewer.divisionId != null && viewer.districtRole != null) {
+    return sql`(${a}.division_id = ${viewer.divisionId} AND ${a}.district_role = ${viewer.districtRole})`;
   }
   return sql`false`;
 }

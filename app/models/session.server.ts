@@ -27,7 +27,7 @@ export async function createSession(
 
 export type SessionUser = Pick<
   typeof schema.users.$inferSelect,
-  "id" | "username" | "displayName" | "role" | "districtId" | "districtRole" | "departmentId" | "mustChangePassword"
+  "id" | "username" | "displayName" | "role" | "districtId" | "districtRole" | "departmentId" | "divisionId" | "mustChangePassword"
 >;
 
 /**
@@ -48,6 +48,7 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
         districtId: schema.users.districtId,
         districtRole: schema.users.districtRole,
         departmentId: schema.users.departmentId,
+        divisionId: schema.users.divisionId,
         mustChangePassword: schema.users.mustChangePassword,
         disabledAt: schema.users.disabledAt,
       },

@@ -30,6 +30,7 @@ export interface ImportedUser {
   districtCode: string;
   districtRole: UserCreateData["districtRole"];
   departmentCode: string;
+  divisionCode: string;
   password: string;
 }
 export type ImportResult = { ok: true; created: ImportedUser[] } | { ok: false; errors: ImportLineError[] };
@@ -131,6 +132,7 @@ const FIELD_OF_ISSUE: Record<string, MessageKey> = {
   role: "import.colRole",
   districtCode: "import.colCode",
   departmentCode: "import.colCode",
+  divisionCode: "import.colCode",
   districtRole: "import.colDistrictRole",
 };
 
@@ -144,10 +146,12 @@ function checkRow(cells: string[], indexes: Partial<Record<Column, number>>) {
   const code = get("code");
   const districtRole = get("districtRole").toUpperCase();
   const messages: ImportMessage[] = [];
-  if (code && role !== "DISTRICT_OFFICER" && role !== "DEPARTMENT_OFFICER" && role !== "") {
+  // A division officer's row names the division in the code column and the side (COLLECTOR: Commissioner, SP: IG) as its post.
+  const division = role === "DIVISION_OFFICER";
+  if (code && role !== "DISTRICT_OFFICER" && role !== "DEPARTMENT_OFFICER" && !division && role !== "") {
     messages.push({ key: "import.codeNotAllowed" });
   }
-  if (districtRole && role !== "DISTRICT_OFFICER" && role !== "") {
+  if (districtRole && role !== "DISTRICT_OFFICER" && !division && role !== "") {
     messages.push({ key: "import.districtRoleNotAllowed" });
   }
   const parsed = userCreateSchema.safeParse({
@@ -155,8 +159,9 @@ function checkRow(cells: string[], indexes: Partial<Record<Column, number>>) {
     username: get("username"),
     role,
     districtCode: role === "DISTRICT_OFFICER" ? code : "",
-    districtRole: role === "DISTRICT_OFFICER" ? districtRole : "",
+    districtRole: role === "DISTRICT_OFFICER" || division ? districtRole : "",
     departmentCode: role === "DEPARTMENT_OFFICER" ? code : "",
+    divisionCode: division ? code : "",
   });
   if (!parsed.success) {
     const reported = new Set<string>();
@@ -216,12 +221,14 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
   }
 
   // Codes and usernames against the database, in three queries whatever the file's size.
-  const [districts, departments, taken] = await Promise.all([
+  const [districts, departments, divisions, taken] = await Promise.all([
     db().select({ id: schema.districts.id, code: schema.districts.code }).from(schema.districts),
     db().select({ id: schema.departments.id, code: schema.departments.code }).from(schema.departments),
+    db().select({ id: schema.divisions.id, code: schema.divisions.code }).from(schema.divisions),
     existingUsernames(valid.map((v) => v.user.username)),
   ]);
   const districtIds = new Map(districts.map((d) => [d.code, d.id]));
+  const divisionIds = new Map(divisions.map((d) => [d.code, d.id]));
   const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
   for (const { line, user } of valid) {
     const messages: ImportMessage[] = [];
@@ -231,6 +238,9 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
     }
     if (user.role === "DEPARTMENT_OFFICER" && !departmentIds.has(user.departmentCode)) {
       messages.push({ key: "import.departmentUnknown", params: { code: user.departmentCode } });
+    }
+    if (user.role === "DIVISION_OFFICER" && !divisionIds.has(user.divisionCode)) {
+      messages.push({ key: "import.divisionUnknown", params: { code: user.divisionCode } });
     }
     if (messages.length > 0) errors.push({ line, messages });
   }
@@ -262,8 +272,9 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
             passwordHash: hashes[i],
             role: u.role,
             districtId: u.role === "DISTRICT_OFFICER" ? districtIds.get(u.districtCode)! : null,
-            districtRole: u.role === "DISTRICT_OFFICER" && u.districtRole ? u.districtRole : null,
+            districtRole: (u.role === "DISTRICT_OFFICER" || u.role === "DIVISION_OFFICER") && u.districtRole ? u.districtRole : null,
             departmentId: u.role === "DEPARTMENT_OFFICER" ? departmentIds.get(u.departmentCode)! : null,
+            divisionId: u.role === "DIVISION_OFFICER" ? divisionIds.get(u.divisionCode)! : null,
             mustChangePassword: true,
           })),
         )
@@ -308,7 +319,9 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
 }
 
 /** The created accounts with their one-time passwords, as a CSV the admin can download. */
-export function passwordsCsv(users: Pick<ImportedUser, "displayName" | "username" | "role" | "districtCode" | "districtRole" | "departmentCode" | "password">[]): string {
+export function passwordsCsv(
+  users: Pick<ImportedUser, "displayName" | "username" | "role" | "districtCode" | "districtRole" | "departmentCode" | "divisionCode" | "password">[],
+): string {
   const quote = (value: string) => {
     // A leading = + - @ would make a spreadsheet run the cell as a formula.
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -317,7 +330,7 @@ export function passwordsCsv(users: Pick<ImportedUser, "displayName" | "username
   const lines = [
     "name,username,role,district_or_department,district_role,password",
     ...users.map((u) =>
-      [u.displayName, u.username, u.role, u.districtCode || u.departmentCode, u.districtRole, u.password].map(quote).join(","),
+      [u.displayName, u.username, u.role, u.districtCode || u.departmentCode || u.divisionCode, u.districtRole, u.password].map(quote).join(","),
     ),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;

@@ -113,6 +113,9 @@ export interface UserListRow {
   departmentCode: string | null;
   departmentNameEn: string | null;
   departmentNameHi: string | null;
+  divisionCode: string | null;
+  divisionNameEn: string | null;
+  divisionNameHi: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
 }
@@ -129,6 +132,9 @@ const listColumns = {
   departmentCode: schema.departments.code,
   departmentNameEn: schema.departments.nameEn,
   departmentNameHi: schema.departments.nameHi,
+  divisionCode: schema.divisions.code,
+  divisionNameEn: schema.divisions.nameEn,
+  divisionNameHi: schema.divisions.nameHi,
   disabledAt: schema.users.disabledAt,
   mustChangePassword: schema.users.mustChangePassword,
 };
@@ -156,6 +162,7 @@ export async function listUsers(viewer: Viewer, filters: UserFilters): Promise<{
     .from(schema.users)
     .leftJoin(schema.districts, eq(schema.districts.id, schema.users.districtId))
     .leftJoin(schema.departments, eq(schema.departments.id, schema.users.departmentId))
+    .leftJoin(schema.divisions, eq(schema.divisions.id, schema.users.divisionId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(asc(schema.users.role), asc(schema.districts.nameEn), asc(schema.users.username))
     .limit(USER_LIST_LIMIT + 1);
@@ -169,6 +176,7 @@ export async function getUser(viewer: Viewer, userId: number): Promise<UserListR
     .from(schema.users)
     .leftJoin(schema.districts, eq(schema.districts.id, schema.users.districtId))
     .leftJoin(schema.departments, eq(schema.departments.id, schema.users.departmentId))
+    .leftJoin(schema.divisions, eq(schema.divisions.id, schema.users.divisionId))
     .where(eq(schema.users.id, userId));
   return row ? toListRow(row) : null;
 }
@@ -180,28 +188,39 @@ export interface UnitOption {
 }
 
 /** Districts and departments to choose from in the user forms. */
-export async function listUnitOptions(viewer: Viewer): Promise<{ districts: UnitOption[]; departments: UnitOption[] }> {
+export async function listUnitOptions(
+  viewer: Viewer,
+): Promise<{ districts: UnitOption[]; departments: UnitOption[]; divisions: UnitOption[] }> {
   assertCanManageUsers(viewer);
-  const unit = (t: typeof schema.districts | typeof schema.departments) => ({ code: t.code, nameEn: t.nameEn, nameHi: t.nameHi });
-  const [districts, departments] = await Promise.all([
+  const unit = (t: typeof schema.districts | typeof schema.departments | typeof schema.divisions) => ({
+    code: t.code,
+    nameEn: t.nameEn,
+    nameHi: t.nameHi,
+  });
+  const [districts, departments, divisions] = await Promise.all([
     db().select(unit(schema.districts)).from(schema.districts).orderBy(asc(schema.districts.nameEn)),
     db().select(unit(schema.departments)).from(schema.departments).orderBy(asc(schema.departments.nameEn)),
+    db().select(unit(schema.divisions)).from(schema.divisions).orderBy(asc(schema.divisions.nameEn)),
   ]);
-  return { districts, departments };
+  return { districts, departments, divisions };
 }
 
-type ScopeFieldErrors = Partial<Record<"districtCode" | "departmentCode" | "username", MessageKey>>;
+type ScopeFieldErrors = Partial<Record<"districtCode" | "departmentCode" | "divisionCode" | "username", MessageKey>>;
 
 /** Turns district and department codes into ids; unknown codes become field errors. */
 export async function resolveScope(
-  input: Pick<UserCreateData, "role" | "districtCode" | "districtRole" | "departmentCode">,
+  input: Pick<UserCreateData, "role" | "districtCode" | "districtRole" | "departmentCode" | "divisionCode">,
   executor: DbOrTx = db(),
 ): Promise<
-  | { ok: true; scope: { districtId: number | null; districtRole: DistrictRole | null; departmentId: number | null } }
+  | {
+      ok: true;
+      scope: { districtId: number | null; districtRole: DistrictRole | null; departmentId: number | null; divisionId: number | null };
+    }
   | { ok: false; fieldErrors: ScopeFieldErrors }
 > {
   let districtId: number | null = null;
   let departmentId: number | null = null;
+  let divisionId: number | null = null;
   if (input.role === "DISTRICT_OFFICER") {
     const [district] = await executor
       .select({ id: schema.districts.id })
@@ -218,9 +237,18 @@ export async function resolveScope(
     if (!department) return { ok: false, fieldErrors: { departmentCode: "user.departmentUnknown" } };
     departmentId = department.id;
   }
+  if (input.role === "DIVISION_OFFICER") {
+    const [division] = await executor
+      .select({ id: schema.divisions.id })
+      .from(schema.divisions)
+      .where(eq(schema.divisions.code, input.divisionCode));
+    if (!division) return { ok: false, fieldErrors: { divisionCode: "user.divisionUnknown" } };
+    divisionId = division.id;
+  }
+  const hasSide = input.role === "DISTRICT_OFFICER" || input.role === "DIVISION_OFFICER";
   return {
     ok: true,
-    scope: { districtId, districtRole: input.role === "DISTRICT_OFFICER" ? input.districtRole || null : null, departmentId },
+    scope: { districtId, districtRole: hasSide ? input.districtRole || null : null, departmentId, divisionId },
   };
 }
 

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DueLabel } from "~/components/actions/DueLabel";
 import { ExtensionForm, type ExtensionFormState } from "~/components/actions/ExtensionForm";
 import { HistoryTimeline } from "~/components/actions/HistoryTimeline";
+import { ReviewRemarkForm } from "~/components/actions/ReviewRemarkForm";
 import { StatusBadge } from "~/components/actions/StatusBadge";
 import { ReturnedBadge } from "~/components/actions/ReturnedBadge";
 import { ReturnedNotice } from "~/components/actions/ReturnedNotice";
@@ -43,6 +44,11 @@ function mayUpdate(viewer: Viewer): boolean {
   return false;
 }
 
+function remarkErrorOf(request: Request): "reviewRemark.required" | "reviewRemark.tooLong" | null {
+  const code = new URL(request.url).searchParams.get("remark");
+  return code === "empty" ? "reviewRemark.required" : code === "too-long" ? "reviewRemark.tooLong" : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, ["read:action-item:own", "read:action-item:any"]);
   const id = requireId(params.actionId);
@@ -65,7 +71,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reader: can(viewer.role, "read:action-item:any"),
       canRequestExtension:
         can(viewer.role, "request:extension:own") && OPEN_STATUSES.includes(item.status) && !item.pendingExtension && !item.withdrawnAt,
-      flash: flash === "saved" || flash === "extension-requested" ? flash : null,
+      flash: flash === "saved" || flash === "extension-requested" || flash === "remarked" ? flash : null,
+      // A division officer remarks on items of their division (issue 13); the remark route checks again.
+      canRemark: can(viewer.role, "remark:action-item:division") && !item.withdrawnAt,
+      remarkError: remarkErrorOf(request),
     },
     flash ? { headers: { "Set-Cookie": clearFlashCookie(request) } } : undefined,
   );
@@ -136,7 +145,7 @@ async function requestExtensionAction(request: Request, viewer: Viewer, id: numb
 }
 
 export default function ActionItemPage() {
-  const { today, item, timeline, actor, nextStatuses: next, readOnly, reader, canRequestExtension, flash } =
+  const { today, item, timeline, actor, nextStatuses: next, readOnly, reader, canRequestExtension, flash, canRemark, remarkError } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
@@ -155,7 +164,7 @@ export default function ActionItemPage() {
       </p>
       {flash ? (
         <p className="flash" role="status">
-          {t(flash === "saved" ? "actions.update.saved" : "extension.requested")}
+          {t(flash === "saved" ? "actions.update.saved" : flash === "remarked" ? "reviewRemark.saved" : "extension.requested")}
         </p>
       ) : null}
       {item.returnedAt && !item.withdrawnAt ? <ReturnedNotice at={item.returnedAt} by={item.returnedByName} reason={item.returnReason} /> : null}
@@ -181,6 +190,11 @@ export default function ActionItemPage() {
             <dd data-testid="item-status">
               {item.returnedAt ? <ReturnedBadge /> : null} <StatusBadge status={item.status} />{" "}
               {item.daysOverdue > 0 ? <StatusBadge status="OVERDUE" /> : null}
+              {item.escalatedAt ? (
+                <span className="escalated-flag" data-testid="item-escalated">
+                  {t("escalated.badge")}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -242,6 +256,8 @@ export default function ActionItemPage() {
           />
         )}
       </section>
+
+      {canRemark ? <ReviewRemarkForm itemId={item.id} error={remarkError} /> : null}
 
       {canRequestExtension ? (
         <ExtensionForm

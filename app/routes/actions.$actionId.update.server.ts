@@ -21,7 +21,7 @@ import { firstField, isMultipart, readMultipartForm, readPlainForm, type Uploade
 import { parseForm } from "~/utils/parse-form";
 
 export const FLASH_COOKIE = "anupalan_action_flash";
-export type ActionFlash = "saved" | "extension-requested";
+export type ActionFlash = "saved" | "extension-requested" | "remarked";
 
 export function flashCookie(request: Request, flash: ActionFlash): string {
   return serializeCookie(FLASH_COOKIE, flash, { request, maxAgeSeconds: 60 });

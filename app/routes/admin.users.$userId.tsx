@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, districts, departments, isSelf, done } = useLoaderData<typeof loader>();
+  const { user, districts, departments, divisions, isSelf, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const t = useT();
@@ -96,6 +96,7 @@ export default function EditUser() {
           districtCode: user.districtCode ?? "",
           districtRole: user.districtRole ?? "",
           departmentCode: user.departmentCode ?? "",
+          divisionCode: user.divisionCode ?? "",
         };
   return (
     <>
@@ -123,6 +124,7 @@ export default function EditUser() {
         serverErrors={result?.intent === "update" ? result.fieldErrors : undefined}
         districts={districts}
         departments={departments}
+        divisions={divisions}
         submitLabel={t("user.save")}
       />
       <section className="card" aria-labelledby="access-title">

@@ -26,9 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { users, truncated, limit: USER_LIST_LIMIT, filters, districts: units.districts };
 }
 
-function WorksFor({ user }: { user: Pick<UserListRow, "districtNameEn" | "districtNameHi" | "districtRole" | "departmentNameEn" | "departmentNameHi"> }) {
+function WorksFor({
+  user,
+}: {
+  user: Pick<
+    UserListRow,
+    "districtNameEn" | "districtNameHi" | "districtRole" | "departmentNameEn" | "departmentNameHi" | "divisionNameEn" | "divisionNameHi"
+  >;
+}) {
   const t = useT();
   const locale = useLocale();
+  if (user.divisionNameEn && user.districtRole) {
+    return <>{`${pickText(locale, user.divisionNameEn, user.divisionNameHi)} · ${t(`divisionSide.${user.districtRole}`)}`}</>;
+  }
   if (user.districtNameEn) {
     const district = pickText(locale, user.districtNameEn, user.districtNameHi);
     return <>{user.districtRole ? `${district} · ${t(`districtRole.${user.districtRole}`)}` : district}</>;

@@ -33,6 +33,7 @@ function formValues(form: Record<string, FormDataEntryValue>): UserFormValues {
     districtCode: text("districtCode"),
     districtRole: text("districtRole") as UserFormValues["districtRole"],
     departmentCode: text("departmentCode"),
+    divisionCode: text("divisionCode"),
   };
 }
 
@@ -55,10 +56,11 @@ const EMPTY: UserFormValues = {
   districtCode: "",
   districtRole: "",
   departmentCode: "",
+  divisionCode: "",
 };
 
 export default function NewUser() {
-  const { districts, departments } = useLoaderData<typeof loader>();
+  const { districts, departments, divisions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   if (result && "created" in result) {
@@ -94,6 +96,7 @@ export default function NewUser() {
         serverErrors={result?.fieldErrors}
         districts={districts}
         departments={departments}
+        divisions={divisions}
         submitLabel={t("user.create")}
       />
     </>

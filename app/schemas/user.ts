@@ -42,6 +42,8 @@ const scopeFields = {
     .optional()
     .transform((v) => v ?? ""),
   departmentCode: codeSchema,
+  /** A division officer's division; their side (Commissioner or IG) is districtRole. */
+  divisionCode: codeSchema,
 };
 
 type ScopeInput = {
@@ -49,6 +51,7 @@ type ScopeInput = {
   districtCode: string;
   districtRole: DistrictRole | "";
   departmentCode: string;
+  divisionCode: string;
 };
 
 function refineScope(value: ScopeInput, ctx: z.RefinementCtx): void {
@@ -59,14 +62,19 @@ function refineScope(value: ScopeInput, ctx: z.RefinementCtx): void {
   if (value.role === "DEPARTMENT_OFFICER" && !value.departmentCode) {
     ctx.addIssue({ code: "custom", path: ["departmentCode"], message: "user.departmentRequired" });
   }
+  if (value.role === "DIVISION_OFFICER") {
+    if (!value.divisionCode) ctx.addIssue({ code: "custom", path: ["divisionCode"], message: "user.divisionRequired" });
+    if (!value.districtRole) ctx.addIssue({ code: "custom", path: ["districtRole"], message: "user.sideRequired" });
+  }
 }
 
 function clearUnusedScope<T extends ScopeInput>(value: T): T {
   return {
     ...value,
     districtCode: value.role === "DISTRICT_OFFICER" ? value.districtCode : "",
-    districtRole: value.role === "DISTRICT_OFFICER" ? value.districtRole : "",
+    districtRole: value.role === "DISTRICT_OFFICER" || value.role === "DIVISION_OFFICER" ? value.districtRole : "",
     departmentCode: value.role === "DEPARTMENT_OFFICER" ? value.departmentCode : "",
+    divisionCode: value.role === "DIVISION_OFFICER" ? value.divisionCode : "",
   };
 }
 

@@ -103,5 +103,7 @@ export function homePathFor(viewer: Viewer): string {
     case "ADMIN":
     case "SECRETARIAT":
       return "/meetings";
+    case "DIVISION_OFFICER":
+      return "/division";
   }
 }

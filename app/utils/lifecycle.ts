@@ -47,6 +47,7 @@ export function actorFor(role: Role): Actor | null {
     case "ADMIN":
       return "SECRETARIAT";
     case "OFFICIAL":
+    case "DIVISION_OFFICER":
       return null;
   }
 }

@@ -18,6 +18,12 @@ export const PERMISSIONS = [
   "read:audit:any",
   "manage:master-data:any",
   "update:password:own",
+  // Issue 13: division officers, notices and the reminder ladder.
+  "read:dashboard:division",
+  "remark:action-item:division",
+  "read:notices:own",
+  "manage:reminders:any",
+  "read:notice-audit:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,6 +32,16 @@ const OFFICER: Permission[] = [
   "update:action-item:own",
   "request:extension:own",
   "update:password:own",
+  "read:notices:own",
+];
+
+/** Reads its side of its division ("own" is the scope of scope.server.ts), remarks, changes no status. */
+const DIVISION_OFFICER: Permission[] = [
+  "read:action-item:own",
+  "read:dashboard:division",
+  "remark:action-item:division",
+  "update:password:own",
+  "read:notices:own",
 ];
 
 const READER: Permission[] = [
@@ -34,6 +50,7 @@ const READER: Permission[] = [
   "read:dashboard:any",
   "read:report:any",
   "update:password:own",
+  "read:notices:own",
 ];
 
 const SECRETARIAT: Permission[] = [
@@ -46,11 +63,12 @@ const SECRETARIAT: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  ADMIN: new Set<Permission>([...SECRETARIAT, "manage:users:any", "read:audit:any"]),
+  ADMIN: new Set<Permission>([...SECRETARIAT, "manage:users:any", "read:audit:any", "manage:reminders:any", "read:notice-audit:any"]),
   SECRETARIAT: new Set(SECRETARIAT),
   OFFICIAL: new Set(READER),
   DISTRICT_OFFICER: new Set(OFFICER),
   DEPARTMENT_OFFICER: new Set(OFFICER),
+  DIVISION_OFFICER: new Set(DIVISION_OFFICER),
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

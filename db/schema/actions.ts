@@ -80,6 +80,8 @@ export const actionItems = pgTable(
      */
     returnedAt: timestamp("returned_at", { withTimezone: true }),
     withdrawnReason: text("withdrawn_reason"),
+    /** Set once when the escalation ladder's last step reaches the item (app/models/reminders.server.ts). */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
     /** Optimistic concurrency: every accepted change increments it by one. */
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -6,3 +6,4 @@ export * from "./actions";
 export * from "./audit";
 export * from "./relations";
 export * from "./trend";
+export * from "./notifications";

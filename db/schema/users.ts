@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { districtRoleEnum, roleEnum } from "./enums";
-import { departments, districts } from "./master";
+import { departments, districts, divisions } from "./master";
 
 export const users = pgTable(
   "users",
@@ -17,17 +17,22 @@ export const users = pgTable(
     districtId: integer("district_id").references(() => districts.id),
     districtRole: districtRoleEnum("district_role"),
     departmentId: integer("department_id").references(() => departments.id),
+    /** A division officer's division; their side is districtRole (COLLECTOR: Commissioner, SP: IG). */
+    divisionId: integer("division_id").references(() => divisions.id),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // A district officer is exactly one district and one role; a department officer one department.
+    // A district officer is exactly one district and one role; a department officer one department;
+    // a division officer one division and one side. (::text: the migration that added the role
+    // cannot compare with the new enum value inside its own transaction.)
     check(
       "users_scope_matches_role",
       sql`(${t.role} <> 'DISTRICT_OFFICER' OR (${t.districtId} IS NOT NULL AND ${t.districtRole} IS NOT NULL))
-      AND (${t.role} <> 'DEPARTMENT_OFFICER' OR ${t.departmentId} IS NOT NULL)`,
+      AND (${t.role} <> 'DEPARTMENT_OFFICER' OR ${t.departmentId} IS NOT NULL)
+      AND (${t.role}::text <> 'DIVISION_OFFICER' OR (${t.divisionId} IS NOT NULL AND ${t.districtRole} IS NOT NULL))`,
     ),
   ],
 );

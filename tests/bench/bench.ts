@@ -155,11 +155,11 @@ async function main() {
 
   const official: Viewer = {
     id: officialId, username: "bench.official", displayName: "Benchmark official", role: "OFFICIAL",
-    districtId: null, districtRole: null, departmentId: null, mustChangePassword: false,
+    districtId: null, districtRole: null, departmentId: null, divisionId: null, mustChangePassword: false,
   };
   const officer: Viewer = {
     id: officerId, username: "bench.officer", displayName: "Benchmark district officer", role: "DISTRICT_OFFICER",
-    districtId: place.district_id, districtRole: place.district_role, departmentId: null, mustChangePassword: false,
+    districtId: place.district_id, districtRole: place.district_role, departmentId: null, divisionId: null, mustChangePassword: false,
   };
 
   const today = todayInIndia();

@@ -15,7 +15,8 @@ import { BASE_URL, callRoute, getRequest, postRequest, sessionCookieFor } from "
 const t = useTestDatabase();
 const routesDir = path.resolve(__dirname, "../../app/routes");
 
-const WHO = ["anonymous", "ADMIN", "SECRETARIAT", "OFFICIAL", "DISTRICT_OFFICER", "DEPARTMENT_OFFICER"] as const;
+// DIVISION_OFFICER is Ajmer division's Commissioner: the Ajmer collector's item is in their scope.
+const WHO = ["anonymous", "ADMIN", "SECRETARIAT", "OFFICIAL", "DISTRICT_OFFICER", "DEPARTMENT_OFFICER", "DIVISION_OFFICER"] as const;
 type Who = (typeof WHO)[number];
 
 /**
@@ -75,6 +76,7 @@ const TABLE: Record<string, Entry> = {
       OFFICIAL: { redirect: "/dashboard" },
       DISTRICT_OFFICER: { redirect: "/actions" },
       DEPARTMENT_OFFICER: { redirect: "/actions" },
+      DIVISION_OFFICER: { redirect: "/division" },
     },
     action: everyone(400),
   },
@@ -162,6 +164,21 @@ const TABLE: Record<string, Entry> = {
   },
   "admin.audit": { path: () => "/admin/audit", loader: only(["ADMIN"], 200), action: 405 },
 
+  // Issue 13: the inbox and notice settings are everyone's own; the ladder and the delivery audit
+  // the administrator's; the division dashboard and the remark the division officer's.
+  notices: { path: () => "/notices", loader: signedIn(200), action: signedIn(400) },
+  "account.notices": { path: () => "/account/notices", loader: signedIn(200), action: signedIn(400) },
+  "admin.reminders": { path: () => "/admin/reminders", loader: only(["ADMIN"], 200), action: only(["ADMIN"], 400) },
+  "admin.notices": { path: () => "/admin/notices", loader: only(["ADMIN"], 200), action: 405 },
+  division: { path: () => "/division", loader: only(["DIVISION_OFFICER"], 200), action: 405 },
+  "actions.$actionId.remark": {
+    path: (f) => `/actions/${f.ajmerItemId}/remark`,
+    params: (f) => ({ actionId: String(f.ajmerItemId) }),
+    loader: everyone({ redirect: "/actions/AJMER_ITEM" }),
+    // An empty remark is sent back to the form; it records nothing.
+    action: only(["DIVISION_OFFICER"], { redirect: "/actions/AJMER_ITEM?remark=empty#remark-title" }),
+  },
+
   // Being built alongside this test: the Action Taken Report and its downloads, a district's
   // record and a directive across districts. Officers read only their own items, so the
   // reports over every district are closed to them.
@@ -192,8 +209,9 @@ const TABLE: Record<string, Entry> = {
   "directives.$directiveId": {
     path: (f) => `/directives/${f.directiveId}`,
     params: (f) => ({ directiveId: String(f.directiveId) }),
-    // Officers see a directive that was assigned to them (Ajmer's collector here, not DIPR).
-    loader: { ...only(READERS, 200), DISTRICT_OFFICER: 200, DEPARTMENT_OFFICER: 403 },
+    // Officers see a directive that was assigned to them (Ajmer's collector here, not DIPR); Ajmer
+    // division's Commissioner sees it too, with only their division's rows.
+    loader: { ...only(READERS, 200), DISTRICT_OFFICER: 200, DEPARTMENT_OFFICER: 403, DIVISION_OFFICER: 200 },
     action: 405,
     upcoming: true,
   },
@@ -236,6 +254,7 @@ beforeAll(async () => {
   users.OFFICIAL = (await createUser(db, { role: "OFFICIAL" })).id;
   users.DISTRICT_OFFICER = (await createUser(db, { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "COLLECTOR" })).id;
   users.DEPARTMENT_OFFICER = (await createUser(db, { role: "DEPARTMENT_OFFICER", departmentCode: "DIPR" })).id;
+  users.DIVISION_OFFICER = (await createUser(db, { role: "DIVISION_OFFICER", divisionCode: "AJM", districtRole: "COLLECTOR" })).id;
   const other = await createUser(db, { role: "OFFICIAL", username: "someone.else" });
 
   const { meeting, directive, items } = await createPublishedMeeting(db, {

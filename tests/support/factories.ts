@@ -33,10 +33,13 @@ export async function departmentByCode(db: DbOrTx, code: string) {
 let userCounter = 0;
 export async function createUser(
   db: DbOrTx,
-  overrides: Partial<typeof schema.users.$inferInsert> & { role: Role; districtCode?: string; departmentCode?: string },
+  overrides: Partial<typeof schema.users.$inferInsert> & { role: Role; districtCode?: string; departmentCode?: string; divisionCode?: string },
 ) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
-  const { districtCode, departmentCode, ...rest } = overrides;
+  const { districtCode, departmentCode, divisionCode, ...rest } = overrides;
+  const divisionId = divisionCode
+    ? (await db.select().from(schema.divisions).where(eq(schema.divisions.code, divisionCode)))[0].id
+    : rest.divisionId;
   const districtId = districtCode ? (await districtByCode(db, districtCode)).id : rest.districtId;
   const departmentId = departmentCode ? (await departmentByCode(db, departmentCode)).id : rest.departmentId;
   userCounter += 1;
@@ -50,6 +53,7 @@ export async function createUser(
       ...rest,
       districtId,
       departmentId,
+      divisionId,
     })
     .returning();
   return user;

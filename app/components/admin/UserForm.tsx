@@ -31,6 +31,7 @@ export function UserForm({
   serverErrors,
   districts,
   departments,
+  divisions = [],
   submitLabel,
 }: {
   mode: "create" | "edit";
@@ -38,6 +39,7 @@ export function UserForm({
   serverErrors?: UserFormErrors;
   districts: UnitChoice[];
   departments: UnitChoice[];
+  divisions?: UnitChoice[];
   submitLabel: string;
 }) {
   const t = useT();
@@ -52,6 +54,7 @@ export function UserForm({
   const role = form.watch("role");
   const showDistrict = !hydrated || role === "DISTRICT_OFFICER";
   const showDepartment = !hydrated || role === "DEPARTMENT_OFFICER";
+  const showDivision = !hydrated || role === "DIVISION_OFFICER";
 
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="card user-form">
@@ -124,6 +127,36 @@ export function UserForm({
             </select>
           )}
         </Field>
+      ) : null}
+      {showDivision ? (
+        <div className="user-form__pair">
+          <Field id="divisionCode" label={t("user.division")} error={form.errorOf("divisionCode")}>
+            {(aria) => (
+              <select {...aria} {...form.register("divisionCode")}>
+                <option value="">{t("user.choose")}</option>
+                {divisions.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {pickText(locale, d.nameEn, d.nameHi)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {hydrated ? (
+            <Field id="districtRole" label={t("user.divisionSide")} error={form.errorOf("districtRole")}>
+              {(aria) => (
+                <select {...aria} {...form.register("districtRole")}>
+                  <option value="">{t("user.choose")}</option>
+                  {DISTRICT_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`divisionSide.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+        </div>
       ) : null}
       <button type="submit" className="button" disabled={busy}>
         {submitLabel}

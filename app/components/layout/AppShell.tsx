@@ -8,11 +8,28 @@ import { can, type Permission } from "~/utils/permissions";
 const NAV: { to: string; label: MessageKey; permission: Permission }[] = [
   { to: "/dashboard", label: "nav.dashboard", permission: "read:dashboard:any" },
   { to: "/meetings", label: "nav.meetings", permission: "read:meeting:any" },
+  { to: "/division", label: "nav.division", permission: "read:dashboard:division" },
   { to: "/verify", label: "nav.verify", permission: "verify:action-item:any" },
   { to: "/actions", label: "nav.actions", permission: "read:action-item:own" },
   { to: "/admin/users", label: "nav.users", permission: "manage:users:any" },
   { to: "/admin/audit", label: "nav.audit", permission: "read:audit:any" },
+  { to: "/admin/reminders", label: "nav.reminders", permission: "manage:reminders:any" },
+  { to: "/admin/notices", label: "nav.noticeAudit", permission: "read:notice-audit:any" },
 ];
+
+/** The bell: a link to the inbox with the unread count, read out in words to screen readers. */
+function NoticeBell({ unread }: { unread: number }) {
+  const t = useT();
+  const label = unread > 0 ? t("bell.label", { n: unread }) : t("bell.labelNone");
+  return (
+    <Link to="/notices" className="bell" aria-label={label} title={label}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+      </svg>
+      {unread > 0 ? <span className="bell__count">{unread > 99 ? "99+" : unread}</span> : null}
+    </Link>
+  );
+}
 
 function LanguageSwitch() {
   const locale = useLocale();
@@ -48,6 +65,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <LanguageSwitch />
             {viewer ? (
               <>
+                {can(viewer.role, "read:notices:own") ? <NoticeBell unread={data?.unreadNotices ?? 0} /> : null}
                 <span className="whoami" title={t(`role.${viewer.role}`)}>
                   {viewer.displayName}
                 </span>
