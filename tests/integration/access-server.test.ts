@@ -94,7 +94,9 @@ describe("the server on a fresh embedded database", () => {
   }, 60_000);
 
   it("sends the security headers, with a script nonce the page's own scripts carry", async () => {
-    const response = await fetch(`${base}/login?lang=en`);
+    // /login is sent without the app's script (decision 014); the user form carries it.
+    const response = await fetch(`${base}/admin/users/new?lang=en`, { headers: { cookie } });
+    expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
