@@ -69,7 +69,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <span className="whoami" title={t(`role.${viewer.role}`)}>
                   {viewer.displayName}
                 </span>
-                <Link to="/account/password" className="whoami">
+                <Link to="/account/password" className="whoami header-password">
                   {t("nav.password")}
                 </Link>
                 <Form method="post" action="/logout" className="inline-form">
@@ -95,6 +95,12 @@ export function AppShell({ children }: { children: ReactNode }) {
                   </NavLink>
                 </li>
               ))}
+              {viewer ? (
+                // On a phone the password link leaves the crowded tools row for the sections row.
+                <li className="nav-phone-only">
+                  <NavLink to="/account/password">{t("nav.password")}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
         ) : null}
