@@ -111,6 +111,8 @@ export interface ItemLine {
   /** Positive when overdue, else null (also for a withdrawn item). */
   daysOverdue: number | null;
   hasEvidence: boolean;
+  /** The escalation ladder's last step reached it (issue 13); shown while it is overdue. */
+  escalated: boolean;
   /** IST calendar date; set only when listed with includeWithdrawn. */
   withdrawnOn: string | null;
   withdrawnReason: string | null;

@@ -504,7 +504,7 @@ export function itemLineSelect(today: string): SQL {
     a.latest_remark, a.updated_at,
     CASE WHEN a.withdrawn_at IS NULL AND a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date
       THEN (${today}::date - a.due_date) END AS days_overdue,
-    a.has_evidence,
+    a.has_evidence, a.escalated_at IS NOT NULL AS escalated,
     to_char(a.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, a.withdrawn_reason`;
 }
 
@@ -540,6 +540,7 @@ export interface ItemLineRow {
   updated_at: Date | string;
   days_overdue: number | null;
   has_evidence: boolean;
+  escalated: boolean;
   withdrawn_on: string | null;
   withdrawn_reason: string | null;
 }
@@ -571,6 +572,7 @@ export function toItemLine(r: ItemLineRow): ItemLine {
     updatedAt: new Date(r.updated_at).toISOString(),
     daysOverdue: numOrNull(r.days_overdue),
     hasEvidence: Boolean(r.has_evidence),
+    escalated: Boolean(r.escalated),
     withdrawnOn: r.withdrawn_on ?? null,
     withdrawnReason: r.withdrawn_reason ?? null,
   };

@@ -73,7 +73,12 @@ function Assignee({ line, locale, t }: { line: PageLine; locale: Locale; t: Tran
 function Outcome({ line, locale, t }: { line: PageLine; locale: Locale; t: Translate }) {
   if (line.withdrawn) return <>{t("atr.withdrawnOn", { date: formatDate(line.withdrawnOn, locale) })}</>;
   if (line.daysOverdue != null) {
-    return <strong className="atr-overdue">{t("atr.daysOverdue", { n: formatNumber(line.daysOverdue, locale) })}</strong>;
+    return (
+      <>
+        <strong className="atr-overdue">{t("atr.daysOverdue", { n: formatNumber(line.daysOverdue, locale) })}</strong>
+        {line.escalated ? <span className="escalated-flag">{t("escalated.badge")}</span> : null}
+      </>
+    );
   }
   if (line.completionDate) {
     return (

@@ -3,6 +3,7 @@
 // administrator's ladder applies; and the weekly digest.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getActionTakenReport } from "~/models/atr.server";
 import { runDigests, runLadder } from "~/models/reminders.server";
 import { addDays } from "~/utils/format";
 import * as schema from "../../db/schema";
@@ -113,6 +114,14 @@ describe("a day's run of the ladder", () => {
     // Every notice is delivered in the app; nobody is emailed without a queue and an address.
     const deliveries = await t.db().select().from(schema.noticeDeliveries);
     expect(deliveries.map((d) => `${d.channel}:${d.status}`)).toEqual(notices.map(() => "IN_APP:SENT"));
+  });
+
+  it("shows the escalated mark on the ATR's line of that item, and on no other", async () => {
+    const [official] = await t.db().select().from(schema.users).where(eq(schema.users.id, users.official));
+    const [item] = await t.db().select().from(schema.actionItems).where(eq(schema.actionItems.id, items.overdue15));
+    const report = await getActionTakenReport(official, item.meetingId, TODAY);
+    const lines = report!.directives.flatMap((d) => d.lines);
+    expect(lines.filter((l) => l.escalated).map((l) => l.id)).toEqual([items.overdue15]);
   });
 
   it("marks the 15-days-overdue item escalated, and only that one", async () => {

@@ -19,10 +19,12 @@ export function DueDateCell({ item }: { item: Pick<ItemLine, "dueDate" | "origin
 }
 
 /** The status badge; an overdue item shows Overdue, not its stored status. */
-export function StatusCell({ item }: { item: Pick<ItemLine, "status" | "daysOverdue"> }) {
+export function StatusCell({ item }: { item: Pick<ItemLine, "status" | "daysOverdue" | "escalated"> }) {
+  const t = useT();
   return (
     <td>
       <StatusBadge status={item.daysOverdue != null ? "OVERDUE" : item.status} />
+      {item.escalated && item.daysOverdue != null ? <> <span className="escalated-flag">{t("escalated.badge")}</span></> : null}
     </td>
   );
 }
