@@ -31,6 +31,8 @@ export interface BriefPlace {
   overdue: number;
   maxDaysOverdue: number | null;
   returned: number;
+  /** Open items the escalation ladder's last step has reached (issue 13). */
+  escalated: number;
   /** Days since the place last reported on any of these items (or since they were created). */
   daysSinceUpdate: number | null;
   silent: boolean;
@@ -50,6 +52,7 @@ export interface BriefTotals {
   done: number;
   overdue: number;
   returned: number;
+  escalated: number;
   silentPlaces: number;
   completionRate: number | null;
   graded: number;
@@ -92,6 +95,7 @@ interface PlaceRow {
   overdue: number;
   max_days_overdue: number | null;
   returned: number;
+  escalated: number;
   days_since_update: number | null;
   graded: number;
   grade: Grade | null;
@@ -116,7 +120,8 @@ export function briefPlacesSql(viewer: ComplianceViewer, meetingId: number, toda
       SELECT a.id, a.district_id, a.department_id, a.status, a.due_date, a.last_reported_at, a.created_at, a.updated_at,
         a.status IN ('PENDING', 'IN_PROGRESS') AS open,
         a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date AS overdue,
-        a.status IN ('COMPLETED', 'VERIFIED') AS done
+        a.status IN ('COMPLETED', 'VERIFIED') AS done,
+        a.escalated_at IS NOT NULL AND a.status IN ('PENDING', 'IN_PROGRESS') AS escalated
       FROM action_items a
       -- The review set as a list of directives, so that the directive index finds the items.
       WHERE a.withdrawn_at IS NULL AND ${scopeCondition(viewer)} AND a.directive_id IN (
@@ -155,6 +160,7 @@ export function briefPlacesSql(viewer: ComplianceViewer, meetingId: number, toda
         count(*) FILTER (WHERE x.overdue)::int AS overdue,
         max(${today}::date - x.due_date) FILTER (WHERE x.overdue) AS max_days_overdue,
         count(*) FILTER (WHERE x.returned)::int AS returned,
+        count(*) FILTER (WHERE x.escalated)::int AS escalated,
         ${today}::date - (coalesce(max(x.last_reported_at), min(x.created_at)) AT TIME ZONE 'Asia/Kolkata')::date AS days_since_update,
         count(*) FILTER (WHERE x.done OR x.overdue)::int AS graded,
         count(*) FILTER (WHERE x.then_status IS NOT NULL AND x.then_status <> 'NOT_APPLICABLE')::int AS then_applicable,
@@ -166,7 +172,7 @@ export function briefPlacesSql(viewer: ComplianceViewer, meetingId: number, toda
       GROUP BY GROUPING SETS ((x.district_id, x.department_id), ())
     )
     SELECT p.kind, coalesce(d.code, dep.code) AS code, coalesce(d.name_en, dep.name_en) AS name_en, coalesce(d.name_hi, dep.name_hi) AS name_hi,
-      p.items, p.applicable, p.done, p.open, p.overdue, p.max_days_overdue, p.returned,
+      p.items, p.applicable, p.done, p.open, p.overdue, p.max_days_overdue, p.returned, p.escalated,
       CASE WHEN p.kind = 'total' THEN NULL ELSE p.days_since_update END AS days_since_update,
       p.graded, ${gradeCase(sql`p.done`, sql`p.graded`)} AS grade,
       p.then_applicable, p.then_done, p.then_graded, ${gradeCase(sql`p.then_done`, sql`p.then_graded`)} AS then_grade,
@@ -206,6 +212,7 @@ export async function getBrief(viewer: ComplianceViewer, meetingId: number, toda
       overdue: n(r.overdue),
       maxDaysOverdue: r.max_days_overdue == null ? null : n(r.max_days_overdue),
       returned: n(r.returned),
+      escalated: n(r.escalated),
       daysSinceUpdate,
       silent: open > 0 && daysSinceUpdate != null && daysSinceUpdate >= SILENT_DAYS,
       completionRate: rate(n(r.done), n(r.applicable)),
@@ -269,6 +276,7 @@ export async function getBrief(viewer: ComplianceViewer, meetingId: number, toda
       done: t?.done ?? 0,
       overdue: t?.overdue ?? 0,
       returned: t?.returned ?? 0,
+      escalated: t?.escalated ?? 0,
       silentPlaces: silent.length,
       completionRate: t?.completionRate ?? null,
       graded: t?.graded ?? 0,

@@ -150,7 +150,8 @@ export default function BriefPage() {
 
       <div className="brief__grid">
         {block("overdue", "review.brief.overdueList", brief.overdue, (p) =>
-          t("review.brief.overdueLine", { n: n(p.overdue), days: n(p.maxDaysOverdue ?? 0) }),
+          t("review.brief.overdueLine", { n: n(p.overdue), days: n(p.maxDaysOverdue ?? 0) }) +
+            (p.escalated > 0 ? ` · ${t("review.brief.escalatedLine", { n: n(p.escalated) })}` : ""),
         )}
         {block("returned", "review.brief.returnedList", brief.returned, (p) => t("review.brief.returnedLine", { n: n(p.returned) }))}
         {block("silent", "review.brief.silentList", brief.silent, (p) =>

@@ -200,6 +200,21 @@ describe("carry-over", () => {
 });
 
 describe("the pre-review brief", () => {
+  it("counts the escalated items among a place's overdue ones (issue 13)", async () => {
+    await db().update(schema.actionItems).set({ escalatedAt: new Date("2024-07-15T04:00:00Z") }).where(eq(schema.actionItems.id, ids.items.i5));
+    try {
+      const brief = (await getBrief(official, ids.meetings.M, TODAY))!;
+      expect(brief.totals.escalated).toBe(1);
+      expect(brief.overdue.map((p) => [p.code, p.escalated])).toEqual([
+        ["BIKANER", 1],
+        ["ALWAR", 0],
+        ["JAIPUR", 0],
+      ]);
+    } finally {
+      await db().update(schema.actionItems).set({ escalatedAt: null }).where(eq(schema.actionItems.id, ids.items.i5));
+    }
+  });
+
   it("counts what was hand-counted", async () => {
     const brief = (await getBrief(official, ids.meetings.M, TODAY))!;
     expect(brief.previous?.meetingDate).toBe("2024-06-01");

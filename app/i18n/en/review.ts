@@ -63,6 +63,7 @@ export const review = {
   "review.brief.fine": "{n} districts and departments have nothing overdue, returned or silent.",
   "review.brief.overdueList": "Overdue",
   "review.brief.overdueLine": "{n} items, up to {days} days",
+  "review.brief.escalatedLine": "{n} escalated",
   "review.brief.returnedList": "Reported completion, returned",
   "review.brief.returnedLine": "{n} returned",
   "review.brief.silentList": "No update in 15 days or more",

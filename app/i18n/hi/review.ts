@@ -64,6 +64,7 @@ export const review: Record<keyof typeof en, string> = {
   "review.brief.fine": "{n} जिलों एवं विभागों में कुछ भी समय-सीमा पार, लौटाया गया या बिना अद्यतन नहीं।",
   "review.brief.overdueList": "समय-सीमा पार",
   "review.brief.overdueLine": "{n} कार्यवाहियाँ, अधिकतम {days} दिन",
+  "review.brief.escalatedLine": "{n} उच्च स्तर पर भेजी गईं",
   "review.brief.returnedList": "पूर्णता बताई, लौटाई गई",
   "review.brief.returnedLine": "{n} लौटाई गईं",
   "review.brief.silentList": "15 या अधिक दिन से कोई अद्यतन नहीं",
