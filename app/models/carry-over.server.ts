@@ -18,6 +18,17 @@ const OPEN_DIRECTIVE = sql`EXISTS (
   WHERE a.directive_id = d.id AND a.withdrawn_at IS NULL AND a.status IN ('PENDING', 'IN_PROGRESS', 'COMPLETED')
 )`;
 
+/** The directive and its meeting, as both lists of this file read them. */
+type DirectiveContextRow = {
+  directive_id: number;
+  meeting_id: number;
+  meeting_date: string;
+  title_en: string;
+  title_hi: string;
+  number: number;
+  text_en: string;
+  text_hi: string;
+};
 
 /**
  * Every directive of an earlier published meeting of the series that is still open somewhere, oldest first,
@@ -31,15 +42,7 @@ export async function listCarryCandidates(
   if (!can(viewer.role, "write:meeting:any")) return [];
   const before = input.meetingDate && /^\d{4}-\d{2}-\d{2}$/.test(input.meetingDate) ? input.meetingDate : input.today;
   const self = input.meetingId ?? 0;
-  const rows = await selectRows<{
-    directive_id: number;
-    meeting_id: number;
-    meeting_date: string;
-    title_en: string;
-    title_hi: string;
-    number: number;
-    text_en: string;
-    text_hi: string;
+  const rows = await selectRows<DirectiveContextRow & {
     open: number;
     overdue: number;
     awaiting: number;
@@ -121,15 +124,7 @@ export async function listReviewedDirectives(
   meetingId: number,
   today: string,
 ): Promise<ReviewedDirective[]> {
-  const rows = await selectRows<{
-    directive_id: number;
-    meeting_id: number;
-    meeting_date: string;
-    title_en: string;
-    title_hi: string;
-    number: number;
-    text_en: string;
-    text_hi: string;
+  const rows = await selectRows<DirectiveContextRow & {
     due_date: string | null;
     items: number;
     done: number;
