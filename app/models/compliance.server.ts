@@ -19,6 +19,7 @@ import {
   type ComplianceViewer,
 } from "./compliance-filters.server";
 import { CELL_STATES, MIX_KEYS, type Grade, type MixKey } from "~/domain/compliance-types";
+import { districtFiguresAnswer, districtFiguresFor } from "./district-figures.server";
 import { selectRows } from "./sql.server";
 import type { Figures, HeatMap, ItemLine, RankedDistrict, StatusMixRow, TrendSeries } from "~/domain/views";
 
@@ -125,8 +126,27 @@ export async function getComplianceSets(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
   today: string,
+  opts: { keptFigures?: boolean } = {},
 ): Promise<ComplianceSets> {
   const sums = sql.raw(SET_SUMS.map((c) => `coalesce(sum(g.${c}), 0)::int AS ${c}`).join(", ") + ", max(g.last_at) AS last_at");
+  // Unfiltered, for a viewer who sees everything, today: the counts kept per district (decision 028).
+  const groups = opts.keptFigures !== false && districtFiguresAnswer(viewer, filters, today)
+    ? await districtFiguresFor(today)
+    : sql`
+      SELECT a.district_id, a.division_id, ${countColumns(today)},
+        count(*) FILTER (WHERE ${mixCondition("PENDING", today)})::int AS pending,
+        count(*) FILTER (WHERE ${mixCondition("IN_PROGRESS", today)})::int AS in_progress,
+        count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
+        -- Whether the item has evidence, kept by triggers on evidence (db/migrations/0007_has_evidence_trigger.sql)
+        -- instead of a DISTINCT over it (0.7 s at a million items).
+        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED') AND a.has_evidence)::int AS with_evidence,
+        -- Each item's latest status change, remark or extension request, kept by a trigger on history
+        -- (db/migrations/0005_last_reported_trigger.sql) instead of a scan of it (1.6 s at a million items).
+        max(a.last_reported_at) AS last_at
+      FROM action_items a
+      WHERE ${liveItemsCondition(filters, viewer)}
+      GROUP BY a.district_id, a.division_id
+    `;
   const rows = await selectRows<
     FigureRow & {
       kind: "state" | "division" | "district";
@@ -144,21 +164,7 @@ export async function getComplianceSets(
       rank: number | null;
     }
   >(sql`
-    WITH g AS MATERIALIZED (
-      SELECT a.district_id, a.division_id, ${countColumns(today)},
-        count(*) FILTER (WHERE ${mixCondition("PENDING", today)})::int AS pending,
-        count(*) FILTER (WHERE ${mixCondition("IN_PROGRESS", today)})::int AS in_progress,
-        count(*) FILTER (WHERE a.status = 'COMPLETED')::int AS completed,
-        -- Whether the item has evidence, kept by triggers on evidence (db/migrations/0007_has_evidence_trigger.sql)
-        -- instead of a DISTINCT over it (0.7 s at a million items).
-        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED') AND a.has_evidence)::int AS with_evidence,
-        -- Each item's latest status change, remark or extension request, kept by a trigger on history
-        -- (db/migrations/0005_last_reported_trigger.sql) instead of a scan of it (1.6 s at a million items).
-        max(a.last_reported_at) AS last_at
-      FROM action_items a
-      WHERE ${liveItemsCondition(filters, viewer)}
-      GROUP BY a.district_id, a.division_id
-    ),
+    WITH g AS MATERIALIZED (${groups}),
     sets AS (
       SELECT 'state' AS kind, NULL::int AS district_id, NULL::int AS division_id, ${sums} FROM g
       UNION ALL
@@ -441,7 +447,9 @@ export async function getHeatMap(
       done: number;
       overdue: number;
       item_id: number;
+      total_rows: number;
     }>(sql`
+      WITH cells AS (
       SELECT CASE WHEN a.district_id IS NOT NULL THEN 'district' ELSE 'department' END AS kind,
         coalesce(d.code, dep.code) AS code, coalesce(d.name_en, dep.name_en) AS name_en,
         coalesce(d.name_hi, dep.name_hi) AS name_hi,
@@ -461,7 +469,12 @@ export async function getHeatMap(
       LEFT JOIN departments dep ON dep.id = a.department_id
       WHERE ${liveItemsCondition(scoped, viewer)}
       GROUP BY 1, 2, 3, 4, 5, a.directive_id
-      ORDER BY sort_key`),
+      ),
+      -- Only the rows the page draws leave the database (780 districts' cells at national scale otherwise).
+      ranked AS (SELECT c.*, dense_rank() OVER (ORDER BY c.sort_key, c.kind, c.code) AS row_no FROM cells c)
+      SELECT r.*, (SELECT max(row_no) FROM ranked)::int AS total_rows FROM ranked r
+      WHERE r.row_no <= ${rowLimit}
+      ORDER BY r.row_no`),
   ]);
   const rows: HeatMap["rows"] = [];
   const byCode = new Map<string, HeatMap["rows"][number]>();
@@ -485,8 +498,8 @@ export async function getHeatMap(
   return {
     meeting: m ? { id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date } : null,
     directives: directiveRows.map((d) => ({ id: Number(d.id), number: num(d.number), textEn: d.text_en, textHi: d.text_hi })),
-    rows: rows.slice(0, rowLimit),
-    totalRows: rows.length,
+    rows,
+    totalRows: cellRows.length > 0 ? num(cellRows[0].total_rows) : 0,
   };
 }
 

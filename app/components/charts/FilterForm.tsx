@@ -76,7 +76,7 @@ export function FilterForm({
               <option value="">{t("dash.filter.any")}</option>
               {options.meetings.map((m) => (
                 <option key={m.id} value={String(m.id)}>
-                  {formatDate(m.meetingDate, locale)} — {pickText(locale, m.titleEn, m.titleHi)}
+                  {`${formatDate(m.meetingDate, locale)} — ${pickText(locale, m.titleEn, m.titleHi)}`}
                 </option>
               ))}
             </select>
@@ -90,7 +90,7 @@ export function FilterForm({
               <option value="">{t("dash.filter.any")}</option>
               {options.meetings.map((m) => (
                 <option key={m.id} value={String(m.id)}>
-                  {formatDate(m.meetingDate, locale)} — {pickText(locale, m.titleEn, m.titleHi)}
+                  {`${formatDate(m.meetingDate, locale)} — ${pickText(locale, m.titleEn, m.titleHi)}`}
                 </option>
               ))}
             </select>
