@@ -2,7 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/meetings/Pagination";
 import { parsePage } from "~/utils/params";
-import { getMasterData, listMeetings, type MeetingListFilters } from "~/models/meeting.server";
+import { listMeetings, type MeetingListFilters } from "~/models/meeting-list.server";
+import { getMasterData } from "~/models/meeting-master.server";
 import { listChairOffices, listSeries } from "~/models/series.server";
 import type { loader as rootLoader } from "~/root";
 import { isCalendarDate } from "~/schemas/meeting";

@@ -10,7 +10,7 @@ import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
 import { saveMeetingFromEditor } from "~/models/meeting-save.server";
-import { getMasterData, masterCodes } from "~/models/meeting.server";
+import { getMasterData, masterCodes } from "~/models/meeting-master.server";
 import {
   addAssignee,
   changeDirectiveDueDate,
