@@ -4,21 +4,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Priority } from "../../db/schema/enums";
 import { filterCondition, liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import {
-  getDistrictRanking,
-  getHeadline,
-  getWeeklyTrend,
-  itemLineJoins,
-  itemLineSelect,
-  listItemLines,
-  mixColumns,
-  mixCondition,
-  toItemLine,
-  type Figures,
-  type ItemLine,
-  type ItemLineRow,
-  type TrendSeries,
-} from "./compliance.server";
+import { getDistrictRanking, getHeadline, mixColumns, mixCondition, type Figures, type ItemLine, type TrendSeries } from "./compliance.server";
+import { getWeeklyTrend } from "./compliance-trend.server";
+import { itemLineJoins, itemLineSelect, listItemLines, toItemLine, type ItemLineRow } from "./item-lines.server";
 import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { selectRows } from "./sql.server";
 

@@ -2,7 +2,8 @@
 // for one district under the dashboard's filters. Counted in SQL like every figure (compliance.server.ts).
 import { sql } from "drizzle-orm";
 import type { Grade } from "~/domain/compliance-types";
-import { gradeCase, itemLineJoins, itemLineSelect, toItemLine, type ItemLine, type ItemLineRow } from "./compliance.server";
+import { gradeCase, type ItemLine } from "./compliance.server";
+import { itemLineJoins, itemLineSelect, toItemLine, type ItemLineRow } from "./item-lines.server";
 import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
 import { selectRows } from "./sql.server";
 

@@ -23,7 +23,7 @@ import { runMigrations } from "../../db/migrate";
 import { hashPassword } from "../../app/utils/password.server";
 import { todayInIndia } from "../../app/utils/format";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
-import * as compliance from "../../app/models/compliance.server";
+import * as compliance from "../../app/models/dashboard.server";
 import {
   countActionItemsByStatus,
   listActionFilterOptions,

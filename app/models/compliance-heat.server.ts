@@ -1,0 +1,97 @@
+// The dashboard's heat map: district (and department) × directive for one meeting.
+import { sql } from "drizzle-orm";
+import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
+import { num } from "./compliance.server";
+import { CELL_STATES } from "~/domain/compliance-types";
+import { selectRows } from "./sql.server";
+import type { HeatMap } from "~/domain/views";
+
+/**
+ * District (and department) × directive for one meeting: the filter's meeting, or else the latest
+ * meeting with items in the filter. At most `rowLimit` rows.
+ */
+export async function getHeatMap(
+  viewer: ComplianceViewer,
+  filters: ComplianceFilters,
+  today: string,
+  rowLimit = 60,
+): Promise<HeatMap> {
+  const where = liveItemsCondition(filters, viewer);
+  let meetingId = filters.meetingId;
+  if (meetingId === undefined) {
+    const [latest] = await selectRows<{ id: number }>(sql`
+      SELECT m.id FROM meetings m
+      WHERE m.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND ${where})
+      ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1`);
+    meetingId = latest ? Number(latest.id) : undefined;
+  }
+  if (meetingId === undefined) return { meeting: null, directives: [], rows: [], totalRows: 0 };
+  const scoped = { ...filters, meetingId };
+  const [meetingRows, directiveRows, cellRows] = await Promise.all([
+    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+      SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date FROM meetings WHERE id = ${meetingId}`),
+    selectRows<{ id: number; number: number; text_en: string; text_hi: string }>(sql`
+      SELECT d.id, d.number, d.text_en, d.text_hi FROM directives d
+      WHERE d.meeting_id = ${meetingId} AND d.withdrawn_at IS NULL
+        AND EXISTS (SELECT 1 FROM action_items a WHERE a.directive_id = d.id AND ${liveItemsCondition(scoped, viewer)})
+      ORDER BY d.number`),
+    selectRows<{
+      kind: "district" | "department";
+      code: string;
+      name_en: string;
+      name_hi: string;
+      sort_key: string;
+      directive_id: number;
+      worst: number;
+      items: number;
+      done: number;
+      overdue: number;
+      item_id: number;
+    }>(sql`
+      SELECT CASE WHEN a.district_id IS NOT NULL THEN 'district' ELSE 'department' END AS kind,
+        coalesce(d.code, dep.code) AS code, coalesce(d.name_en, dep.name_en) AS name_en,
+        coalesce(d.name_hi, dep.name_hi) AS name_hi,
+        CASE WHEN a.district_id IS NOT NULL THEN '1' || dv.name_en || '|' || d.name_en ELSE '2' || dep.name_en END AS sort_key,
+        a.directive_id,
+        min(CASE
+          WHEN a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date THEN 0
+          WHEN a.status = 'PENDING' THEN 1 WHEN a.status = 'IN_PROGRESS' THEN 2
+          WHEN a.status = 'COMPLETED' THEN 3 WHEN a.status = 'VERIFIED' THEN 4 ELSE 5 END)::int AS worst,
+        count(*)::int AS items,
+        count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
+        count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date)::int AS overdue,
+        min(a.id)::int AS item_id
+      FROM action_items a
+      LEFT JOIN districts d ON d.id = a.district_id
+      LEFT JOIN divisions dv ON dv.id = d.division_id
+      LEFT JOIN departments dep ON dep.id = a.department_id
+      WHERE ${liveItemsCondition(scoped, viewer)}
+      GROUP BY 1, 2, 3, 4, 5, a.directive_id
+      ORDER BY sort_key`),
+  ]);
+  const rows: HeatMap["rows"] = [];
+  const byCode = new Map<string, HeatMap["rows"][number]>();
+  for (const r of cellRows) {
+    const key = `${r.kind}:${r.code}`;
+    let row = byCode.get(key);
+    if (!row) {
+      row = { kind: r.kind, code: r.code, nameEn: r.name_en, nameHi: r.name_hi, cells: {} };
+      byCode.set(key, row);
+      rows.push(row);
+    }
+    row.cells[Number(r.directive_id)] = {
+      state: CELL_STATES[num(r.worst)],
+      items: num(r.items),
+      done: num(r.done),
+      overdue: num(r.overdue),
+      itemId: num(r.item_id),
+    };
+  }
+  const m = meetingRows[0];
+  return {
+    meeting: m ? { id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date } : null,
+    directives: directiveRows.map((d) => ({ id: Number(d.id), number: num(d.number), textEn: d.text_en, textHi: d.text_hi })),
+    rows: rows.slice(0, rowLimit),
+    totalRows: rows.length,
+  };
+}
