@@ -6,16 +6,15 @@ import { ActionFilters, type FilterErrors, type FilterOption } from "~/component
 import { BulkResult, type BulkRefusal } from "~/components/actions/BulkResult";
 import { StatusCounts } from "~/components/actions/StatusCounts";
 import type { MessageKey } from "~/i18n";
+import { labelActionItems, startActionItems } from "~/models/action-item-bulk.server";
 import {
   PAGE_SIZE,
   countActionItemsByStatus,
-  labelActionItems,
   listActionFilterOptions,
   listActionItems,
-  startActionItems,
   type ActionListFilters,
   type StatusFilter,
-} from "~/models/action-item.server";
+} from "~/models/action-item-list.server";
 import { getFilterOptions, parseFilters, type FilterOptions } from "~/models/compliance-filters.server";
 import { filterQuery, MIX_KEYS } from "~/domain/compliance-types";
 import { bulkStartSchema, MAX_BULK_ITEMS } from "~/schemas/action-update";

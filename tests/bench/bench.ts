@@ -28,7 +28,7 @@ import {
   countActionItemsByStatus,
   listActionFilterOptions,
   listActionItems,
-} from "../../app/models/action-item.server";
+} from "../../app/models/action-item-list.server";
 import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
 import { ensureProductionBuild } from "../support/build";
