@@ -24,13 +24,11 @@ import {
   fieldErrorsFrom,
   LIMITS,
   meetingFormSchema,
-  meetingValuesFromFormData,
-  publishedChangeSchema,
-  publishedChangeValuesFromFormData,
   type FieldErrors,
   type MeetingFormValues,
-  type PublishedChangeValues,
 } from "~/schemas/meeting";
+import { meetingValuesFromFormData } from "~/schemas/meeting-form-data";
+import { publishedChangeSchema, publishedChangeValuesFromFormData, type PublishedChangeValues } from "~/schemas/published-change";
 import { denyAccess, type Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 

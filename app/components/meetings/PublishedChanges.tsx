@@ -4,7 +4,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
-import type { PublishedChangeValues } from "~/schemas/meeting";
+import type { PublishedChangeValues } from "~/schemas/published-change";
 import { LIMITS } from "~/schemas/meeting";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
