@@ -77,6 +77,9 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       // A scrolling table region must be reachable by keyboard (axe: scrollable-region-focusable).
       "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["region"], tags: [] }],
+      // Small units (decision 026): a file holds one concern, a function one step.
+      "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }],
     },
   },
   // ----- Layering -----

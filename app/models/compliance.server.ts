@@ -13,16 +13,10 @@
 // The weekly trend is compliance-trend.server.ts, the heat map compliance-heat.server.ts, item lines
 // item-lines.server.ts and the dashboard's bundle dashboard.server.ts; they share these formulas.
 import { sql, type SQL } from "drizzle-orm";
-import type { ActionStatus, DistrictRole } from "../../db/schema/enums";
-import {
-  filterCondition,
-  liveItemsCondition,
-  type ComplianceFilters,
-  type ComplianceViewer,
-} from "./compliance-filters.server";
-import { CELL_STATES, MIX_KEYS, type Grade, type MixKey } from "~/domain/compliance-types";
+import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
+import { MIX_KEYS, type Grade, type MixKey } from "~/domain/compliance-types";
 import { selectRows } from "./sql.server";
-import type { Figures, HeatMap, ItemLine, RankedDistrict, StatusMixRow, TrendSeries } from "~/domain/views";
+import type { Figures, RankedDistrict, StatusMixRow } from "~/domain/views";
 
 export type { Figures, RankedDistrict, StatusMixRow, TrendPoint, TrendSeries, HeatMap, ItemLine } from "~/domain/views";
 

@@ -226,6 +226,20 @@ function parseJson<T>(value: T | string | null): T | null {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
+/** A directive with no items yet. */
+const NO_PROGRESS: DirectiveProgress = {
+  total: 0,
+  done: 0,
+  inProgress: 0,
+  pending: 0,
+  overdue: 0,
+  notApplicable: 0,
+  collectors: 0,
+  sps: 0,
+  departments: 0,
+  withdrawn: 0,
+};
+
 /** The meeting, its directives with their assignees, and each directive's progress across its items. */
 export async function getMeetingPage(viewer: Viewer, meetingId: number, today: string): Promise<MeetingPage | null> {
   const meeting = await findVisibleMeeting(viewer, meetingId);
@@ -314,24 +328,12 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
     });
     itemsBy.set(r.directive_id, list);
   }
-  const zero: DirectiveProgress = {
-    total: 0,
-    done: 0,
-    inProgress: 0,
-    pending: 0,
-    overdue: 0,
-    notApplicable: 0,
-    collectors: 0,
-    sps: 0,
-    departments: 0,
-    withdrawn: 0,
-  };
   return {
     meeting,
     directives: directiveRows.map((d) => {
       const p = progressBy.get(d.id);
-      const progress = { ...zero };
-      if (p) for (const key of Object.keys(zero) as (keyof DirectiveProgress)[]) progress[key] = Number(p[key]);
+      const progress = { ...NO_PROGRESS };
+      if (p) for (const key of Object.keys(NO_PROGRESS) as (keyof DirectiveProgress)[]) progress[key] = Number(p[key]);
       return {
         id: d.id,
         number: d.number,
