@@ -8,91 +8,15 @@ import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import type { ActionStatus, AssigneeScope, DistrictRole, MeetingMode, MeetingStatus, Priority } from "../../db/schema";
 import { selectRows } from "./sql.server";
+import type { AssigneeLine, DirectiveItem, DirectiveProgress, MeetingPage, MeetingSummary } from "~/domain/meeting-views";
+
+export type { AssigneeLine, DirectiveItem, DirectiveProgress, DirectiveView, MeetingPage, MeetingSummary } from "~/domain/meeting-views";
 
 /** The meetings a viewer may see, as a condition on meetings aliased `m`. */
 export function meetingVisibility(viewer: Viewer): SQL {
   if (can(viewer.role, "write:meeting:any")) return sql`true`;
   if (can(viewer.role, "read:meeting:any")) return sql`m.status = 'PUBLISHED'`;
   return sql`false`;
-}
-
-export interface MeetingSummary {
-  id: number;
-  titleEn: string;
-  titleHi: string;
-  meetingDate: string;
-  dateApproximate: boolean;
-  startTime: string | null;
-  mode: MeetingMode;
-  chairEn: string;
-  chairHi: string;
-  participantsEn: string;
-  participantsHi: string;
-  calledRoles: string[];
-  agenda: string;
-  minutes: string;
-  referenceNo: string | null;
-  status: MeetingStatus;
-  publishedAt: string | null;
-  publishedByName: string | null;
-  updatedAt: string;
-}
-
-export interface AssigneeLine {
-  id: number;
-  districtRole: DistrictRole | null;
-  scope: AssigneeScope | null;
-  department: { code: string; nameEn: string; nameHi: string } | null;
-  divisions: { code: string; nameEn: string; nameHi: string }[];
-  districts: { code: string; nameEn: string; nameHi: string }[];
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-}
-
-export interface DirectiveProgress {
-  /** Live items (withdrawn ones leave the figures). */
-  total: number;
-  done: number;
-  inProgress: number;
-  pending: number;
-  overdue: number;
-  notApplicable: number;
-  collectors: number;
-  sps: number;
-  departments: number;
-  withdrawn: number;
-}
-
-export interface DirectiveItem {
-  id: number;
-  status: ActionStatus;
-  dueDate: string | null;
-  districtRole: DistrictRole | null;
-  district: { nameEn: string; nameHi: string } | null;
-  department: { nameEn: string; nameHi: string } | null;
-  overdue: boolean;
-  withdrawn: boolean;
-}
-
-export interface DirectiveView {
-  id: number;
-  number: number;
-  textEn: string;
-  textHi: string;
-  category: { code: string; nameEn: string; nameHi: string } | null;
-  priority: Priority;
-  dueDate: string | null;
-  dueInDays: number | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  assignees: AssigneeLine[];
-  progress: DirectiveProgress;
-  items: DirectiveItem[];
-}
-
-export interface MeetingPage {
-  meeting: MeetingSummary;
-  directives: DirectiveView[];
 }
 
 function iso(value: Date | string | null): string | null {
