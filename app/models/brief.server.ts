@@ -16,35 +16,11 @@ import { gradeCase } from "./compliance.server";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
 import { getMeetingSeriesInfo } from "./series.server";
 import { selectRows } from "./sql.server";
+import type { BriefPlace } from "~/domain/review-views";
+
+export type { BriefPlace } from "~/domain/review-views";
 
 export const SILENT_DAYS = 15;
-
-export interface BriefPlace {
-  kind: "district" | "department";
-  code: string;
-  nameEn: string;
-  nameHi: string;
-  items: number;
-  applicable: number;
-  done: number;
-  open: number;
-  overdue: number;
-  maxDaysOverdue: number | null;
-  returned: number;
-  /** Open items the escalation ladder's last step has reached (issue 13). */
-  escalated: number;
-  /** Days since the place last reported on any of these items (or since they were created). */
-  daysSinceUpdate: number | null;
-  silent: boolean;
-  completionRate: number | null;
-  graded: number;
-  gradeRate: number | null;
-  grade: Grade | null;
-  /** As it stood at the previous meeting of the series; null without one. */
-  then: { applicable: number; done: number; completionRate: number | null; gradeRate: number | null; grade: Grade | null } | null;
-  newlyCompleted: number;
-  newlyOverdue: number;
-}
 
 export interface BriefTotals {
   items: number;
