@@ -1,5 +1,6 @@
 // A meeting as its page shows it (app/models/meeting.server.ts builds it): the meeting, its
-// directives with their assignee lines, items and progress. Types only, browser-safe.
+// directives with their assignee lines, items and progress; and a row of the meetings list.
+// Types only, browser-safe.
 import type { ActionStatus, AssigneeScope, DistrictRole, MeetingMode, MeetingStatus, Priority } from "./vocabulary";
 
 export interface MeetingSummary {
@@ -79,4 +80,24 @@ export interface DirectiveView {
 export interface MeetingPage {
   meeting: MeetingSummary;
   directives: DirectiveView[];
+}
+
+/** A row of the meetings list (meeting-list.server.ts), with its items' progress. */
+export interface MeetingListRow {
+  id: number;
+  titleEn: string;
+  titleHi: string;
+  meetingDate: string;
+  mode: MeetingMode;
+  chairEn: string;
+  chairHi: string;
+  status: MeetingStatus;
+  referenceNo: string | null;
+  seriesNameEn: string | null;
+  seriesNameHi: string | null;
+  directives: number;
+  items: number;
+  done: number;
+  applicable: number;
+  overdue: number;
 }

@@ -5,6 +5,9 @@ import type { Viewer } from "~/utils/auth.server";
 import type { MeetingMode, MeetingStatus } from "../../db/schema";
 import { meetingVisibility } from "./meeting.server";
 import { selectRows } from "./sql.server";
+import type { MeetingListRow } from "~/domain/meeting-views";
+
+export type { MeetingListRow } from "~/domain/meeting-views";
 
 export const MEETINGS_PAGE_SIZE = 20;
 
@@ -20,25 +23,6 @@ export interface MeetingListFilters {
   /** A series code (meeting_series). */
   series?: string;
   page?: number;
-}
-
-export interface MeetingListRow {
-  id: number;
-  titleEn: string;
-  titleHi: string;
-  meetingDate: string;
-  mode: MeetingMode;
-  chairEn: string;
-  chairHi: string;
-  status: MeetingStatus;
-  referenceNo: string | null;
-  seriesNameEn: string | null;
-  seriesNameHi: string | null;
-  directives: number;
-  items: number;
-  done: number;
-  applicable: number;
-  overdue: number;
 }
 
 export interface MeetingListPage {
