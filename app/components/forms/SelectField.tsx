@@ -23,6 +23,7 @@ export function SelectField({
   emptyLabel,
   className,
   error,
+  required,
 }: {
   id: string;
   name: string;
@@ -34,6 +35,7 @@ export function SelectField({
   /** Added to "field" (e.g. "filters__wide"). */
   className?: string;
   error?: string;
+  required?: boolean;
 }) {
   return (
     <div className={className ? `field ${className}` : "field"}>
@@ -41,6 +43,7 @@ export function SelectField({
       <select
         id={id}
         name={name}
+        required={required}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
