@@ -15,6 +15,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
 import { MIX_KEYS, type Grade, type MixKey } from "~/domain/compliance-types";
+import { col } from "./rows.server";
 import { selectRows } from "./sql.server";
 import type { Figures, RankedDistrict, StatusMixRow } from "~/domain/views";
 
@@ -247,6 +248,12 @@ export function mixCondition(key: MixKey, today: string): SQL {
       return sql`a.status = ${key}`;
   }
 }
+
+/** The columns mixColumns() adds, for a row schema (rows.server.ts): overdue, pending, … as numbers. */
+export const MIX_COUNT_COLUMNS = Object.fromEntries(MIX_KEYS.map((k) => [k.toLowerCase(), col.int()])) as Record<
+  Lowercase<MixKey>,
+  ReturnType<typeof col.int>
+>;
 
 /** One count column per MixKey (overdue, pending, in_progress, completed, verified, not_applicable). */
 export function mixColumns(today: string): SQL {

@@ -1,10 +1,10 @@
 // Item lines: one action item with its directive, place and dates, as the drill-down tables, the
 // grade pages and the ATR list them. The select, joins and row type are shared with grade.server.ts.
 import { sql, type SQL } from "drizzle-orm";
-import type { ActionStatus, DistrictRole } from "../../db/schema/enums";
+import { z } from "zod";
+import { ACTION_STATUSES, DISTRICT_ROLES } from "~/domain/vocabulary";
 import { filterCondition, liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import { num, numOrNull } from "./compliance.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 import type { ItemLine } from "~/domain/views";
 
 export function itemLineSelect(today: string): SQL {
@@ -31,43 +31,45 @@ export const itemLineJoins = sql`
   LEFT JOIN divisions dv ON dv.id = d.division_id
   LEFT JOIN departments dep ON dep.id = a.department_id`;
 
-export interface ItemLineRow {
-  id: number;
-  meeting_id: number;
-  directive_id: number;
-  directive_number: number;
-  directive_text_en: string;
-  directive_text_hi: string;
-  district_code: string | null;
-  district_name_en: string | null;
-  district_name_hi: string | null;
-  division_name_en: string | null;
-  division_name_hi: string | null;
-  district_role: DistrictRole | null;
-  department_code: string | null;
-  department_name_en: string | null;
-  department_name_hi: string | null;
-  status: ActionStatus;
-  due_date: string | null;
-  original_due_date: string | null;
-  first_completed_on: string | null;
-  completed_on: string | null;
-  verified_on: string | null;
-  latest_remark: string | null;
-  updated_at: Date | string;
-  days_overdue: number | null;
-  has_evidence: boolean;
-  escalated: boolean;
-  withdrawn_on: string | null;
-  withdrawn_reason: string | null;
-}
+/** A row of itemLineSelect, decoded (rows.server.ts). */
+export const ITEM_LINE_ROW = z.object({
+  id: col.int(),
+  meeting_id: col.int(),
+  directive_id: col.int(),
+  directive_number: col.int(),
+  directive_text_en: col.text(),
+  directive_text_hi: col.text(),
+  district_code: col.text().nullable(),
+  district_name_en: col.text().nullable(),
+  district_name_hi: col.text().nullable(),
+  division_name_en: col.text().nullable(),
+  division_name_hi: col.text().nullable(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  department_code: col.text().nullable(),
+  department_name_en: col.text().nullable(),
+  department_name_hi: col.text().nullable(),
+  status: col.oneOf(ACTION_STATUSES),
+  due_date: col.date().nullable(),
+  original_due_date: col.date().nullable(),
+  first_completed_on: col.date().nullable(),
+  completed_on: col.date().nullable(),
+  verified_on: col.date().nullable(),
+  latest_remark: col.text().nullable(),
+  updated_at: col.timestamp(),
+  days_overdue: col.int().nullable(),
+  has_evidence: col.bool(),
+  escalated: col.bool(),
+  withdrawn_on: col.date().nullable(),
+  withdrawn_reason: col.text().nullable(),
+});
+export type ItemLineRow = z.output<typeof ITEM_LINE_ROW>;
 
 export function toItemLine(r: ItemLineRow): ItemLine {
   return {
-    id: num(r.id),
-    meetingId: num(r.meeting_id),
-    directiveId: num(r.directive_id),
-    directiveNumber: num(r.directive_number),
+    id: r.id,
+    meetingId: r.meeting_id,
+    directiveId: r.directive_id,
+    directiveNumber: r.directive_number,
     directiveTextEn: r.directive_text_en,
     directiveTextHi: r.directive_text_hi,
     districtCode: r.district_code,
@@ -86,12 +88,12 @@ export function toItemLine(r: ItemLineRow): ItemLine {
     completedOn: r.completed_on,
     verifiedOn: r.verified_on,
     latestRemark: r.latest_remark,
-    updatedAt: new Date(r.updated_at).toISOString(),
-    daysOverdue: numOrNull(r.days_overdue),
-    hasEvidence: Boolean(r.has_evidence),
-    escalated: Boolean(r.escalated),
-    withdrawnOn: r.withdrawn_on ?? null,
-    withdrawnReason: r.withdrawn_reason ?? null,
+    updatedAt: r.updated_at,
+    daysOverdue: r.days_overdue,
+    hasEvidence: r.has_evidence,
+    escalated: r.escalated,
+    withdrawnOn: r.withdrawn_on,
+    withdrawnReason: r.withdrawn_reason,
   };
 }
 
@@ -112,7 +114,7 @@ export async function listItemLines(
     opts.order === "meeting"
       ? sql`m.meeting_date DESC, a.meeting_id DESC, dir.number, a.due_date NULLS LAST, a.id`
       : sql`dir.number, (a.district_id IS NULL), dv.name_en, d.name_en, a.district_role, dep.name_en, a.id`;
-  const rows = await selectRows<ItemLineRow>(sql`
+  const rows = await selectChecked(ITEM_LINE_ROW, sql`
     SELECT ${itemLineSelect(today)}
     FROM action_items a ${itemLineJoins} JOIN meetings m ON m.id = a.meeting_id
     WHERE ${sql.join(conditions, sql` AND `)}
