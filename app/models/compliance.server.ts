@@ -13,10 +13,10 @@
 // The weekly trend is compliance-trend.server.ts, the heat map compliance-heat.server.ts, item lines
 // item-lines.server.ts and the dashboard's bundle dashboard.server.ts; they share these formulas.
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import { MIX_KEYS, type Grade, type MixKey } from "~/domain/compliance-types";
-import { col } from "./rows.server";
-import { selectRows } from "./sql.server";
+import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
+import { col, selectChecked } from "./rows.server";
 import type { Figures, RankedDistrict, StatusMixRow } from "~/domain/views";
 
 export type { Figures, RankedDistrict, StatusMixRow, TrendPoint, TrendSeries, HeatMap, ItemLine } from "~/domain/views";
@@ -63,21 +63,23 @@ export function gradeCase(done: SQL, graded: SQL): SQL {
   END`;
 }
 
-interface FigureRow {
-  items: number;
-  not_applicable: number;
-  done: number;
-  verified: number;
-  overdue: number;
-  due_passed: number;
-  on_time: number;
-  graded: number;
-  completion_rate: number | null;
-  on_time_rate: number | null;
-  verified_share: number | null;
-  grade_rate: number | null;
-  grade: Grade | null;
-}
+/** The columns of countColumns() and rateColumns, for a row schema (rows.server.ts). */
+const FIGURE_COLUMNS = {
+  items: col.int(),
+  not_applicable: col.int(),
+  done: col.int(),
+  verified: col.int(),
+  overdue: col.int(),
+  due_passed: col.int(),
+  on_time: col.int(),
+  graded: col.int(),
+  completion_rate: col.number().nullable(),
+  on_time_rate: col.number().nullable(),
+  verified_share: col.number().nullable(),
+  grade_rate: col.number().nullable(),
+  grade: col.oneOf(["A", "B", "C", "D"]).nullable(),
+};
+type FigureRow = z.output<z.ZodObject<typeof FIGURE_COLUMNS>>;
 
 export const num = (v: unknown) => Number(v ?? 0);
 export const numOrNull = (v: unknown) => (v == null ? null : Number(v));
@@ -112,6 +114,23 @@ const SET_SUMS = [
   "pending", "in_progress", "completed", "with_evidence",
 ] as const;
 
+const SETS_ROW = z.object({
+  ...FIGURE_COLUMNS,
+  kind: col.oneOf(["state", "division", "district"]),
+  pending: col.int(),
+  in_progress: col.int(),
+  completed: col.int(),
+  with_evidence: col.int(),
+  days_since_update: col.int().nullable(),
+  code: col.text().nullable(),
+  name_en: col.text().nullable(),
+  name_hi: col.text().nullable(),
+  division_code: col.text().nullable(),
+  division_name_en: col.text().nullable(),
+  division_name_hi: col.text().nullable(),
+  rank: col.int().nullable(),
+});
+
 /**
  * The headline figures, the district ranking and the status mix by division from one scan of the
  * items: counted per district and division, then summed to the state, each division and each
@@ -124,23 +143,7 @@ export async function getComplianceSets(
   today: string,
 ): Promise<ComplianceSets> {
   const sums = sql.raw(SET_SUMS.map((c) => `coalesce(sum(g.${c}), 0)::int AS ${c}`).join(", ") + ", max(g.last_at) AS last_at");
-  const rows = await selectRows<
-    FigureRow & {
-      kind: "state" | "division" | "district";
-      pending: number;
-      in_progress: number;
-      completed: number;
-      with_evidence: number;
-      days_since_update: number | null;
-      code: string | null;
-      name_en: string | null;
-      name_hi: string | null;
-      division_code: string | null;
-      division_name_en: string | null;
-      division_name_hi: string | null;
-      rank: number | null;
-    }
-  >(sql`
+  const rows = await selectChecked(SETS_ROW, sql`
     WITH g AS MATERIALIZED (
       SELECT a.district_id, a.division_id, ${countColumns(today)},
         count(*) FILTER (WHERE ${mixCondition("PENDING", today)})::int AS pending,
@@ -275,13 +278,15 @@ export interface DirectiveSummary extends Figures {
   directiveId: number;
 }
 
+const DIRECTIVE_FIGURES_ROW = z.object({ ...FIGURE_COLUMNS, directive_id: col.int() });
+
 /** Figures per directive (for the ATR's directive-wise position). */
 export async function getDirectiveSummaries(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
   today: string,
 ): Promise<DirectiveSummary[]> {
-  const rows = await selectRows<FigureRow & { directive_id: number }>(sql`
+  const rows = await selectChecked(DIRECTIVE_FIGURES_ROW, sql`
     SELECT c.*, ${rateColumns}
     FROM (
       SELECT a.directive_id, ${countColumns(today)} FROM action_items a
