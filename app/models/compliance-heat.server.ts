@@ -1,10 +1,27 @@
 // The dashboard's heat map: district (and department) × directive for one meeting.
 import { sql } from "drizzle-orm";
 import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import { num } from "./compliance.server";
+import { z } from "zod";
 import { CELL_STATES } from "~/domain/compliance-types";
-import { selectRows } from "./sql.server";
 import type { HeatMap } from "~/domain/views";
+import { col, selectChecked } from "./rows.server";
+
+const ID_ROW = z.object({ id: col.int() });
+const MEETING_ROW = z.object({ id: col.int(), title_en: col.text(), title_hi: col.text(), meeting_date: col.date() });
+const DIRECTIVE_ROW = z.object({ id: col.int(), number: col.int(), text_en: col.text(), text_hi: col.text() });
+const CELL_ROW = z.object({
+  kind: col.oneOf(["district", "department"]),
+  code: col.text(),
+  name_en: col.text(),
+  name_hi: col.text(),
+  directive_id: col.int(),
+  /** Index into CELL_STATES: the worst state among the cell's items. */
+  worst: col.int(),
+  items: col.int(),
+  done: col.int(),
+  overdue: col.int(),
+  item_id: col.int(),
+});
 
 /**
  * District (and department) × directive for one meeting: the filter's meeting, or else the latest
@@ -19,35 +36,23 @@ export async function getHeatMap(
   const where = liveItemsCondition(filters, viewer);
   let meetingId = filters.meetingId;
   if (meetingId === undefined) {
-    const [latest] = await selectRows<{ id: number }>(sql`
+    const [latest] = await selectChecked(ID_ROW, sql`
       SELECT m.id FROM meetings m
       WHERE m.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND ${where})
       ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1`);
-    meetingId = latest ? Number(latest.id) : undefined;
+    meetingId = latest?.id;
   }
   if (meetingId === undefined) return { meeting: null, directives: [], rows: [], totalRows: 0 };
   const scoped = { ...filters, meetingId };
   const [meetingRows, directiveRows, cellRows] = await Promise.all([
-    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+    selectChecked(MEETING_ROW, sql`
       SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date FROM meetings WHERE id = ${meetingId}`),
-    selectRows<{ id: number; number: number; text_en: string; text_hi: string }>(sql`
+    selectChecked(DIRECTIVE_ROW, sql`
       SELECT d.id, d.number, d.text_en, d.text_hi FROM directives d
       WHERE d.meeting_id = ${meetingId} AND d.withdrawn_at IS NULL
         AND EXISTS (SELECT 1 FROM action_items a WHERE a.directive_id = d.id AND ${liveItemsCondition(scoped, viewer)})
       ORDER BY d.number`),
-    selectRows<{
-      kind: "district" | "department";
-      code: string;
-      name_en: string;
-      name_hi: string;
-      sort_key: string;
-      directive_id: number;
-      worst: number;
-      items: number;
-      done: number;
-      overdue: number;
-      item_id: number;
-    }>(sql`
+    selectChecked(CELL_ROW, sql`
       SELECT CASE WHEN a.district_id IS NOT NULL THEN 'district' ELSE 'department' END AS kind,
         coalesce(d.code, dep.code) AS code, coalesce(d.name_en, dep.name_en) AS name_en,
         coalesce(d.name_hi, dep.name_hi) AS name_hi,
@@ -79,18 +84,12 @@ export async function getHeatMap(
       byCode.set(key, row);
       rows.push(row);
     }
-    row.cells[Number(r.directive_id)] = {
-      state: CELL_STATES[num(r.worst)],
-      items: num(r.items),
-      done: num(r.done),
-      overdue: num(r.overdue),
-      itemId: num(r.item_id),
-    };
+    row.cells[r.directive_id] = { state: CELL_STATES[r.worst], items: r.items, done: r.done, overdue: r.overdue, itemId: r.item_id };
   }
   const m = meetingRows[0];
   return {
-    meeting: m ? { id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date } : null,
-    directives: directiveRows.map((d) => ({ id: Number(d.id), number: num(d.number), textEn: d.text_en, textHi: d.text_hi })),
+    meeting: m ? { id: m.id, titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date } : null,
+    directives: directiveRows.map((d) => ({ id: d.id, number: d.number, textEn: d.text_en, textHi: d.text_hi })),
     rows: rows.slice(0, rowLimit),
     totalRows: rows.length,
   };

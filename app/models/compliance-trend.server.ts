@@ -3,9 +3,19 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ComplianceFilters, ComplianceViewer } from "./compliance-filters.server";
 import { filterCondition } from "./compliance-filters.server";
-import { num, numOrNull } from "./compliance.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
 import type { TrendSeries } from "~/domain/views";
+import { col, selectChecked } from "./rows.server";
+
+const WEEK_ROW = z.object({
+  division_id: col.int().nullable(),
+  week_start: col.date(),
+  week_end: col.date(),
+  applicable: col.int(),
+  done: col.int(),
+  completion_rate: col.number().nullable(),
+});
+const DIVISION_ROW = z.object({ id: col.int(), code: col.text(), name_en: col.text(), name_hi: col.text() });
 
 const APPLICABLE = (s: SQL) => sql`(CASE WHEN ${s} IS NOT NULL AND ${s} <> 'NOT_APPLICABLE' THEN 1 ELSE 0 END)`;
 const DONE = (s: SQL) => sql`(CASE WHEN ${s} IN ('COMPLETED', 'VERIFIED') THEN 1 ELSE 0 END)`;
@@ -76,14 +86,7 @@ export async function getWeeklyTrend(
         sum(d_applicable)::int AS d_applicable, sum(d_done)::int AS d_done
       FROM changes GROUP BY 1, 2
     ),`;
-  const rows = await selectRows<{
-    division_id: number | null;
-    week_start: string;
-    week_end: string;
-    applicable: number;
-    done: number;
-    completion_rate: number | null;
-  }>(sql`
+  const rows = await selectChecked(WEEK_ROW, sql`
     WITH ${weekly}
     bounds AS (
       SELECT min(week_start) AS first_week, date_trunc('week', ${today}::date)::date AS this_week FROM weekly
@@ -108,9 +111,7 @@ export async function getWeeklyTrend(
 
   const divisionNames = byDivision
     ? new Map(
-        (await selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(
-          sql`SELECT id, code, name_en, name_hi FROM divisions`,
-        )).map((d) => [Number(d.id), d]),
+        (await selectChecked(DIVISION_ROW, sql`SELECT id, code, name_en, name_hi FROM divisions`)).map((d) => [d.id, d]),
       )
     : new Map<number, { code: string; name_en: string; name_hi: string }>();
   const series = new Map<string, TrendSeries>();
@@ -118,7 +119,7 @@ export async function getWeeklyTrend(
     const key = String(r.division_id);
     let s = series.get(key);
     if (!s) {
-      const division = r.division_id == null ? undefined : divisionNames.get(Number(r.division_id));
+      const division = r.division_id == null ? undefined : divisionNames.get(r.division_id);
       s = {
         divisionCode: division?.code ?? null,
         nameEn: division?.name_en ?? (byDivision ? "State departments" : "All"),
@@ -130,9 +131,9 @@ export async function getWeeklyTrend(
     s.points.push({
       weekStart: r.week_start,
       weekEnd: r.week_end,
-      applicable: num(r.applicable),
-      done: num(r.done),
-      completionRate: numOrNull(r.completion_rate),
+      applicable: r.applicable,
+      done: r.done,
+      completionRate: r.completion_rate,
     });
   }
   return [...series.values()];
