@@ -1,7 +1,8 @@
 // View types of the review cycle (issue 10), shared by its models and its components; browser-safe.
 import type { Grade } from "./compliance-types";
 
-export interface CarryCandidate {
+/** A directive of an earlier meeting and that meeting, as the carry-over lists show them. */
+export interface CarriedDirectiveContext {
   directiveId: number;
   meetingId: number;
   meetingDate: string;
@@ -10,6 +11,9 @@ export interface CarryCandidate {
   number: number;
   textEn: string;
   textHi: string;
+}
+
+export interface CarryCandidate extends CarriedDirectiveContext {
   /** Districts' and departments' items still PENDING or IN_PROGRESS. */
   open: number;
   overdue: number;
@@ -23,15 +27,7 @@ export interface CarryCandidate {
   carried: boolean;
 }
 
-export interface ReviewedDirective {
-  directiveId: number;
-  meetingId: number;
-  meetingDate: string;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  number: number;
-  textEn: string;
-  textHi: string;
+export interface ReviewedDirective extends CarriedDirectiveContext {
   dueDate: string | null;
   items: number;
   done: number;

@@ -207,6 +207,22 @@ async function lockCarried(tx: DbOrTx, meetingId: number, directiveId: number) {
 }
 
 /**
+ * Run `change` in a transaction on the carried directive, locked, if it is under review in this
+ * meeting and not closed; otherwise answer why not.
+ */
+async function changeOpenCarried(
+  input: { meetingId: number; directiveId: number },
+  change: (tx: DbOrTx, directive: { id: number }) => Promise<CarriedChangeResult>,
+): Promise<CarriedChangeResult> {
+  return db().transaction(async (tx) => {
+    const directive = await lockCarried(tx, input.meetingId, input.directiveId);
+    if (!directive) return { ok: false, reason: "not-found" } as const;
+    if (directive.closed) return { ok: false, reason: "closed" } as const;
+    return change(tx, directive);
+  });
+}
+
+/**
  * Close a directive under review: each item reported COMPLETED is verified, each still open becomes
  * NOT_APPLICABLE, every one with a history row carrying the reason; the directive is marked closed in
  * this meeting and is no longer offered for carrying.
@@ -217,10 +233,7 @@ export async function closeCarriedDirective(
 ): Promise<CarriedChangeResult> {
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   const at = (input.at ?? new Date()).toISOString();
-  return db().transaction(async (tx) => {
-    const directive = await lockCarried(tx, input.meetingId, input.directiveId);
-    if (!directive) return { ok: false, reason: "not-found" } as const;
-    if (directive.closed) return { ok: false, reason: "closed" } as const;
+  return changeOpenCarried(input, async (tx, directive) => {
     const [row] = await selectChecked(
       COUNT_ROW,
       sql`
@@ -263,10 +276,7 @@ export async function reissueCarriedDirective(
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   if (input.dueDate < input.today) return { ok: false, reason: "due-in-past" };
   const at = (input.at ?? new Date()).toISOString();
-  return db().transaction(async (tx) => {
-    const directive = await lockCarried(tx, input.meetingId, input.directiveId);
-    if (!directive) return { ok: false, reason: "not-found" } as const;
-    if (directive.closed) return { ok: false, reason: "closed" } as const;
+  return changeOpenCarried(input, async (tx, directive) => {
     const [row] = await selectChecked(
       COUNT_ROW,
       sql`

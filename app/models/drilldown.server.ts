@@ -5,7 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { PRIORITIES, type Priority } from "~/domain/vocabulary";
 import { filterCondition, liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import { getDistrictRanking, getHeadline, MIX_COUNT_COLUMNS, mixColumns, mixCondition, type Figures, type ItemLine, type TrendSeries } from "./compliance.server";
+import { getDistrictRanking, getHeadline, MIX_COUNT_COLUMNS, mixColumns, mixCondition, type Figures, type ItemLine, type RankedDistrict, type TrendSeries } from "./compliance.server";
 import { getWeeklyTrend } from "./compliance-trend.server";
 import { ITEM_LINE_ROW, itemLineJoins, itemLineSelect, listItemLines, toItemLine } from "./item-lines.server";
 import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
@@ -39,15 +39,8 @@ const DIRECTIVE_ROW = z.object({
 });
 const DIRECTIVE_COUNTS_ROW = z.object({ ...MIX_COUNT_COLUMNS, withdrawn: col.int(), in_scope: col.int() });
 
-export interface DistrictInfo {
-  id: number;
-  code: string;
-  nameEn: string;
-  nameHi: string;
-  divisionCode: string;
-  divisionNameEn: string;
-  divisionNameHi: string;
-}
+/** A district and its division, named as the ranking names them. */
+export type DistrictInfo = { id: number } & Pick<RankedDistrict, "code" | "nameEn" | "nameHi" | "divisionCode" | "divisionNameEn" | "divisionNameHi">;
 
 /** Master data, public to every signed-in user; the code is matched without regard to case. */
 export async function findDistrictByCode(code: string): Promise<DistrictInfo | null> {
