@@ -205,7 +205,7 @@ export interface RunResult {
 }
 
 function emptyCounts(): Record<NoticeKind, number> {
-  return { DUE_SOON: 0, DUE_TODAY: 0, OVERDUE_DIVISION: 0, OVERDUE_ESCALATED: 0, DIGEST: 0 };
+  return { DUE_SOON: 0, DUE_TODAY: 0, OVERDUE_DIVISION: 0, OVERDUE_ESCALATED: 0, DIGEST: 0, DIRECTIVE_CORRECTED: 0 };
 }
 
 /** Runs every enabled step of the ladder for `today`. */
