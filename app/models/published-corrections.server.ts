@@ -272,3 +272,55 @@ export async function addPublishedDirective(viewer: Viewer, input: NewPublishedD
     throw error;
   }
 }
+
+export interface DirectiveToCorrect {
+  meetingId: number;
+  meetingTitleEn: string;
+  meetingTitleHi: string;
+  meetingDate: string;
+  published: boolean;
+  id: number;
+  number: number;
+  textEn: string;
+  textHi: string;
+  withdrawn: boolean;
+  liveItems: number;
+}
+
+/** The directive as the correction form shows it; null when the viewer may not correct it or it does not exist. */
+export async function getDirectiveToCorrect(viewer: Viewer, meetingId: number, directiveId: number): Promise<DirectiveToCorrect | null> {
+  if (!can(viewer.role, "write:meeting:any")) return null;
+  const [r] = await selectRows<{
+    meeting_id: number;
+    title_en: string;
+    title_hi: string;
+    meeting_date: string;
+    status: string;
+    id: number;
+    number: number;
+    text_en: string;
+    text_hi: string;
+    withdrawn: boolean;
+    live_items: number;
+  }>(sql`
+    SELECT m.id AS meeting_id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
+      d.id, d.number, d.text_en, d.text_hi, d.withdrawn_at IS NOT NULL AS withdrawn,
+      (SELECT count(*)::int FROM action_items a WHERE a.directive_id = d.id AND a.withdrawn_at IS NULL) AS live_items
+    FROM directives d JOIN meetings m ON m.id = d.meeting_id
+    WHERE d.id = ${directiveId} AND d.meeting_id = ${meetingId}
+  `);
+  if (!r) return null;
+  return {
+    meetingId: Number(r.meeting_id),
+    meetingTitleEn: r.title_en,
+    meetingTitleHi: r.title_hi,
+    meetingDate: r.meeting_date,
+    published: r.status === "PUBLISHED",
+    id: Number(r.id),
+    number: Number(r.number),
+    textEn: r.text_en,
+    textHi: r.text_hi,
+    withdrawn: Boolean(r.withdrawn),
+    liveItems: Number(r.live_items),
+  };
+}

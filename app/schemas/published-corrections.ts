@@ -2,7 +2,7 @@
 // added to a published meeting. Messages are dictionary keys. The new directive's "who must act" is
 // checked by publishedChangeSchema's add-assignee rules, so the two forms cannot drift apart.
 import { z } from "zod";
-import { PRIORITIES } from "~/domain/vocabulary";
+import type { PRIORITIES } from "~/domain/vocabulary";
 import {
   fieldErrorsFrom,
   isCalendarDate,

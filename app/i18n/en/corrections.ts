@@ -33,6 +33,8 @@ export const corrections = {
   "publish.confirm.incomplete": "These directives have no due date or nobody to act, so the meeting cannot be published yet: {list}.",
   "publish.confirm.changed": "The meeting changed while you were looking: it would now create {n} items. Check the numbers below and confirm again.",
   "publish.confirm.notDraft": "This meeting is already published.",
+  "corrections.flash.textCorrected": "Text corrected: recorded in the history of {n} items, and their officers told.",
+  "corrections.flash.directiveAdded": "Directive added: {n} action items created.",
   "draft.delete.link": "Delete this draft",
   "draft.delete.title": "Delete this draft?",
   "draft.delete.intro": "The draft “{title}” of {date}, with its {n} directives, is deleted for good. Only drafts can be deleted; nobody outside the secretariat has seen it. The deletion is written to the audit log.",
