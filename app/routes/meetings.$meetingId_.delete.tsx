@@ -27,6 +27,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "write:meeting:any");
   const meetingId = parseId(params.meetingId);
   if (!meetingId) throw new Response("Not found", { status: 404 });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new Response("The form could not be read", { status: 400 });
+  }
+  // Only the confirmation page's own button deletes: a POST without it changes nothing.
+  if (form.get("confirm") !== "delete") return data({ refused: false }, { status: 400 });
   const result = await deleteDraftMeeting(viewer, { meetingId, origin: requestOrigin(request) });
   if (result.ok) throw redirect("/meetings?deleted=1");
   if (result.reason === "not-found") throw new Response("Not found", { status: 404 });
@@ -52,6 +60,7 @@ export default function DeleteDraft() {
           <>
             <p>{t("draft.delete.intro", { title, date: formatDate(draft.meetingDate, locale), n: formatNumber(draft.directives, locale) })}</p>
             <Form method="post" className="editor-actions">
+              <input type="hidden" name="confirm" value="delete" />
               <button type="submit" className="button button--danger" disabled={busy}>
                 {t("draft.delete.submit")}
               </button>

@@ -110,12 +110,13 @@ describe("deleting a draft", () => {
     const draftId = Number((draft.headers.get("location") ?? "").split("/")[2]);
     const params = { meetingId: String(draftId) };
     expect((await get(deleteLoader, `/meetings/${draftId}/delete`, collector, params)).status).toBe(403);
-    expect((await post(deleteAction, `/meetings/${draftId}/delete`, collector, params, {})).status).toBe(403);
+    expect((await post(deleteAction, `/meetings/${draftId}/delete`, collector, params, { confirm: "delete" })).status).toBe(403);
     expect((await get(deleteLoader, `/meetings/${draftId}/delete`, secretariat, params)).status).toBe(200);
 
-    const published = await post(deleteAction, `/meetings/${meetingId}/delete`, secretariat, { meetingId: String(meetingId) }, {});
+    expect((await post(deleteAction, `/meetings/${draftId}/delete`, secretariat, params, {})).status).toBe(400);
+    const published = await post(deleteAction, `/meetings/${meetingId}/delete`, secretariat, { meetingId: String(meetingId) }, { confirm: "delete" });
     expect(published.status).toBe(409);
-    const gone = await post(deleteAction, `/meetings/${draftId}/delete`, secretariat, params, {});
+    const gone = await post(deleteAction, `/meetings/${draftId}/delete`, secretariat, params, { confirm: "delete" });
     expect(gone.status).toBe(302);
     expect(gone.headers.get("location")).toBe("/meetings?deleted=1");
     expect(await t.db().select().from(schema.meetings).where(eq(schema.meetings.id, draftId))).toEqual([]);
