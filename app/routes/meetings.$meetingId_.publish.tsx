@@ -8,7 +8,7 @@ import { requestOrigin } from "~/models/audit.server";
 import { previewPublish, publishConfirmed } from "~/models/draft-actions.server";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber, pluralKey } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { parseId } from "~/utils/params";
 
@@ -68,11 +68,11 @@ export default function PublishMeeting() {
         </p>
       ) : null}
       <section className="card" aria-labelledby="publish-summary" data-testid="publish-confirm">
-        <h2 id="publish-summary">{t("publish.confirm.intro", { n: n(preview.items), directives: n(preview.directives.length) })}</h2>
+        <h2 id="publish-summary">{t(pluralKey(preview.items, locale, "publish.confirm.intro.one", "publish.confirm.intro.other"), { n: n(preview.items) })}</h2>
         <ol className="publish-preview">
           {preview.directives.map((d) => (
             <li key={d.number} className={d.complete ? undefined : "publish-preview__incomplete"}>
-              <strong>{t("publish.confirm.directive", { n: d.number })}</strong>: {t("publish.confirm.items", { n: n(d.items) })}
+              <strong>{t("publish.confirm.directive", { n: d.number })}</strong>: {t(pluralKey(d.items, locale, "publish.confirm.items.one", "publish.confirm.items.other"), { n: n(d.items) })}
               <br />
               <span className="muted">{pickText(locale, d.textEn, d.textHi)}</span>
             </li>
@@ -86,7 +86,7 @@ export default function PublishMeeting() {
           <Form method="post" className="editor-actions">
             <input type="hidden" name="expectedItems" value={preview.items} />
             <button type="submit" className="button" disabled={busy}>
-              {t("publish.confirm.submit", { n: n(preview.items) })}
+              {t(pluralKey(preview.items, locale, "publish.confirm.submit.one", "publish.confirm.submit.other"), { n: n(preview.items) })}
             </button>
             <Link to={`/meetings/${preview.meeting.id}/edit`} className="button button--secondary">
               {t("publish.confirm.back")}
