@@ -111,10 +111,12 @@ export default function AddDirective() {
             ))}
           </select>
         </Field>
-        <label className="choice">
-          <input type="checkbox" name="priority" value="HIGH" defaultChecked={values.priority === "HIGH"} />
-          <span>{t("corrections.add.priority")}</span>
-        </label>
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" name="priority" value="HIGH" defaultChecked={values.priority === "HIGH"} />
+            <span>{t("corrections.add.priority")}</span>
+          </label>
+        </div>
         <Field id="add-due" label={t("corrections.add.due")} error={fe("dueDate")}>
           <input type="date" name="dueDate" min={meeting.meetingDate} defaultValue={values.dueDate} {...describedBy("add-due", fe("dueDate"))} />
         </Field>
