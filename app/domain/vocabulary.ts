@@ -42,6 +42,8 @@ export const HISTORY_KINDS = [
   "WITHDRAWN",
   /** A division officer's remark: recorded, the status and version unchanged (decision 016). */
   "REVIEW_REMARK",
+  /** The secretariat corrected the published directive's text (old and new in directive_corrections; decision 022). */
+  "TEXT_CORRECTED",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

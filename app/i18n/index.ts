@@ -19,6 +19,7 @@ import { returned as hiReturned } from "./hi/returned";
 import { verifyFilters as enVerifyFilters } from "./en/verify-filters";
 import { verifyFilters as hiVerifyFilters } from "./hi/verify-filters";
 import { notices as enNotices } from "./en/notices";
+import { corrections as enCorrections } from "./en/corrections";
 import { actions as hiActions } from "./hi/actions";
 import { admin as hiAdmin } from "./hi/admin";
 import { auth as hiAuth } from "./hi/auth";
@@ -31,15 +32,16 @@ import { atr as hiAtr } from "./hi/atr";
 import { actfilters as hiActfilters } from "./hi/actfilters";
 import { review as hiReview } from "./hi/review";
 import { notices as hiNotices } from "./hi/notices";
+import { corrections as hiCorrections } from "./hi/corrections";
 
 export const LOCALES = ["en", "hi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters, ...enReview, ...enNotices };
+export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters, ...enReview, ...enNotices, ...enCorrections };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned, ...hiVerifyFilters, ...hiReview, ...hiNotices };
+export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned, ...hiVerifyFilters, ...hiReview, ...hiNotices, ...hiCorrections };
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

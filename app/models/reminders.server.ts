@@ -197,14 +197,17 @@ async function insertNotice(
   return true;
 }
 
+/** The notices the ladder and the digest make (a corrected directive's notice is not theirs, decision 022). */
+type LadderKind = Exclude<NoticeKind, "DIRECTIVE_CORRECTED">;
+
 export interface RunResult {
   /** Notices inserted by this run, by kind. */
-  created: Record<NoticeKind, number>;
+  created: Record<LadderKind, number>;
   /** Items marked escalated by this run. */
   escalated: number;
 }
 
-function emptyCounts(): Record<NoticeKind, number> {
+function emptyCounts(): Record<LadderKind, number> {
   return { DUE_SOON: 0, DUE_TODAY: 0, OVERDUE_DIVISION: 0, OVERDUE_ESCALATED: 0, DIGEST: 0 };
 }
 

@@ -10,12 +10,15 @@ import { actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
 import { acceptCompletions, type BulkAcceptResult } from "./verification.server";
 
-type Facet = "meeting" | "division" | "district" | "department" | "status";
+type Facet = "meeting" | "series" | "division" | "district" | "department" | "status";
 
 /** Items waiting in the queue that match the filters, leaving out the facet being counted. */
 export function verifyQueueWhere(viewer: Viewer, filters: VerifyFilters, except?: Facet): SQL {
   const parts: SQL[] = [sql`a.status = 'COMPLETED'`, sql`a.withdrawn_at IS NULL`, actionItemScopeSql(viewer, "a")];
   if (filters.meeting !== undefined && except !== "meeting") parts.push(sql`a.meeting_id = ${filters.meeting}`);
+  if (filters.series && except !== "series") {
+    parts.push(sql`a.meeting_id IN (SELECT m.id FROM meetings m JOIN meeting_series s ON s.id = m.series_id WHERE s.code = ${filters.series})`);
+  }
   if (filters.division && except !== "division") parts.push(sql`a.division_id = (SELECT id FROM divisions WHERE code = ${filters.division})`);
   if (filters.district && except !== "district") parts.push(sql`a.district_id = (SELECT id FROM districts WHERE code = ${filters.district})`);
   if (filters.department && except !== "department") {
@@ -48,20 +51,28 @@ async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL)
 export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters): Promise<VerifyFacets> {
   const empty: VerifyFacets = {
     meetings: [],
+    series: [],
     divisions: [],
     districts: [],
     departments: [],
     status: { ON_TIME: 0, LATE: 0 },
-    totals: { meeting: 0, division: 0, district: 0, department: 0 },
+    totals: { meeting: 0, series: 0, division: 0, district: 0, department: 0 },
   };
   if (!can(viewer.role, "verify:action-item:any")) return empty;
-  const [meetings, divisions, districts, departments, status] = await Promise.all([
+  const [meetings, series, divisions, districts, departments, status] = await Promise.all([
     facet(
       verifyQueueWhere(viewer, filters, "meeting"),
       sql`m.id AS value, to_char(m.meeting_date, 'YYYY-MM-DD') || ' · ' || m.title_en AS label_en, to_char(m.meeting_date, 'YYYY-MM-DD') || ' · ' || m.title_hi AS label_hi`,
       sql`JOIN meetings m ON m.id = a.meeting_id`,
       sql`m.id`,
       sql`m.meeting_date DESC, m.id DESC`,
+    ),
+    facet(
+      verifyQueueWhere(viewer, filters, "series"),
+      sql`s.code AS value, s.name_en AS label_en, s.name_hi AS label_hi`,
+      sql`JOIN meetings m ON m.id = a.meeting_id LEFT JOIN meeting_series s ON s.id = m.series_id`,
+      sql`s.code, s.name_en, s.name_hi`,
+      sql`s.name_en NULLS LAST`,
     ),
     facet(
       verifyQueueWhere(viewer, filters, "division"),
@@ -92,10 +103,11 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
   ]);
   return {
     meetings: meetings.options,
+    series: series.options,
     divisions: divisions.options,
     districts: districts.options,
     departments: departments.options,
-    totals: { meeting: meetings.total, division: divisions.total, district: districts.total, department: departments.total },
+    totals: { meeting: meetings.total, series: series.total, division: divisions.total, district: districts.total, department: departments.total },
     status: {
       ON_TIME: Number(status.find((s) => !s.late)?.n ?? 0),
       LATE: Number(status.find((s) => s.late)?.n ?? 0),

@@ -4,12 +4,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DueLabel } from "~/components/actions/DueLabel";
 import { ExtensionForm, type ExtensionFormState } from "~/components/actions/ExtensionForm";
 import { HistoryTimeline } from "~/components/actions/HistoryTimeline";
+import { CorrectionNotice } from "~/components/actions/CorrectionNotice";
 import { ReviewRemarkForm } from "~/components/actions/ReviewRemarkForm";
 import { StatusBadge } from "~/components/actions/StatusBadge";
 import { ReturnedBadge } from "~/components/actions/ReturnedBadge";
 import { ReturnedNotice } from "~/components/actions/ReturnedNotice";
 import { UpdateForm } from "~/components/actions/UpdateForm";
 import { getActionItem, getActionItemTimeline } from "~/models/action-item.server";
+import { listCorrectionsForItem } from "~/models/published-corrections.server";
 import { requestExtension } from "~/models/extension.server";
 import { extensionRequestSchema, type UpdateOutcome } from "~/schemas/action-update";
 import actionsStyles from "~/styles/actions.css";
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Another district's item answers exactly like one that does not exist.
   if (!item) throw new Response("Not found", { status: 404 });
   const timeline = await getActionItemTimeline(viewer, id);
+  const corrections = await listCorrectionsForItem(viewer, id);
   const actor = actorFor(viewer.role);
   const next = actor && mayUpdate(viewer) && !item.withdrawnAt ? nextStatuses(item.status, actor) : [];
   const flash = readCookie(request, FLASH_COOKIE);
@@ -65,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       today,
       item,
       timeline,
+      corrections,
       actor,
       nextStatuses: next,
       readOnly: !mayUpdate(viewer),
@@ -145,7 +149,7 @@ async function requestExtensionAction(request: Request, viewer: Viewer, id: numb
 }
 
 export default function ActionItemPage() {
-  const { today, item, timeline, actor, nextStatuses: next, readOnly, reader, canRequestExtension, flash, canRemark, remarkError } =
+  const { today, item, timeline, corrections, actor, nextStatuses: next, readOnly, reader, canRequestExtension, flash, canRemark, remarkError } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
@@ -178,6 +182,7 @@ export default function ActionItemPage() {
         <p className="directive-text" lang={locale === "hi" && item.textHi ? "hi" : item.textEn ? "en" : "hi"}>
           {text}
         </p>
+        <CorrectionNotice corrections={corrections} />
         {otherText && otherText !== text ? (
           <details className="other-language">
             <summary>{t("actions.item.otherLanguage")}</summary>

@@ -67,6 +67,11 @@ export default function EditMeeting() {
         <>
           <h1 id="page-title">{t("meetings.edit.title")}</h1>
           <MeetingFlash searchParams={searchParams} />
+          <p>
+            <Link to={`/meetings/${meeting.id}/delete`} className="button button--danger">
+              {t("draft.delete.link")}
+            </Link>
+          </p>
           {/* Remounted after each save, so the form starts from what was saved. */}
           <MeetingEditor
             key={meeting.updatedAt}
@@ -84,6 +89,11 @@ export default function EditMeeting() {
           <h1 id="page-title">{t("meetings.edit.publishedTitle", { title })}</h1>
           <p>{t("meetings.edit.publishedIntro")}</p>
           <MeetingFlash searchParams={searchParams} />
+          <p>
+            <Link to={`/meetings/${meeting.id}/add-directive`} className="button button--secondary">
+              {t("corrections.add.link")}
+            </Link>
+          </p>
           <PublishedChanges
             meetingDate={meeting.meetingDate}
             directives={loaderData.directives}

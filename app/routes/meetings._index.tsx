@@ -77,6 +77,11 @@ export default function Meetings() {
           </div>
         ) : null}
       </div>
+      {searchParams.get("deleted") === "1" ? (
+        <p className="flash" role="status">
+          {t("draft.delete.done")}
+        </p>
+      ) : null}
 
       <Form method="get" className="card filters" role="search" aria-label={t("meetings.list.searchLabel")}>
         <div className="field filters__q">

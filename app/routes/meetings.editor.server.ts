@@ -58,7 +58,8 @@ export async function meetingEditorAction(request: Request, viewer: Viewer, meet
   const values = meetingValuesFromFormData(form);
   if (intent === "publish" && !can(viewer.role, "publish:meeting:any")) await denyAccess(request, viewer, "publish:meeting:any");
 
-  if (intent === "save-draft" || intent === "publish") return saveOrPublish(request, viewer, meetingId, values);
+  // The editor's Publish button sends confirmStep: save, then the confirmation page with the item count (publish route).
+  if (intent === "save-draft" || intent === "publish") return saveOrPublish(request, viewer, meetingId, values, form.get("confirmStep") === "1");
   if (intent === "paste") return paste(values, form);
   if (intent === "add-directive") {
     if (values.directives.length < LIMITS.directives) values.directives.push(emptyDirective());
@@ -89,7 +90,7 @@ async function paste(values: MeetingFormValues, form: FormData) {
   return data<EditorActionData>({ values, notice, dropped: result.dropped });
 }
 
-async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number | null, values: MeetingFormValues) {
+async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number | null, values: MeetingFormValues, confirmStep = false) {
   const master = await getMasterData();
   const parsed = meetingFormSchema(masterCodes(master)).safeParse(values);
   if (!parsed.success) {
@@ -98,7 +99,9 @@ async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number
       { status: 400 },
     );
   }
-  const outcome = await saveMeetingFromEditor(viewer, { meetingId, values: parsed.data, origin: requestOrigin(request) });
+  const toConfirm = confirmStep && parsed.data.intent === "publish";
+  const toSave = toConfirm ? { ...parsed.data, intent: "save-draft" as const } : parsed.data;
+  const outcome = await saveMeetingFromEditor(viewer, { meetingId, values: toSave, origin: requestOrigin(request) });
   if (!outcome.ok) {
     if (outcome.reason === "incomplete") {
       const fieldErrors: FieldErrors = {};
@@ -115,6 +118,7 @@ async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number
     return data<EditorActionData>({ values, formError: "meetings.error.alreadyPublished" }, { status: 409 });
   }
   if (outcome.items !== null) throw redirect(`/meetings/${outcome.meetingId}?published=${outcome.items}`);
+  if (toConfirm) throw redirect(`/meetings/${outcome.meetingId}/publish`);
   throw redirect(`/meetings/${outcome.meetingId}/edit?saved=1`);
 }
 

@@ -7,6 +7,8 @@ export type VerifySort = (typeof VERIFY_SORTS)[number];
 
 export interface VerifyFilters {
   meeting?: number;
+  /** A meeting series (meeting_series.code): every meeting of it. */
+  series?: string;
   division?: string;
   district?: string;
   department?: string;
@@ -17,6 +19,8 @@ export interface VerifyFilters {
 }
 
 const CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+/** Series codes may start with a digit (review.ts). */
+const SERIES_CODE = /^[A-Z0-9_]{1,40}$/;
 
 export function parseVerifyFilters(params: URLSearchParams): VerifyFilters {
   const code = (name: string) => {
@@ -28,6 +32,7 @@ export function parseVerifyFilters(params: URLSearchParams): VerifyFilters {
   const sort = params.get("sort");
   return {
     meeting: meeting && /^\d{1,9}$/.test(meeting) ? Number(meeting) : undefined,
+    series: SERIES_CODE.test(params.get("series")?.trim().toUpperCase() ?? "") ? params.get("series")!.trim().toUpperCase() : undefined,
     division: code("division"),
     district: code("district"),
     department: code("department"),
@@ -40,7 +45,7 @@ export function parseVerifyFilters(params: URLSearchParams): VerifyFilters {
 export function verifyFilterParams(filters: VerifyFilters): [string, string][] {
   const params: [string, string][] = [];
   if (filters.meeting !== undefined) params.push(["meeting", String(filters.meeting)]);
-  for (const key of ["division", "district", "department", "status"] as const) {
+  for (const key of ["series", "division", "district", "department", "status"] as const) {
     const value = filters[key];
     if (value) params.push([key, value]);
   }
@@ -62,10 +67,11 @@ export interface FacetOption {
 
 export interface VerifyFacets {
   meetings: FacetOption[];
+  series: FacetOption[];
   divisions: FacetOption[];
   districts: FacetOption[];
   departments: FacetOption[];
   status: Record<VerifyStatusFilter, number>;
   /** Every waiting item under the other filters: what "All" shows for each facet. */
-  totals: Record<"meeting" | "division" | "district" | "department", number>;
+  totals: Record<"meeting" | "series" | "division" | "district" | "department", number>;
 }

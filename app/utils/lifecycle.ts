@@ -4,6 +4,7 @@
 //   PENDING ──▶ IN_PROGRESS ──▶ COMPLETED ──(secretariat)──▶ VERIFIED
 //      │             │               └──(secretariat returns, remark required)──▶ IN_PROGRESS
 //      └─────────────┴──▶ NOT_APPLICABLE (reason required; secretariat can reject it → PENDING)
+//   PENDING ──(officer, in one save; recorded as PENDING → IN_PROGRESS → COMPLETED, decision 012)──▶ COMPLETED
 import type { ActionStatus, HistoryKind, Role } from "~/domain/vocabulary";
 
 /** Who is acting on the item: the officer it is assigned to, or the secretariat. */
@@ -26,9 +27,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "PENDING", to: "IN_PROGRESS", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
   { from: "PENDING", to: "NOT_APPLICABLE", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
   { from: "IN_PROGRESS", to: "COMPLETED", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
-  // Disabled (decision 012): with it, the weekly trend summary disagrees with the replay in
-  // tests/integration/trend-summary.test.ts. The two-row write (history.via) is in place.
-  // { from: "PENDING", to: "COMPLETED", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true, via: "IN_PROGRESS" },
+  // Recorded as the two steps PENDING → IN_PROGRESS → COMPLETED at the same moment (decision 012).
+  { from: "PENDING", to: "COMPLETED", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true, via: "IN_PROGRESS" },
   { from: "IN_PROGRESS", to: "NOT_APPLICABLE", actor: "OFFICER", kind: "STATUS_CHANGED", remarkRequired: true },
   // A progress note without a change of status.
   { from: "PENDING", to: "PENDING", actor: "OFFICER", kind: "REMARK", remarkRequired: true },

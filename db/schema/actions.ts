@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { directiveCorrections } from "./corrections";
 import {
   actionStatusEnum,
   districtRoleEnum,
@@ -145,6 +146,8 @@ export const actionItemHistory = pgTable(
     remark: text("remark"),
     /** The item's version after this change. */
     version: integer("version").notNull(),
+    /** TEXT_CORRECTED rows: the correction (old and new text, reason) they record. */
+    directiveCorrectionId: integer("directive_correction_id").references(() => directiveCorrections.id),
   },
   (t) => [
     index("action_item_history_item_idx").on(t.actionItemId, t.at),

@@ -2,6 +2,7 @@ export * from "./enums";
 export * from "./master";
 export * from "./users";
 export * from "./meetings";
+export * from "./corrections";
 export * from "./actions";
 export * from "./audit";
 export * from "./relations";

@@ -10,7 +10,8 @@ import { users } from "./users";
  */
 export const LADDER_STEPS = ["DUE_SOON", "DUE_TODAY", "OVERDUE_DIVISION", "OVERDUE_ESCALATED"] as const;
 export type LadderStep = (typeof LADDER_STEPS)[number];
-export const NOTICE_KINDS = [...LADDER_STEPS, "DIGEST"] as const;
+/** DIRECTIVE_CORRECTED: a published directive's text was corrected (decision 022); never a ladder step. */
+export const NOTICE_KINDS = [...LADDER_STEPS, "DIGEST", "DIRECTIVE_CORRECTED"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const noticeKindEnum = pgEnum("notice_kind", NOTICE_KINDS);
 

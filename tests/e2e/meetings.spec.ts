@@ -85,6 +85,9 @@ test("the secretariat logs the RJ 2021-08-31 review, pastes the rest of the minu
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Publish" }).first().click();
+  // The confirmation says how many items publishing creates before it creates them.
+  await page.waitForURL(/\/meetings\/\d+\/publish$/);
+  await page.getByRole("button", { name: "Publish and create 331 items" }).click();
   await page.waitForURL(/\/meetings\/\d+\?published=331$/);
   await expect(page.getByText("Minutes published: 331 action item(s) created.")).toBeVisible();
 

@@ -1,4 +1,4 @@
-// The returned-item path on a phone: a Collector reports an item Completed,
+// The returned-item path on a phone: a Collector reports an item Completed straight from Pending,
 // the secretariat returns it with a reason from the filtered /verify queue, and the Collector
 // finds it at once — on the home page, at the top of "my actions" with a Returned badge, and with
 // the reason at the top of the item page, above the update form — in Hindi, at 360 px.
@@ -28,10 +28,7 @@ test("a returned item is unmissable for the Collector, in Hindi on a phone", asy
   const itemPath = new URL(page.url()).pathname;
   const itemId = itemPath.split("/").pop()!;
 
-  await page.getByRole("radio", { name: "Work has started: In progress" }).check();
-  await page.getByLabel("Remark", { exact: true }).fill("कार्य प्रारंभ।");
-  await page.getByRole("button", { name: "Save update" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your update has been saved." })).toBeVisible();
+  // Completed straight from Pending, in one save (decision 012).
   await page.getByRole("radio", { name: "Work is done: Completed" }).check();
   await page.getByLabel("Remark", { exact: true }).fill("सभी थानों में स्वागत कक्ष बनाए गए।");
   await page.getByRole("button", { name: "Save update" }).click();

@@ -32,7 +32,8 @@ test("secretariat carries directives into meeting 2 of a series; the brief match
   await page.locator(f("directives.0.textEn")).fill("Review the cyber help desk of every police station");
   await page.locator(f("directives.0.dueInDays")).fill("30");
   await page.locator(`${f("directives.0.sp")}-scope-ALL`).check();
-  await Promise.all([page.waitForURL(/\/meetings\/\d+\?published=/), page.getByRole("button", { name: "Publish" }).first().click()]);
+  await Promise.all([page.waitForURL(/\/meetings\/\d+\/publish$/), page.getByRole("button", { name: "Publish" }).first().click()]);
+  await Promise.all([page.waitForURL(/\/meetings\/\d+\?published=/), page.getByRole("button", { name: /^Publish and create \d+ items$/ }).click()]);
   const meetingId = new URL(page.url()).pathname.split("/").pop()!;
 
   const reviewed = page.getByTestId("reviewed-directives");

@@ -152,6 +152,32 @@ const TABLE: Record<string, Entry> = {
     loader: only(WRITERS, 200),
     action: only(WRITERS, 400),
   },
+  // Correcting published minutes (issue 11 item 5): the secretariat's own pages.
+  "meetings.$meetingId_.publish": {
+    path: (f) => `/meetings/${f.draftMeetingId}/publish`,
+    params: (f) => ({ meetingId: String(f.draftMeetingId) }),
+    loader: only(WRITERS, 200),
+    // An empty form confirms no count: refused as stale, nothing published.
+    action: only(WRITERS, 409),
+  },
+  "meetings.$meetingId_.delete": {
+    path: (f) => `/meetings/${f.draftMeetingId}/delete`,
+    params: (f) => ({ meetingId: String(f.draftMeetingId) }),
+    loader: only(WRITERS, 200),
+    action: only(WRITERS, 400),
+  },
+  "meetings.$meetingId_.add-directive": {
+    path: (f) => `/meetings/${f.publishedMeetingId}/add-directive`,
+    params: (f) => ({ meetingId: String(f.publishedMeetingId) }),
+    loader: only(WRITERS, 200),
+    action: only(WRITERS, 400),
+  },
+  "meetings.$meetingId_.directives.$directiveId.correct": {
+    path: (f) => `/meetings/${f.publishedMeetingId}/directives/${f.directiveId}/correct`,
+    params: (f) => ({ meetingId: String(f.publishedMeetingId), directiveId: String(f.directiveId) }),
+    loader: only(WRITERS, 200),
+    action: only(WRITERS, 400),
+  },
 
   "admin.users._index": { path: () => "/admin/users", loader: only(["ADMIN"], 200), action: 405 },
   "admin.users.new": { path: () => "/admin/users/new", loader: only(["ADMIN"], 200), action: only(["ADMIN"], 400) },

@@ -99,6 +99,9 @@ describe("weekly trend summary", () => {
     expect(points(await getWeeklyTrend(official, {}, FIXTURE_TODAY))).toEqual(before);
   });
 
+  // 40 runs take 5–8 s on a quiet machine, so at load average 14–33 they can pass vitest's 30 s default:
+  // the only failure this test could be made to give with Completed-from-Pending on (decision 012).
+  // TREND_RUNS=n runs more, TREND_SEED=s replays the seed fast-check prints on a failure.
   it("equals the replay after random changes through the model functions", async () => {
     // Instants around the IST week boundary (Sunday 28 July 23:59 → Monday 29 July 00:00) and anywhere in 2024.
     const boundary = ist("2024-07-29 00:00").getTime();
@@ -207,11 +210,11 @@ describe("weekly trend summary", () => {
         }
         await expectSummaryEqualsReplay(today);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.TREND_RUNS ?? 40), seed: process.env.TREND_SEED ? Number(process.env.TREND_SEED) : undefined },
     );
     // The runs did change the data (most of the changes are allowed ones), and the triggers' rows
     // still equal a rebuild from scratch.
     expect(applied).toBeGreaterThan(80);
     await expectRebuildUnchanged();
-  });
+  }, 180_000);
 });

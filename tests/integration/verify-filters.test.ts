@@ -1,4 +1,4 @@
-// The verification queue at scale: filters by meeting, division, district, department and reported
+// The verification queue at scale: filters by meeting, series, division, district, department and reported
 // on time or late, each option with its count under the other filters, and accepting every item of
 // a filtered queue at once — refused, with nothing accepted, if the queue changed meanwhile.
 import { eq } from "drizzle-orm";
@@ -21,6 +21,7 @@ interface LoaderData {
   queue: { total: number; items: { id: number; districtEn: string | null; departmentEn: string | null }[] };
   facets: {
     meetings: { value: string; n: number }[];
+    series: { value: string; labelEn: string; n: number }[];
     divisions: { value: string; n: number }[];
     districts: { value: string; n: number }[];
     departments: { value: string; n: number }[];
@@ -63,6 +64,14 @@ beforeAll(async () => {
   });
   meetingA = a.meeting.id;
   meetingB = b.meeting.id;
+  // Meeting A is one of the Chief Secretary's monthly VCs; B belongs to no series.
+  const [office] = await t.db().select().from(schema.offices).where(eq(schema.offices.code, "CS"));
+  const [series] = await t
+    .db()
+    .insert(schema.meetingSeries)
+    .values({ code: "CS_TEST_VC", nameEn: "CS monthly VC", nameHi: "मुख्य सचिव की मासिक वीसी", chairOfficeId: office.id })
+    .returning();
+  await t.db().update(schema.meetings).set({ seriesId: series.id }).where(eq(schema.meetings.id, meetingA));
   await report(a.items, new Date("2024-02-01T06:00:00Z"));
   await report(b.items, new Date("2024-02-02T06:00:00Z"));
 });
@@ -76,7 +85,9 @@ describe("/verify filters", () => {
     expect(Object.fromEntries(all.facets.divisions.map((d) => [d.value, d.n]))).toEqual({ AJM: 1, JPR: 2, KOT: 1 });
     expect(all.facets.departments.map((d) => [d.value, d.n])).toEqual([["DIPR", 1]]);
     // "All" counts every waiting item, also those without a department or a district.
-    expect(all.facets.totals).toEqual({ meeting: 5, division: 5, district: 5, department: 5 });
+    expect(all.facets.totals).toEqual({ meeting: 5, series: 5, division: 5, district: 5, department: 5 });
+    // A series lists the items of all its meetings; meetings outside any series are counted in "All" only.
+    expect(all.facets.series.map((o) => [o.value, o.labelEn, o.n])).toEqual([["CS_TEST_VC", "CS monthly VC", 3]]);
 
     // Choosing Jaipur division narrows the districts and the meetings, not the divisions themselves.
     const jaipur = await load("?division=JPR");
@@ -85,6 +96,14 @@ describe("/verify filters", () => {
     expect(Object.fromEntries(jaipur.facets.districts.map((d) => [d.value, d.n]))).toEqual({ ALWAR: 1, JAIPUR: 1 });
     expect(jaipur.facets.divisions.length).toBe(3);
     expect(jaipur.facets.status).toEqual({ ON_TIME: 1, LATE: 1 });
+    expect(jaipur.facets.series.map((o) => [o.value, o.n])).toEqual([["CS_TEST_VC", 1]]);
+
+    // Choosing the series narrows the other facets to its meetings' items.
+    const cs = await load("?series=cs_test_vc");
+    expect(cs.queue.total).toBe(3);
+    expect(cs.facets.status).toEqual({ ON_TIME: 0, LATE: 3 });
+    expect(cs.facets.departments).toEqual([]);
+    expect(cs.facets.totals.series).toBe(5);
   });
 
   it.each([
@@ -94,6 +113,8 @@ describe("/verify filters", () => {
     [`?status=LATE`, 3],
     [`?status=ON_TIME&meeting=MEETING_B`, 2],
     [`?district=NOWHERE`, 0],
+    [`?series=CS_TEST_VC&district=KOTA`, 1],
+    [`?series=NO_SUCH_SERIES`, 0],
   ])("%s shows %i", async (query, n) => {
     const data = await load(query.replace("MEETING_A", String(meetingA)).replace("MEETING_B", String(meetingB)));
     expect(data.queue.total).toBe(n);

@@ -204,6 +204,8 @@ export function MeetingEditor({
   return (
     <ErrorsContext.Provider value={lookup}>
       <Form method="post" noValidate onSubmit={onSubmit} className="meeting-editor" aria-labelledby="page-title">
+        {/* Publish first shows how many items it will create (the publish route), with or without JavaScript. */}
+        <input type="hidden" name="confirmStep" value="1" />
         {formError || hasErrors ? (
           <p className="form-error" role="alert">
             {t(formError ?? "validation.fixErrors")}

@@ -9,6 +9,8 @@ const DONE: Record<string, MessageKey> = {
   "assignee-withdrawn": "meetings.flash.assigneeWithdrawn",
   "assignee-added": "meetings.flash.assigneeAdded",
   "due-date-changed": "meetings.flash.dueDateChanged",
+  "text-corrected": "corrections.flash.textCorrected",
+  "directive-added": "corrections.flash.directiveAdded",
 };
 
 function count(value: string | null): number {

@@ -1,6 +1,7 @@
 // The edit page of a published meeting: per directive, the changes still possible — a new due
 // date, a new or withdrawn assignee, or withdrawing the directive — each a small form with the
 // reason that is written to the history of every item it touches.
+import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import type { PublishedChangeValues } from "~/schemas/published-change";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -54,6 +55,13 @@ export function PublishedChanges({
               {withdrawn ? <span className="badge badge--withdrawn">{t("meetings.withdrawn")}</span> : null}
             </h2>
             <p lang={pickText(locale, d.textEn, d.textHi) === d.textHi ? "hi" : "en"}>{pickText(locale, d.textEn, d.textHi)}</p>
+            {withdrawn ? null : (
+              <p>
+                <Link to={`../directives/${d.id}/correct`} relative="path">
+                  {t("corrections.correct.link")}
+                </Link>
+              </p>
+            )}
             <p className="muted">
               {t("common.dueDate")}: {formatDate(d.dueDate, locale)} ·{" "}
               {t("meetings.progress.itemCounts", {

@@ -13,7 +13,7 @@ export function VerifyFilterForm({ filters, facets, total }: { filters: VerifyFi
   const t = useT();
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
-  const select = (name: "meeting" | "division" | "district" | "department", label: string, options: FacetOption[]) => {
+  const select = (name: "meeting" | "series" | "division" | "district" | "department", label: string, options: FacetOption[]) => {
     const current = filters[name] === undefined ? "" : String(filters[name]);
     const shown = options.some((o) => o.value === current) || current === "" ? options : [...options, { value: current, labelEn: current, labelHi: current, n: 0 }];
     return (
@@ -36,6 +36,7 @@ export function VerifyFilterForm({ filters, facets, total }: { filters: VerifyFi
       <h2 id="verify-filters-title">{t("verify.filter.title")}</h2>
       <Form method="get" className="filters" data-testid="verify-filters">
         {select("meeting", t("verify.filter.meeting"), facets.meetings)}
+        {select("series", t("verify.filter.series"), facets.series)}
         {select("division", t("common.division"), facets.divisions)}
         {select("district", t("common.district"), facets.districts)}
         {select("department", t("verify.filter.department"), facets.departments)}

@@ -45,7 +45,7 @@ export const meetings = {
   "meetings.calledRole.DIV_COMMISSIONER": "Divisional Commissioners",
   "meetings.calledRole.IG": "Range IGs of Police",
   "meetings.paste.title": "Paste the minutes",
-  "meetings.paste.hint": "Paste the text of the minutes, in Hindi or English. Each point becomes a directive below, with the assignees and due date that could be recognised. Check every directive before saving.",
+  "meetings.paste.hint": "Paste the minutes or a press note, in Hindi or English, as prose or as numbered points; text copied from a web page is fine. Each instruction becomes a directive below, with the assignees and due date that could be recognised; the chair's office and the attendees are never proposed as assignees. Bylines, links, repeated paragraphs and the attendance list are left out and listed right below this box, each with the reason. Check every directive before saving.",
   "meetings.paste.label": "Text of the minutes",
   "meetings.paste.submit": "Make directives from the text",
   "meetings.paste.nothingFound": "No directives were found in the pasted text.",

@@ -2,6 +2,7 @@
 export const verifyFilters = {
   "verify.filter.title": "Filter the queue",
   "verify.filter.meeting": "Meeting",
+  "verify.filter.series": "Meeting series",
   "verify.filter.department": "Department",
   "verify.filter.status": "Reported",
   "verify.filter.onTime": "On time",

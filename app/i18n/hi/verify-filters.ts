@@ -3,6 +3,7 @@ import type { verifyFilters as en } from "../en/verify-filters";
 export const verifyFilters: Record<keyof typeof en, string> = {
   "verify.filter.title": "सूची छाँटें",
   "verify.filter.meeting": "बैठक",
+  "verify.filter.series": "बैठक श्रृंखला",
   "verify.filter.department": "विभाग",
   "verify.filter.status": "सूचना",
   "verify.filter.onTime": "समय पर",
