@@ -3,15 +3,8 @@
 // checked by publishedChangeSchema's add-assignee rules, so the two forms cannot drift apart.
 import { z } from "zod";
 import type { PRIORITIES } from "~/domain/vocabulary";
-import {
-  fieldErrorsFrom,
-  isCalendarDate,
-  LIMITS,
-  publishedChangeSchema,
-  type FieldErrors,
-  type MasterCodes,
-  type PublishedChangeValues,
-} from "./meeting";
+import { fieldErrorsFrom, isCalendarDate, LIMITS, type FieldErrors, type MasterCodes } from "./meeting";
+import { publishedChangeSchema, type PublishedChangeValues } from "./published-change";
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

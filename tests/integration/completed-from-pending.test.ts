@@ -10,7 +10,7 @@ import * as schema from "../../db/schema";
 import { changeActionItemStatus } from "~/models/action-item-change.server";
 import { changesSince, updateActionItem } from "~/models/action-item.server";
 import type { ComplianceViewer } from "~/models/compliance-filters.server";
-import { getWeeklyTrend } from "~/models/compliance.server";
+import { getWeeklyTrend } from "~/models/compliance-trend.server";
 import { selectRows } from "~/models/sql.server";
 import { useTestDatabase } from "../support/database";
 import { createPublishedMeeting, createUser, importRajasthan, itemOfficers } from "../support/factories";

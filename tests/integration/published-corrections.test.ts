@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import type { ComplianceViewer } from "~/models/compliance-filters.server";
-import { getWeeklyTrend } from "~/models/compliance.server";
+import { getWeeklyTrend } from "~/models/compliance-trend.server";
 import { deleteDraftMeeting, previewPublish, publishConfirmed } from "~/models/draft-actions.server";
 import { insertAssigneeLine } from "~/models/published-changes.server";
 import { addPublishedDirective, correctDirectiveText, listCorrectionsForItem } from "~/models/published-corrections.server";
