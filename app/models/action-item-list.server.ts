@@ -8,6 +8,9 @@ import type { MixKey } from "~/domain/compliance-types";
 import { mixColumns, mixCondition } from "./compliance.server";
 import { actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
+import type { ActionListRow } from "~/domain/action-views";
+
+export type { ActionListRow } from "~/domain/action-views";
 
 export const PAGE_SIZE = 50;
 
@@ -21,33 +24,6 @@ export type StatusFilter = MixKey;
 export interface ActionListFilters extends ComplianceFilters {
   status?: StatusFilter;
   page?: number;
-}
-
-export interface ActionListRow {
-  id: number;
-  status: ActionStatus;
-  version: number;
-  dueDate: string | null;
-  originalDueDate: string | null;
-  daysOverdue: number;
-  directiveNumber: number;
-  textEn: string;
-  textHi: string;
-  priority: "NORMAL" | "HIGH";
-  meetingId: number;
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  meetingDate: string;
-  categoryEn: string | null;
-  categoryHi: string | null;
-  districtEn: string | null;
-  districtHi: string | null;
-  districtRole: DistrictRole | null;
-  departmentEn: string | null;
-  departmentHi: string | null;
-  extensionPending: boolean;
-  /** When the secretariat returned it, while it stays returned (action_items.returned_at). */
-  returnedAt: string | null;
 }
 
 export const overdueSql = (today: string) => mixCondition("OVERDUE", today);

@@ -12,6 +12,9 @@ import { overdueSql, toListRow, type ActionListRow } from "./action-item-list.se
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
 import { actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
+import type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
+
+export type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
 
 export interface ActionItemDetail extends ActionListRow {
   meetingChairEn: string;
@@ -91,30 +94,6 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
           }
         : null,
   };
-}
-
-export interface EvidenceSummary {
-  id: number;
-  kind: "FILE" | "LINK";
-  fileName: string | null;
-  contentType: string | null;
-  sizeBytes: number | null;
-  url: string | null;
-}
-
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  kind: HistoryKind;
-  actorName: string | null;
-  actorRole: string | null;
-  fromStatus: ActionStatus | null;
-  toStatus: ActionStatus;
-  fromDueDate: string | null;
-  toDueDate: string | null;
-  remark: string | null;
-  version: number;
-  evidence: EvidenceSummary[];
 }
 
 /** The item's history, newest first, each row with its evidence (never the file bytes). */

@@ -9,7 +9,7 @@ import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
 import { col, selectChecked } from "./rows.server";
-import type { CarryCandidate, ReviewedDirective } from "~/domain/review-views";
+import type { CarriedDirectiveContext, CarryCandidate, ReviewedDirective } from "~/domain/review-views";
 
 export type { CarryCandidate, ReviewedDirective } from "~/domain/review-views";
 
@@ -30,6 +30,21 @@ const DIRECTIVE_CONTEXT_COLUMNS = {
   text_en: col.text(),
   text_hi: col.text(),
 };
+type DirectiveContextRow = z.output<z.ZodObject<typeof DIRECTIVE_CONTEXT_COLUMNS>>;
+
+function directiveContext(r: DirectiveContextRow): CarriedDirectiveContext {
+  return {
+    directiveId: r.directive_id,
+    meetingId: r.meeting_id,
+    meetingDate: r.meeting_date,
+    meetingTitleEn: r.title_en,
+    meetingTitleHi: r.title_hi,
+    number: r.number,
+    textEn: r.text_en,
+    textHi: r.text_hi,
+  };
+}
+
 const CANDIDATE_ROW = z.object({
   ...DIRECTIVE_CONTEXT_COLUMNS,
   open: col.int(),
@@ -90,14 +105,7 @@ export async function listCarryCandidates(
     executor,
   );
   return rows.map((r) => ({
-    directiveId: Number(r.directive_id),
-    meetingId: Number(r.meeting_id),
-    meetingDate: r.meeting_date,
-    meetingTitleEn: r.title_en,
-    meetingTitleHi: r.title_hi,
-    number: Number(r.number),
-    textEn: r.text_en,
-    textHi: r.text_hi,
+    ...directiveContext(r),
     open: Number(r.open),
     overdue: Number(r.overdue),
     awaitingVerification: Number(r.awaiting),
@@ -167,14 +175,7 @@ export async function listReviewedDirectives(
     WHERE r.meeting_id = ${meetingId}
     ORDER BY m.meeting_date, m.id, d.number`);
   return rows.map((r) => ({
-    directiveId: Number(r.directive_id),
-    meetingId: Number(r.meeting_id),
-    meetingDate: r.meeting_date,
-    meetingTitleEn: r.title_en,
-    meetingTitleHi: r.title_hi,
-    number: Number(r.number),
-    textEn: r.text_en,
-    textHi: r.text_hi,
+    ...directiveContext(r),
     dueDate: r.due_date,
     items: Number(r.items),
     done: Number(r.done),

@@ -2,9 +2,10 @@
 // view of the dashboard can be shared as a link. Codes in the URL (division=JPR) are resolved to
 // ids here, once, so the queries compare integer columns that the indexes cover.
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { DISTRICT_ROLES, type DistrictRole } from "../../db/schema/enums";
 import type { Viewer } from "~/utils/auth.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 
 import { FILTER_PARAMS, type FilterParam, type FilterValues } from "~/domain/compliance-types";
 import type { FilterError } from "~/domain/views";
@@ -54,15 +55,16 @@ export interface FilterOptions {
 
 export async function getFilterOptions(): Promise<FilterOptions> {
   const [meetings, categories, divisions, districts, departments] = await Promise.all([
-    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+    selectChecked(MEETING_ROW, sql`
       SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
       FROM meetings WHERE status = 'PUBLISHED' ORDER BY meeting_date DESC, id DESC`),
-    selectRows<NamedRow>(sql`SELECT id, code, name_en, name_hi FROM categories ORDER BY name_en`),
-    selectRows<NamedRow>(sql`SELECT id, code, name_en, name_hi FROM divisions ORDER BY name_en`),
-    selectRows<NamedRow & { division_id: number }>(
+    selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM categories ORDER BY name_en`),
+    selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM divisions ORDER BY name_en`),
+    selectChecked(
+      NAMED_ROW.extend({ division_id: col.int() }),
       sql`SELECT id, code, name_en, name_hi, division_id FROM districts ORDER BY name_en`,
     ),
-    selectRows<NamedRow>(sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`),
+    selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`),
   ]);
   return {
     meetings: meetings.map((m) => ({ id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date })),
@@ -73,12 +75,9 @@ export async function getFilterOptions(): Promise<FilterOptions> {
   };
 }
 
-interface NamedRow {
-  id: number;
-  code: string;
-  name_en: string;
-  name_hi: string;
-}
+const MEETING_ROW = z.object({ id: col.int(), title_en: col.text(), title_hi: col.text(), meeting_date: col.date() });
+const NAMED_ROW = z.object({ id: col.int(), code: col.text(), name_en: col.text(), name_hi: col.text() });
+type NamedRow = z.output<typeof NAMED_ROW>;
 const named = (r: NamedRow): NamedOption => ({ id: Number(r.id), code: r.code, nameEn: r.name_en, nameHi: r.name_hi });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

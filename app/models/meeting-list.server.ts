@@ -1,15 +1,35 @@
 // The meetings list: search, filters and a page of meetings, newest first, each with its
 // directive count and its items' progress.
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Viewer } from "~/utils/auth.server";
-import type { MeetingMode, MeetingStatus } from "../../db/schema";
+import { MEETING_MODES, MEETING_STATUSES, type MeetingStatus } from "~/domain/vocabulary";
 import { meetingVisibility } from "./meeting.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 import type { MeetingListRow } from "~/domain/meeting-views";
 
 export type { MeetingListRow } from "~/domain/meeting-views";
 
 export const MEETINGS_PAGE_SIZE = 20;
+
+const LIST_ROW = z.object({
+  id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+  mode: col.oneOf(MEETING_MODES),
+  chair_en: col.text(),
+  chair_hi: col.text(),
+  status: col.oneOf(MEETING_STATUSES),
+  reference_no: col.text().nullable(),
+  series_name_en: col.text().nullable(),
+  series_name_hi: col.text().nullable(),
+  directives: col.int(),
+  items: col.int(),
+  done: col.int(),
+  applicable: col.int(),
+  overdue: col.int(),
+});
 
 export interface MeetingListFilters {
   q?: string;
@@ -66,27 +86,10 @@ function listConditions(viewer: Viewer, filters: MeetingListFilters): SQL {
 /** Newest first; each row with its directive count and its items' progress (counted in SQL). */
 export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, today: string): Promise<MeetingListPage> {
   const where = listConditions(viewer, filters);
-  const [{ total }] = await selectRows<{ total: number }>(sql`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`);
+  const [{ total }] = await selectChecked(z.object({ total: col.int() }), sql`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`);
   const pages = Math.max(1, Math.ceil(Number(total) / MEETINGS_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pages);
-  const rows = await selectRows<{
-    id: number;
-    title_en: string;
-    title_hi: string;
-    meeting_date: string;
-    mode: MeetingMode;
-    chair_en: string;
-    chair_hi: string;
-    status: MeetingStatus;
-    reference_no: string | null;
-    series_name_en: string | null;
-    series_name_hi: string | null;
-    directives: number;
-    items: number;
-    done: number;
-    applicable: number;
-    overdue: number;
-  }>(sql`
+  const rows = await selectChecked(LIST_ROW, sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.mode,
       m.chair_en, m.chair_hi, m.status, m.reference_no,
       (SELECT s.name_en FROM meeting_series s WHERE s.id = m.series_id) AS series_name_en,

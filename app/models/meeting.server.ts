@@ -3,14 +3,94 @@
 // secretariat also sees drafts. The list is meeting-list.server.ts, the editor's master data
 // meeting-master.server.ts, a draft's values and saving them meeting-draft.server.ts.
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { db, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import type { ActionStatus, AssigneeScope, DistrictRole, MeetingMode, MeetingStatus, Priority } from "../../db/schema";
-import { selectRows } from "./sql.server";
+import { ACTION_STATUSES, ASSIGNEE_SCOPES, DISTRICT_ROLES, MEETING_MODES, MEETING_STATUSES, PRIORITIES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
 import type { AssigneeLine, DirectiveItem, DirectiveProgress, MeetingPage, MeetingSummary } from "~/domain/meeting-views";
 
 export type { AssigneeLine, DirectiveItem, DirectiveProgress, DirectiveView, MeetingPage, MeetingSummary } from "~/domain/meeting-views";
+
+const MEETING_ROW = z.object({
+  id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+  date_approximate: col.bool(),
+  start_time: col.text().nullable(),
+  mode: col.oneOf(MEETING_MODES),
+  chair_en: col.text(),
+  chair_hi: col.text(),
+  participants_en: col.text(),
+  participants_hi: col.text(),
+  /** text[]: an array, or its literal ("{a,b}") from some raw queries (parseTextArray). */
+  called_roles: z.union([col.list(col.text()), col.text()]),
+  agenda: col.text(),
+  minutes: col.text(),
+  reference_no: col.text().nullable(),
+  status: col.oneOf(MEETING_STATUSES),
+  published_at: col.timestamp().nullable(),
+  published_by_name: col.text().nullable(),
+  updated_at: col.timestamp(),
+});
+const NAMED = z.object({ code: col.text(), nameEn: col.text(), nameHi: col.text() });
+/** json_agg: parsed by the driver, or its text (parseJson). */
+const NAMED_LIST = z.union([z.array(NAMED), col.text()]).nullable();
+const ASSIGNEE_ROW = z.object({
+  id: col.int(),
+  directive_id: col.int(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  scope: col.oneOf(ASSIGNEE_SCOPES).nullable(),
+  department_code: col.text().nullable(),
+  department_name_en: col.text().nullable(),
+  department_name_hi: col.text().nullable(),
+  withdrawn_at: col.timestamp().nullable(),
+  withdrawn_reason: col.text().nullable(),
+  divisions: NAMED_LIST,
+  districts: NAMED_LIST,
+});
+const DIRECTIVE_ROW = z.object({
+  id: col.int(),
+  number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  category_code: col.text().nullable(),
+  category_name_en: col.text().nullable(),
+  category_name_hi: col.text().nullable(),
+  priority: col.oneOf(PRIORITIES),
+  due_date: col.date().nullable(),
+  due_in_days: col.int().nullable(),
+  withdrawn_at: col.timestamp().nullable(),
+  withdrawn_reason: col.text().nullable(),
+});
+const PROGRESS_ROW = z.object({
+  directive_id: col.int(),
+  total: col.int(),
+  done: col.int(),
+  inProgress: col.int(),
+  pending: col.int(),
+  overdue: col.int(),
+  notApplicable: col.int(),
+  collectors: col.int(),
+  sps: col.int(),
+  departments: col.int(),
+  withdrawn: col.int(),
+});
+const ITEM_ROW = z.object({
+  id: col.int(),
+  directive_id: col.int(),
+  status: col.oneOf(ACTION_STATUSES),
+  due_date: col.date().nullable(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  district_name_en: col.text().nullable(),
+  district_name_hi: col.text().nullable(),
+  department_name_en: col.text().nullable(),
+  department_name_hi: col.text().nullable(),
+  overdue: col.bool(),
+  withdrawn: col.bool(),
+});
 
 /** The meetings a viewer may see, as a condition on meetings aliased `m`. */
 export function meetingVisibility(viewer: Viewer): SQL {
@@ -26,27 +106,9 @@ function iso(value: Date | string | null): string | null {
 
 export async function findVisibleMeeting(viewer: Viewer, meetingId: number, executor: DbOrTx = db()): Promise<MeetingSummary | null> {
   if (!Number.isSafeInteger(meetingId) || meetingId <= 0 || meetingId > 2_147_483_647) return null;
-  const [row] = await selectRows<{
-    id: number;
-    title_en: string;
-    title_hi: string;
-    meeting_date: string;
-    date_approximate: boolean;
-    start_time: string | null;
-    mode: MeetingMode;
-    chair_en: string;
-    chair_hi: string;
-    participants_en: string;
-    participants_hi: string;
-    called_roles: string[] | string;
-    agenda: string;
-    minutes: string;
-    reference_no: string | null;
-    status: MeetingStatus;
-    published_at: string | Date | null;
-    published_by_name: string | null;
-    updated_at: string | Date;
-  }>(
+  const [row] = await selectChecked(
+    MEETING_ROW,
+
     sql`
       SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.date_approximate,
         to_char(m.start_time, 'HH24:MI') AS start_time, m.mode, m.chair_en, m.chair_hi, m.participants_en,
@@ -97,19 +159,9 @@ export async function getMeeting(viewer: Viewer, meetingId: number): Promise<Mee
 
 /** The assignee lines of a meeting's directives, with the names of what they cover. */
 export async function loadAssigneeLines(meetingId: number, executor: DbOrTx): Promise<Map<number, AssigneeLine[]>> {
-  const rows = await selectRows<{
-    id: number;
-    directive_id: number;
-    district_role: DistrictRole | null;
-    scope: AssigneeScope | null;
-    department_code: string | null;
-    department_name_en: string | null;
-    department_name_hi: string | null;
-    withdrawn_at: string | Date | null;
-    withdrawn_reason: string | null;
-    divisions: { code: string; nameEn: string; nameHi: string }[] | string | null;
-    districts: { code: string; nameEn: string; nameHi: string }[] | string | null;
-  }>(
+  const rows = await selectChecked(
+    ASSIGNEE_ROW,
+
     sql`
       SELECT da.id, da.directive_id, da.district_role, da.scope, p.code AS department_code,
         p.name_en AS department_name_en, p.name_hi AS department_name_hi, da.withdrawn_at, da.withdrawn_reason,
@@ -169,20 +221,7 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
   const meeting = await findVisibleMeeting(viewer, meetingId);
   if (!meeting) return null;
   const [directiveRows, progressRows, itemRows, assignees] = await Promise.all([
-    selectRows<{
-      id: number;
-      number: number;
-      text_en: string;
-      text_hi: string;
-      category_code: string | null;
-      category_name_en: string | null;
-      category_name_hi: string | null;
-      priority: Priority;
-      due_date: string | null;
-      due_in_days: number | null;
-      withdrawn_at: string | Date | null;
-      withdrawn_reason: string | null;
-    }>(sql`
+    selectChecked(DIRECTIVE_ROW, sql`
       SELECT d.id, d.number, d.text_en, d.text_hi, c.code AS category_code, c.name_en AS category_name_en,
         c.name_hi AS category_name_hi, d.priority, to_char(d.due_date, 'YYYY-MM-DD') AS due_date, d.due_in_days,
         d.withdrawn_at, d.withdrawn_reason
@@ -191,7 +230,7 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
       ORDER BY d.number
     `),
     // Overdue counts before pending/in progress, so the parts of the bar add up to the total.
-    selectRows<Record<keyof DirectiveProgress, number> & { directive_id: number }>(sql`
+    selectChecked(PROGRESS_ROW, sql`
       SELECT a.directive_id,
         count(*) FILTER (WHERE a.withdrawn_at IS NULL)::int AS total,
         count(*) FILTER (WHERE a.withdrawn_at IS NULL AND a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
@@ -210,19 +249,7 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
       WHERE a.meeting_id = ${meetingId}
       GROUP BY a.directive_id
     `),
-    selectRows<{
-      id: number;
-      directive_id: number;
-      status: ActionStatus;
-      due_date: string | null;
-      district_role: DistrictRole | null;
-      district_name_en: string | null;
-      district_name_hi: string | null;
-      department_name_en: string | null;
-      department_name_hi: string | null;
-      overdue: boolean;
-      withdrawn: boolean;
-    }>(sql`
+    selectChecked(ITEM_ROW, sql`
       SELECT a.id, a.directive_id, a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.district_role,
         t.name_en AS district_name_en, t.name_hi AS district_name_hi,
         p.name_en AS department_name_en, p.name_hi AS department_name_hi,

@@ -6,13 +6,14 @@
 // in one transaction: a run repeated, or stopped midway and started again, inserts nothing twice
 // and leaves nothing half-done, however the runs are timed.
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { db, schema, type DbOrTx, type Tx } from "~/db.server";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { addDays, formatDate, formatNumber, isoDateInIndia } from "~/utils/format";
-import type { DistrictRole } from "../../db/schema/enums";
+import { DISTRICT_ROLES } from "~/domain/vocabulary";
 import type { LadderStep, NoticeKind } from "../../db/schema/notifications";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 
 /** Puts one email delivery on the job queue inside the caller's transaction (app/utils/notice-queue.server.ts). */
 export type EnqueueEmail = (tx: Tx, deliveryId: number) => Promise<void>;
@@ -42,23 +43,24 @@ export async function getLadder(executor: DbOrTx = db()): Promise<LadderStepSett
     .sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step));
 }
 
-interface Candidate {
-  item_id: number;
-  due_date: string;
-  status: string;
+const CANDIDATE_ROW = z.object({
+  item_id: col.int(),
+  due_date: col.date(),
+  status: col.text(),
   /** today − due date, in days (negative before it). */
-  rel: number;
-  user_id: number;
-  locale: string;
-  email: string | null;
-  email_enabled: boolean;
-  directive_number: number;
-  text_en: string;
-  text_hi: string;
-  unit_en: string;
-  unit_hi: string;
-  district_role: DistrictRole | null;
-}
+  rel: col.int(),
+  user_id: col.int(),
+  locale: col.text(),
+  email: col.text().nullable(),
+  email_enabled: col.bool(),
+  directive_number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  unit_en: col.text(),
+  unit_hi: col.text(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+});
+type Candidate = z.output<typeof CANDIDATE_ROW>;
 
 /** Who hears of each step: the officers who answer for the item, their division officer, the secretariat. */
 function recipientCondition(step: LadderStep) {
@@ -93,7 +95,8 @@ function windowCondition(step: LadderStep, offset: number) {
 }
 
 async function candidatesFor(step: LadderStep, offset: number, today: string, executor: DbOrTx): Promise<Candidate[]> {
-  return selectRows<Candidate>(
+  return selectChecked(
+    CANDIDATE_ROW,
     sql`
       SELECT a.id AS item_id, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status::text AS status,
         (t.today - a.due_date) AS rel, u.id AS user_id,
@@ -227,7 +230,8 @@ export async function runLadder(options: RunOptions): Promise<RunResult> {
   // Escalation marks the item even when no secretariat user exists to tell.
   const escalation = ladder.find((s) => s.step === "OVERDUE_ESCALATED");
   const toEscalate = escalation
-    ? await selectRows<{ id: number }>(
+    ? await selectChecked(
+        z.object({ id: col.int() }),
         sql`SELECT a.id FROM action_items a
           WHERE a.withdrawn_at IS NULL AND a.escalated_at IS NULL AND a.status IN ('PENDING', 'IN_PROGRESS')
             AND a.due_date IS NOT NULL AND (CAST(${options.today} AS date) - a.due_date) >= ${escalation.offsetDays}`,
@@ -280,19 +284,20 @@ export function weekStart(date: string): string {
   return addDays(date, -((weekday + 6) % 7));
 }
 
-interface DigestRecipient {
-  id: number;
-  username: string;
-  display_name: string;
-  role: "DISTRICT_OFFICER" | "DEPARTMENT_OFFICER" | "DIVISION_OFFICER";
-  district_id: number | null;
-  district_role: DistrictRole | null;
-  department_id: number | null;
-  division_id: number | null;
-  locale: string;
-  email: string | null;
-  email_enabled: boolean;
-}
+const DIGEST_RECIPIENT_ROW = z.object({
+  id: col.int(),
+  username: col.text(),
+  display_name: col.text(),
+  role: col.oneOf(["DISTRICT_OFFICER", "DEPARTMENT_OFFICER", "DIVISION_OFFICER"]),
+  district_id: col.int().nullable(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  department_id: col.int().nullable(),
+  division_id: col.int().nullable(),
+  locale: col.text(),
+  email: col.text().nullable(),
+  email_enabled: col.bool(),
+});
+const DIGEST_COUNTS_ROW = z.object({ open: col.int(), due_soon: col.int(), overdue: col.int() });
 
 /**
  * One digest per officer per ISO week (open, due in the next 7 days, overdue in their scope),
@@ -302,7 +307,8 @@ interface DigestRecipient {
 export async function runDigests(options: RunOptions): Promise<number> {
   const executor = options.executor ?? db();
   const week = weekStart(options.today);
-  const recipients = await selectRows<DigestRecipient>(
+  const recipients = await selectChecked(
+    DIGEST_RECIPIENT_ROW,
     sql`SELECT u.id, u.username, u.display_name, u.role::text AS role, u.district_id, u.district_role, u.department_id,
         u.division_id, COALESCE(p.locale, 'hi') AS locale, p.email, COALESCE(p.email_enabled, true) AS email_enabled
       FROM users u LEFT JOIN notice_preferences p ON p.user_id = u.id
@@ -328,7 +334,8 @@ export async function runDigests(options: RunOptions): Promise<number> {
       },
       "a",
     );
-    const [counts] = await selectRows<{ open: number; due_soon: number; overdue: number }>(
+    const [counts] = await selectChecked(
+      DIGEST_COUNTS_ROW,
       sql`SELECT count(*)::int AS open,
           count(*) FILTER (WHERE a.due_date BETWEEN CAST(${options.today} AS date) AND CAST(${options.today} AS date) + 7)::int AS due_soon,
           count(*) FILTER (WHERE a.due_date < CAST(${options.today} AS date))::int AS overdue

@@ -2,13 +2,21 @@
 // meeting's day (IST), over the district's items of that series' directives issued by then, each item's status
 // and due date replayed from its history (as the brief's "then").
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 import type { PointFigures, SeriesComparison } from "~/domain/review-views";
 
 export type { PointFigures, SeriesComparison } from "~/domain/review-views";
 
-
+const POINT_ROW = z.object({
+  items: col.int(),
+  applicable: col.int(),
+  done: col.int(),
+  overdue: col.int(),
+  due_passed: col.int(),
+  on_time: col.int(),
+});
 
 function pointSql(at: string, districtId: number, seriesCode: string, viewer: ComplianceViewer) {
   const end = sql`((${at}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')`;
@@ -43,9 +51,9 @@ export async function compareSeriesMeetings(
   viewer: ComplianceViewer,
   input: { districtId: number; seriesCode: string; fromDate: string; toDate: string },
 ): Promise<SeriesComparison> {
-  const [fromRow] = await selectRows<Record<string, number>>(pointSql(input.fromDate, input.districtId, input.seriesCode, viewer));
-  const [toRow] = await selectRows<Record<string, number>>(pointSql(input.toDate, input.districtId, input.seriesCode, viewer));
-  const [changed] = await selectRows<{ n: number }>(sql`
+  const [fromRow] = await selectChecked(POINT_ROW, pointSql(input.fromDate, input.districtId, input.seriesCode, viewer));
+  const [toRow] = await selectChecked(POINT_ROW, pointSql(input.toDate, input.districtId, input.seriesCode, viewer));
+  const [changed] = await selectChecked(z.object({ n: col.int() }), sql`
     SELECT count(DISTINCT h.action_item_id)::int AS n
     FROM action_item_history h
     JOIN action_items a ON a.id = h.action_item_id
@@ -54,8 +62,8 @@ export async function compareSeriesMeetings(
     WHERE a.district_id = ${input.districtId} AND ${scopeCondition(viewer)} AND h.kind <> 'CREATED'
       AND h.at >= ((${input.fromDate}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')
       AND h.at < ((${input.toDate}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')`);
-  const figures = (r: Record<string, number> | undefined): PointFigures => {
-    const v = (k: string) => Number(r?.[k] ?? 0);
+  const figures = (r: z.output<typeof POINT_ROW> | undefined): PointFigures => {
+    const v = (k: keyof z.output<typeof POINT_ROW>) => r?.[k] ?? 0;
     return {
       items: v("items"),
       applicable: v("applicable"),
@@ -67,5 +75,5 @@ export async function compareSeriesMeetings(
       onTimeRate: v("due_passed") > 0 ? v("on_time") / v("due_passed") : null,
     };
   };
-  return { from: figures(fromRow), to: figures(toRow), changed: Number(changed?.n ?? 0) };
+  return { from: figures(fromRow), to: figures(toRow), changed: changed?.n ?? 0 };
 }

@@ -1,18 +1,45 @@
 // Meeting series and the offices that chair them: the lists the secretariat keeps (/series), the
 // options of the meeting editor and the meetings list's filters, and the chair a meeting is saved with.
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { db, schema, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 import type { OfficeOption, SeriesOption } from "~/domain/review-views";
 
 export type { OfficeOption, SeriesOption } from "~/domain/review-views";
 
-
+const ID_ROW = z.object({ id: col.int() });
+const NAMED_ROW = z.object({ code: col.text(), name_en: col.text(), name_hi: col.text() });
+const SERIES_ROW = NAMED_ROW.extend({
+  office_code: col.text(),
+  office_name_en: col.text(),
+  office_name_hi: col.text(),
+  meetings: col.int(),
+  last_meeting_date: col.date().nullable(),
+});
+const SERIES_INFO_ROW = z.object({
+  series_code: col.text().nullable(),
+  series_name_en: col.text().nullable(),
+  series_name_hi: col.text().nullable(),
+  office_code: col.text().nullable(),
+  prev_id: col.int().nullable(),
+  prev_date: col.date().nullable(),
+  prev_title_en: col.text().nullable(),
+  prev_title_hi: col.text().nullable(),
+});
+const SERIES_MEETING_ROW = z.object({ id: col.int(), meeting_date: col.date(), title_en: col.text(), title_hi: col.text() });
+const EDITOR_SERIES_ROW = z.object({
+  series_code: col.text().nullable(),
+  office_code: col.text().nullable(),
+  // An int[]: both drivers parse it; its text form ("{1,2}") is read too.
+  carried: z.union([col.list(col.int()), col.text()]).nullable(),
+});
 
 export async function listOffices(executor: DbOrTx = db()): Promise<OfficeOption[]> {
-  const rows = await selectRows<{ code: string; name_en: string; name_hi: string }>(
+  const rows = await selectChecked(
+    NAMED_ROW,
     sql`SELECT code, name_en, name_hi FROM offices ORDER BY name_en, code`,
     executor,
   );
@@ -22,16 +49,8 @@ export async function listOffices(executor: DbOrTx = db()): Promise<OfficeOption
 /** Every series with its chair office; the meeting counts follow what the viewer may see. */
 export async function listSeries(viewer: Pick<Viewer, "role">, executor: DbOrTx = db()): Promise<SeriesOption[]> {
   const visible = can(viewer.role, "write:meeting:any") ? sql`TRUE` : sql`m.status = 'PUBLISHED'`;
-  const rows = await selectRows<{
-    code: string;
-    name_en: string;
-    name_hi: string;
-    office_code: string;
-    office_name_en: string;
-    office_name_hi: string;
-    meetings: number;
-    last_meeting_date: string | null;
-  }>(
+  const rows = await selectChecked(
+    SERIES_ROW,
     sql`
       SELECT s.code, s.name_en, s.name_hi, o.code AS office_code, o.name_en AS office_name_en, o.name_hi AS office_name_hi,
         (SELECT count(*)::int FROM meetings m WHERE m.series_id = s.id AND ${visible}) AS meetings,
@@ -47,7 +66,7 @@ export async function listSeries(viewer: Pick<Viewer, "role">, executor: DbOrTx 
     officeCode: r.office_code,
     officeNameEn: r.office_name_en,
     officeNameHi: r.office_name_hi,
-    meetings: Number(r.meetings),
+    meetings: r.meetings,
     lastMeetingDate: r.last_meeting_date,
   }));
 }
@@ -55,7 +74,7 @@ export async function listSeries(viewer: Pick<Viewer, "role">, executor: DbOrTx 
 /** The offices that chaired a meeting the viewer may see: the meetings list's chair filter, one entry per office. */
 export async function listChairOffices(viewer: Pick<Viewer, "role">): Promise<OfficeOption[]> {
   const visible = can(viewer.role, "write:meeting:any") ? sql`TRUE` : sql`m.status = 'PUBLISHED'`;
-  const rows = await selectRows<{ code: string; name_en: string; name_hi: string }>(sql`
+  const rows = await selectChecked(NAMED_ROW, sql`
     SELECT o.code, o.name_en, o.name_hi FROM offices o
     WHERE EXISTS (SELECT 1 FROM meetings m WHERE m.chair_office_id = o.id AND ${visible})
     ORDER BY o.name_en, o.code`);
@@ -81,21 +100,23 @@ export async function resolveChairAndSeries(
   let seriesId: number | null = null;
   let officeCode = input.chairOffice;
   if (input.seriesCode) {
-    const [series] = await selectRows<{ id: number; office_code: string }>(
+    const [series] = await selectChecked(
+      z.object({ id: col.int(), office_code: col.text() }),
       sql`SELECT s.id, o.code AS office_code FROM meeting_series s JOIN offices o ON o.id = s.chair_office_id WHERE s.code = ${input.seriesCode}`,
       tx,
     );
     if (series) {
-      seriesId = Number(series.id);
+      seriesId = series.id;
       if (!officeCode) officeCode = series.office_code;
     }
   }
   if (officeCode) {
-    const [office] = await selectRows<{ id: number; name_en: string; name_hi: string }>(
+    const [office] = await selectChecked(
+      z.object({ id: col.int(), name_en: col.text(), name_hi: col.text() }),
       sql`SELECT id, name_en, name_hi FROM offices WHERE code = ${officeCode}`,
       tx,
     );
-    if (office) return { chairOfficeId: Number(office.id), seriesId, chairEn: office.name_en, chairHi: office.name_hi };
+    if (office) return { chairOfficeId: office.id, seriesId, chairEn: office.name_en, chairHi: office.name_hi };
   }
   return { chairOfficeId: null, seriesId, chairEn: input.chairEn, chairHi: input.chairHi };
 }
@@ -107,7 +128,7 @@ export async function createOffice(
   input: { code: string; nameEn: string; nameHi: string },
 ): Promise<CreateResult> {
   if (!can(viewer.role, "manage:master-data:any")) return { ok: false, reason: "forbidden" };
-  const rows = await selectRows<{ id: number }>(sql`
+  const rows = await selectChecked(ID_ROW, sql`
     INSERT INTO offices (code, name_en, name_hi) VALUES (${input.code}, ${input.nameEn}, ${input.nameHi})
     ON CONFLICT (code) DO NOTHING RETURNING id`);
   return rows.length > 0 ? { ok: true } : { ok: false, reason: "duplicate" };
@@ -119,11 +140,11 @@ export async function createSeries(
 ): Promise<CreateResult> {
   if (!can(viewer.role, "manage:master-data:any")) return { ok: false, reason: "forbidden" };
   return db().transaction(async (tx) => {
-    const [office] = await selectRows<{ id: number }>(sql`SELECT id FROM offices WHERE code = ${input.officeCode}`, tx);
+    const [office] = await selectChecked(ID_ROW, sql`SELECT id FROM offices WHERE code = ${input.officeCode}`, tx);
     if (!office) return { ok: false, reason: "unknown-office" } as const;
     const rows = await tx
       .insert(schema.meetingSeries)
-      .values({ code: input.code, nameEn: input.nameEn, nameHi: input.nameHi, chairOfficeId: Number(office.id), createdById: viewer.id })
+      .values({ code: input.code, nameEn: input.nameEn, nameHi: input.nameHi, chairOfficeId: office.id, createdById: viewer.id })
       .onConflictDoNothing()
       .returning({ id: schema.meetingSeries.id });
     return rows.length > 0 ? ({ ok: true } as const) : ({ ok: false, reason: "duplicate" } as const);
@@ -140,16 +161,8 @@ export interface MeetingSeriesInfo {
 }
 
 export async function getMeetingSeriesInfo(meetingId: number, executor: DbOrTx = db()): Promise<MeetingSeriesInfo> {
-  const [row] = await selectRows<{
-    series_code: string | null;
-    series_name_en: string | null;
-    series_name_hi: string | null;
-    office_code: string | null;
-    prev_id: number | null;
-    prev_date: string | null;
-    prev_title_en: string | null;
-    prev_title_hi: string | null;
-  }>(
+  const [row] = await selectChecked(
+    SERIES_INFO_ROW,
     sql`
       SELECT s.code AS series_code, s.name_en AS series_name_en, s.name_hi AS series_name_hi, o.code AS office_code,
         p.id AS prev_id, to_char(p.meeting_date, 'YYYY-MM-DD') AS prev_date, p.title_en AS prev_title_en, p.title_hi AS prev_title_hi
@@ -172,19 +185,19 @@ export async function getMeetingSeriesInfo(meetingId: number, executor: DbOrTx =
     officeCode: row?.office_code ?? null,
     previous:
       row?.prev_id != null
-        ? { id: Number(row.prev_id), meetingDate: row.prev_date!, titleEn: row.prev_title_en ?? "", titleHi: row.prev_title_hi ?? "" }
+        ? { id: row.prev_id, meetingDate: row.prev_date!, titleEn: row.prev_title_en ?? "", titleHi: row.prev_title_hi ?? "" }
         : null,
   };
 }
 
 /** The published meetings of a series, oldest first (the district page's comparison). */
 export async function listSeriesMeetings(seriesCode: string): Promise<{ id: number; meetingDate: string; titleEn: string; titleHi: string }[]> {
-  const rows = await selectRows<{ id: number; meeting_date: string; title_en: string; title_hi: string }>(sql`
+  const rows = await selectChecked(SERIES_MEETING_ROW, sql`
     SELECT m.id, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.title_en, m.title_hi
     FROM meetings m JOIN meeting_series s ON s.id = m.series_id
     WHERE s.code = ${seriesCode} AND m.status = 'PUBLISHED'
     ORDER BY m.meeting_date, m.id`);
-  return rows.map((r) => ({ id: Number(r.id), meetingDate: r.meeting_date, titleEn: r.title_en, titleHi: r.title_hi }));
+  return rows.map((r) => ({ id: r.id, meetingDate: r.meeting_date, titleEn: r.title_en, titleHi: r.title_hi }));
 }
 
 /** The editor's series, chair office and carried directives of a saved meeting. */
@@ -192,7 +205,8 @@ export async function getEditorSeriesValues(
   meetingId: number,
   executor: DbOrTx = db(),
 ): Promise<{ seriesCode: string; chairOffice: string; carried: string[] }> {
-  const [row] = await selectRows<{ series_code: string | null; office_code: string | null; carried: number[] | null }>(
+  const [row] = await selectChecked(
+    EDITOR_SERIES_ROW,
     sql`
       SELECT s.code AS series_code, o.code AS office_code,
         (SELECT array_agg(r.directive_id ORDER BY r.directive_id) FROM meeting_reviewed_directives r WHERE r.meeting_id = m.id) AS carried

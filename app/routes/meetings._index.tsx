@@ -112,30 +112,23 @@ export default function Meetings() {
             ]}
           />
         ) : null}
-        <SelectField
-          id="category"
-          name="category"
-          label={t("common.category")}
-          defaultValue={filters.category ?? ""}
-          emptyLabel={t("common.all")}
-          choices={namedChoices(categories, locale)}
-        />
-        <SelectField
-          id="chair"
-          name="chair"
-          label={t("meetings.page.chair")}
-          defaultValue={filters.chair ?? ""}
-          emptyLabel={t("common.all")}
-          choices={namedChoices(chairs, locale)}
-        />
-        <SelectField
-          id="series"
-          name="series"
-          label={t("review.series")}
-          defaultValue={filters.series ?? ""}
-          emptyLabel={t("common.all")}
-          choices={namedChoices(series, locale)}
-        />
+        {(
+          [
+            ["category", t("common.category"), categories],
+            ["chair", t("meetings.page.chair"), chairs],
+            ["series", t("review.series"), series],
+          ] as const
+        ).map(([name, label, list]) => (
+          <SelectField
+            key={name}
+            id={name}
+            name={name}
+            label={label}
+            defaultValue={filters[name] ?? ""}
+            emptyLabel={t("common.all")}
+            choices={namedChoices(list, locale)}
+          />
+        ))}
         <div className="filters__actions">
           <button type="submit" className="button">
             {t("common.search")}

@@ -1,0 +1,54 @@
+// What the action-item models hand to routes and components: a row of "my actions" and an
+// item's history with its evidence. Types only, browser-safe (components import them from here).
+import type { ActionStatus, DistrictRole, HistoryKind } from "./vocabulary";
+
+export interface ActionListRow {
+  id: number;
+  status: ActionStatus;
+  version: number;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  daysOverdue: number;
+  directiveNumber: number;
+  textEn: string;
+  textHi: string;
+  priority: "NORMAL" | "HIGH";
+  meetingId: number;
+  meetingTitleEn: string;
+  meetingTitleHi: string;
+  meetingDate: string;
+  categoryEn: string | null;
+  categoryHi: string | null;
+  districtEn: string | null;
+  districtHi: string | null;
+  districtRole: DistrictRole | null;
+  departmentEn: string | null;
+  departmentHi: string | null;
+  extensionPending: boolean;
+  /** When the secretariat returned it, while it stays returned (action_items.returned_at). */
+  returnedAt: string | null;
+}
+
+export interface EvidenceSummary {
+  id: number;
+  kind: "FILE" | "LINK";
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  url: string | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  kind: HistoryKind;
+  actorName: string | null;
+  actorRole: string | null;
+  fromStatus: ActionStatus | null;
+  toStatus: ActionStatus;
+  fromDueDate: string | null;
+  toDueDate: string | null;
+  remark: string | null;
+  version: number;
+  evidence: EvidenceSummary[];
+}
