@@ -32,8 +32,11 @@ import { actfilters as hiActfilters } from "./hi/actfilters";
 import { review as hiReview } from "./hi/review";
 import { notices as hiNotices } from "./hi/notices";
 
+import { isLocale, makeTranslate, type Locale, type Translate } from "./format";
+
 export const LOCALES = ["en", "hi"] as const;
-export type Locale = (typeof LOCALES)[number];
+export type { Locale, Translate };
+export { isLocale };
 
 export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters, ...enReview, ...enNotices };
 export type MessageKey = keyof typeof en;
@@ -43,19 +46,6 @@ export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, 
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 
-export function isLocale(value: unknown): value is Locale {
-  return value === "en" || value === "hi";
-}
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
 export function translator(locale: Locale): Translate {
-  const messages = dictionaries[locale];
-  return (key, params) => {
-    const template = messages[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    );
-  };
+  return makeTranslate(dictionaries[locale]);
 }

@@ -1,13 +1,14 @@
 // Small form parts shared by the meeting editor and the published-meeting change forms:
 // a labelled field with its error, and the error lookup the editor's fields share.
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { en, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
+import { looksLikeMessageKey } from "~/i18n/format";
 import { useT } from "~/utils/i18n";
 
 /** A message from a schema or the server, as a dictionary key (anything unknown reads "invalid"). */
 export function asMessageKey(message: unknown): MessageKey | undefined {
   if (typeof message !== "string" || message === "") return undefined;
-  return message in en ? (message as MessageKey) : "validation.invalid";
+  return looksLikeMessageKey(message) ? (message as MessageKey) : "validation.invalid";
 }
 
 /** Error lookup by field path ("directives.0.textEn"). */
