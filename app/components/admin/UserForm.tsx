@@ -1,7 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { Field } from "~/components/forms/Field";
-import { useZodForm } from "~/components/forms/use-zod-form";
+import { useServerForm } from "~/components/forms/use-server-form";
 import { DISTRICT_ROLES, ROLES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
@@ -45,12 +44,12 @@ export function UserForm({
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
-  const form = useZodForm<UserFormValues>(mode === "create" ? userCreateSchema : userUpdateSchema, {
+  const form = useServerForm<UserFormValues>(mode === "create" ? userCreateSchema : userUpdateSchema, {
+    mode: "onTouched",
     defaultValues,
     serverErrors,
   });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = form.hydrated;
   const role = form.watch("role");
   const showDistrict = !hydrated || role === "DISTRICT_OFFICER";
   const showDepartment = !hydrated || role === "DEPARTMENT_OFFICER";
