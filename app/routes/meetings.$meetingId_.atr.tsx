@@ -153,7 +153,7 @@ function DirectiveSection({
         <p className="muted">{exceptions && directive.allLines > 0 ? t("atr.noExceptions") : t("atr.noItems")}</p>
       ) : (
         <div className="atr-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
-          <table className="atr-table">
+          <table className="atr-table atr-table--lines">
             <thead>
               {/* Repeated on every printed page with the column headers: the meeting title and directive. */}
               <tr className="atr-table__running" aria-hidden="true">
@@ -182,11 +182,11 @@ function DirectiveSection({
                   data-item-id={line.id}
                 >
                   <td className="atr-col-sno">{formatNumber(i + 1, locale)}</td>
-                  <td>
+                  <td className="atr-cell-assignee">
                     <Assignee line={line} locale={locale} t={t} />
                   </td>
-                  <td>{line.districtRole ? t(`districtRole.${line.districtRole}`) : "—"}</td>
-                  <td>
+                  <td data-label={t("atr.col.role")}>{line.districtRole ? t(`districtRole.${line.districtRole}`) : "—"}</td>
+                  <td data-label={t("atr.col.status")}>
                     <span className={`atr-status atr-status--${line.status}`}>{t(`status.${line.status}`)}</span>
                     {line.withdrawn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
                     {line.dueDate && line.originalDueDate && line.dueDate !== line.originalDueDate ? (
@@ -201,10 +201,12 @@ function DirectiveSection({
                       </span>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={t("atr.col.completedOrOverdue")}>
                     <Outcome line={line} locale={locale} t={t} />
                   </td>
-                  <td className="atr-col-remark">{line.latestRemark || "—"}</td>
+                  <td className="atr-col-remark" data-label={t("atr.col.remark")}>
+                    {line.latestRemark || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -359,11 +361,11 @@ export default function ActionTakenReport() {
                     {pickText(locale, d.textEn, d.textHi)}
                     {d.withdrawnOn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
                   </td>
-                  <td className="num">{d.figures ? n(d.figures.items) : "—"}</td>
-                  <td className="num">{d.figures ? n(d.figures.done) : "—"}</td>
-                  <td className="num">{d.figures ? n(d.figures.overdue) : "—"}</td>
-                  <td className="num">{d.figures ? n(d.figures.notApplicable) : "—"}</td>
-                  <td className="num">{d.figures ? formatPercent(d.figures.completionRate, locale) : "—"}</td>
+                  <td className="num" data-label={t("dash.col.items")}>{d.figures ? n(d.figures.items) : "—"}</td>
+                  <td className="num" data-label={t("dash.col.done")}>{d.figures ? n(d.figures.done) : "—"}</td>
+                  <td className="num" data-label={t("atr.col.overdue")}>{d.figures ? n(d.figures.overdue) : "—"}</td>
+                  <td className="num" data-label={t("dash.col.notApplicable")}>{d.figures ? n(d.figures.notApplicable) : "—"}</td>
+                  <td className="num" data-label={t("atr.col.rate")}>{d.figures ? formatPercent(d.figures.completionRate, locale) : "—"}</td>
                 </tr>
               ))}
             </tbody>
