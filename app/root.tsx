@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: viewer.id,
         username: viewer.username,
         displayName: viewer.displayName,
+        displayNameHi: viewer.displayNameHi,
         role: viewer.role,
       },
       unreadNotices,

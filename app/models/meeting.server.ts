@@ -255,6 +255,7 @@ export interface MeetingSummary {
   status: MeetingStatus;
   publishedAt: string | null;
   publishedByName: string | null;
+  publishedByNameHi: string | null;
   updatedAt: string;
 }
 
@@ -341,13 +342,14 @@ async function findVisibleMeeting(viewer: Viewer, meetingId: number, executor: D
     status: MeetingStatus;
     published_at: string | Date | null;
     published_by_name: string | null;
+    published_by_name_hi: string | null;
     updated_at: string | Date;
   }>(
     sql`
       SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.date_approximate,
         to_char(m.start_time, 'HH24:MI') AS start_time, m.mode, m.chair_en, m.chair_hi, m.participants_en,
         m.participants_hi, m.called_roles, m.agenda, m.minutes, m.reference_no, m.status, m.published_at,
-        u.display_name AS published_by_name, m.updated_at
+        u.display_name AS published_by_name, u.display_name_hi AS published_by_name_hi, m.updated_at
       FROM meetings m LEFT JOIN users u ON u.id = m.published_by_id
       WHERE m.id = ${meetingId} AND ${meetingVisibility(viewer)}
     `,
@@ -373,6 +375,7 @@ async function findVisibleMeeting(viewer: Viewer, meetingId: number, executor: D
     status: row.status,
     publishedAt: iso(row.published_at),
     publishedByName: row.published_by_name,
+    publishedByNameHi: row.published_by_name_hi,
     updatedAt: iso(row.updated_at)!,
   };
 }

@@ -219,7 +219,7 @@ export default function MeetingPage() {
             {published
               ? t("meetings.page.publishedBy", {
                   when: formatDateTime(meeting.publishedAt, locale),
-                  who: meeting.publishedByName ?? "—",
+                  who: meeting.publishedByName ? pickText(locale, meeting.publishedByName, meeting.publishedByNameHi) : "—",
                 })
               : t("meetings.page.draftNote")}
           </dd>

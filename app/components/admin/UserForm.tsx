@@ -66,6 +66,9 @@ export function UserForm({
       >
         {(aria) => <input {...aria} autoComplete="off" {...form.register("displayName")} />}
       </Field>
+      <Field id="displayNameHi" label={t("user.displayNameHi")} hint={t("user.displayNameHiHint")} error={form.errorOf("displayNameHi")}>
+        {(aria) => <input {...aria} lang="hi" autoComplete="off" {...form.register("displayNameHi")} />}
+      </Field>
       {mode === "create" ? (
         <Field id="username" label={t("user.username")} hint={t("user.usernameHint")} error={form.errorOf("username")}>
           {(aria) => (
