@@ -77,7 +77,26 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       // A scrolling table region must be reachable by keyboard (axe: scrollable-region-focusable).
       "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["region"], tags: [] }],
+      // Small units (decision 026): a file holds one concern, a function one step.
+      "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }],
     },
+  },
+  // Files being changed by other work in flight when the size limits came in (decision 026): their
+  // splits follow after integration; until then the limits only warn there. Remove each line as
+  // its file comes under the limits.
+  {
+    files: [
+      "app/components/actions/ActionFilters.tsx",
+      "app/components/actions/UpdateForm.tsx",
+      "app/components/meetings/MeetingEditor.tsx",
+      "app/models/publish.server.ts",
+      "app/models/user-import.server.ts",
+      "app/models/user.server.ts",
+      "app/routes/actions.$actionId.tsx",
+      "app/routes/meetings.$meetingId_.atr.tsx",
+    ],
+    rules: { "max-lines": "warn", "max-lines-per-function": "warn" },
   },
   // ----- Layering -----
   { files: ["app/components/**/*.{ts,tsx}"], rules: forbid("components", ["models", "db", "routes"]) },

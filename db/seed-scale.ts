@@ -279,6 +279,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleSummary> {
       // The evidence flag (db/migrations/0007_has_evidence_trigger.sql) was written with each item above by
       // the same test; the triggers were skipped, so the rebuild checks it (it rewrites nothing, normally).
       await step("has evidence", () => tx.unsafe(`SELECT anupalan_has_evidence_rebuild()`));
+      // The dashboard's per-district counts (decision 028) were not kept while the triggers were skipped:
+      // forget them, and the first reader builds them.
+      await step("district figures", () => tx.unsafe(`DELETE FROM district_figures_day; DELETE FROM district_figures`));
     });
     await step("series and 50 carried directives", () => addScaleSeries(handle));
     // VACUUM as well as ANALYZE: a bulk-loaded table has no visibility map until autovacuum gets

@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import type { Priority } from "../../db/schema/enums";
 import type { Viewer } from "~/utils/auth.server";
 import { scopeCondition } from "./compliance-filters.server";
-import { getDirectiveSummaries, getHeadline, listItemLines, type Figures, type ItemLine } from "./compliance.server";
+import { getDirectiveSummaries, getHeadline, type Figures, type ItemLine } from "./compliance.server";
+import { listItemLines } from "./item-lines.server";
 import { getMeeting, type MeetingSummary } from "./meeting.server";
 import { selectRows } from "./sql.server";
 

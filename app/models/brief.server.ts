@@ -11,40 +11,17 @@
 //   grade          on items due or done (decision 010), now and then
 // Places with nothing overdue, returned or silent are only counted.
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Grade } from "~/domain/compliance-types";
 import { gradeCase } from "./compliance.server";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
 import { getMeetingSeriesInfo } from "./series.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
+import type { BriefPlace } from "~/domain/review-views";
+
+export type { BriefPlace } from "~/domain/review-views";
 
 export const SILENT_DAYS = 15;
-
-export interface BriefPlace {
-  kind: "district" | "department";
-  code: string;
-  nameEn: string;
-  nameHi: string;
-  items: number;
-  applicable: number;
-  done: number;
-  open: number;
-  overdue: number;
-  maxDaysOverdue: number | null;
-  returned: number;
-  /** Open items the escalation ladder's last step has reached (issue 13). */
-  escalated: number;
-  /** Days since the place last reported on any of these items (or since they were created). */
-  daysSinceUpdate: number | null;
-  silent: boolean;
-  completionRate: number | null;
-  graded: number;
-  gradeRate: number | null;
-  grade: Grade | null;
-  /** As it stood at the previous meeting of the series; null without one. */
-  then: { applicable: number; done: number; completionRate: number | null; gradeRate: number | null; grade: Grade | null } | null;
-  newlyCompleted: number;
-  newlyOverdue: number;
-}
 
 export interface BriefTotals {
   items: number;
@@ -83,29 +60,40 @@ export interface Brief {
   places: number;
 }
 
-interface PlaceRow {
-  kind: "district" | "department" | "total";
-  code: string | null;
-  name_en: string | null;
-  name_hi: string | null;
-  items: number;
-  applicable: number;
-  done: number;
-  open: number;
-  overdue: number;
-  max_days_overdue: number | null;
-  returned: number;
-  escalated: number;
-  days_since_update: number | null;
-  graded: number;
-  grade: Grade | null;
-  then_applicable: number;
-  then_done: number;
-  then_graded: number;
-  then_grade: Grade | null;
-  newly_completed: number;
-  newly_overdue: number;
-}
+const GRADE = col.oneOf(["A", "B", "C", "D"]);
+const PLACE_ROW = z.object({
+  kind: col.oneOf(["district", "department", "total"]),
+  code: col.text().nullable(),
+  name_en: col.text().nullable(),
+  name_hi: col.text().nullable(),
+  items: col.int(),
+  applicable: col.int(),
+  done: col.int(),
+  open: col.int(),
+  overdue: col.int(),
+  max_days_overdue: col.int().nullable(),
+  returned: col.int(),
+  escalated: col.int(),
+  days_since_update: col.int().nullable(),
+  graded: col.int(),
+  grade: GRADE.nullable(),
+  then_applicable: col.int(),
+  then_done: col.int(),
+  then_graded: col.int(),
+  then_grade: GRADE.nullable(),
+  newly_completed: col.int(),
+  newly_overdue: col.int(),
+});
+type PlaceRow = z.output<typeof PLACE_ROW>;
+const MEETING_ROW = z.object({
+  id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+  status: col.text(),
+  directives: col.int(),
+  carried: col.int(),
+});
 
 const n = (v: unknown) => Number(v ?? 0);
 const rate = (a: number, b: number) => (b > 0 ? a / b : null);
@@ -187,7 +175,7 @@ export function briefPlacesSql(viewer: ComplianceViewer, meetingId: number, toda
 /** The brief for a meeting the viewer may see (readers: published only), or null. */
 export async function getBrief(viewer: ComplianceViewer, meetingId: number, today: string): Promise<Brief | null> {
   const visible = viewer.role === "ADMIN" || viewer.role === "SECRETARIAT" ? sql`TRUE` : sql`m.status = 'PUBLISHED'`;
-  const [meeting] = await selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string; status: string; directives: number; carried: number }>(sql`
+  const [meeting] = await selectChecked(MEETING_ROW, sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
       (SELECT count(*)::int FROM directives d WHERE d.meeting_id = m.id AND d.withdrawn_at IS NULL) AS directives,
       (SELECT count(*)::int FROM meeting_reviewed_directives r WHERE r.meeting_id = m.id) AS carried
@@ -195,7 +183,7 @@ export async function getBrief(viewer: ComplianceViewer, meetingId: number, toda
   if (!meeting) return null;
   const series = await getMeetingSeriesInfo(meetingId);
   const previous = series.previous;
-  const rows = await selectRows<PlaceRow>(briefPlacesSql(viewer, meetingId, today, previous?.meetingDate ?? null));
+  const rows = await selectChecked(PLACE_ROW, briefPlacesSql(viewer, meetingId, today, previous?.meetingDate ?? null));
 
   const toPlace = (r: PlaceRow): BriefPlace => {
     const daysSinceUpdate = r.days_since_update == null ? null : n(r.days_since_update);

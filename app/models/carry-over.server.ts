@@ -3,11 +3,12 @@
 // meeting_reviewed_directives; the directive keeps its one set of action items and their history.
 // Closing or re-issuing a carried directive changes those items, each with a history row, in one transaction.
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { db, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { scopeCondition, type ComplianceViewer } from "./compliance-filters.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 import type { CarryCandidate, ReviewedDirective } from "~/domain/review-views";
 
 export type { CarryCandidate, ReviewedDirective } from "~/domain/review-views";
@@ -19,16 +20,41 @@ const OPEN_DIRECTIVE = sql`EXISTS (
 )`;
 
 /** The directive and its meeting, as both lists of this file read them. */
-type DirectiveContextRow = {
-  directive_id: number;
-  meeting_id: number;
-  meeting_date: string;
-  title_en: string;
-  title_hi: string;
-  number: number;
-  text_en: string;
-  text_hi: string;
+const DIRECTIVE_CONTEXT_COLUMNS = {
+  directive_id: col.int(),
+  meeting_id: col.int(),
+  meeting_date: col.date(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
 };
+const CANDIDATE_ROW = z.object({
+  ...DIRECTIVE_CONTEXT_COLUMNS,
+  open: col.int(),
+  overdue: col.int(),
+  awaiting: col.int(),
+  age_days: col.int(),
+  times_carried: col.int(),
+  carried: col.bool(),
+});
+const REVIEWED_ROW = z.object({
+  ...DIRECTIVE_CONTEXT_COLUMNS,
+  due_date: col.date().nullable(),
+  items: col.int(),
+  done: col.int(),
+  verified: col.int(),
+  not_applicable: col.int(),
+  open: col.int(),
+  overdue: col.int(),
+  age_days: col.int(),
+  times_carried: col.int(),
+  closed_on: col.date().nullable(),
+});
+const ID_ROW = z.object({ id: col.int() });
+const LOCKED_ROW = z.object({ id: col.int(), closed: col.bool() });
+const COUNT_ROW = z.object({ n: col.int() });
 
 /**
  * Every directive of an earlier published meeting of the series that is still open somewhere, oldest first,
@@ -42,14 +68,8 @@ export async function listCarryCandidates(
   if (!can(viewer.role, "write:meeting:any")) return [];
   const before = input.meetingDate && /^\d{4}-\d{2}-\d{2}$/.test(input.meetingDate) ? input.meetingDate : input.today;
   const self = input.meetingId ?? 0;
-  const rows = await selectRows<DirectiveContextRow & {
-    open: number;
-    overdue: number;
-    awaiting: number;
-    age_days: number;
-    times_carried: number;
-    carried: boolean;
-  }>(
+  const rows = await selectChecked(
+    CANDIDATE_ROW,
     sql`
       SELECT d.id AS directive_id, m.id AS meeting_id, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date,
         m.title_en, m.title_hi, d.number, d.text_en, d.text_hi,
@@ -102,7 +122,8 @@ export async function saveReviewedDirectives(
   await tx.execute(sql`DELETE FROM meeting_reviewed_directives WHERE meeting_id = ${input.meetingId}`);
   if (ids.length === 0) return { ok: true, carried: 0 };
   const idList = sql.join(ids.map((id) => sql`${id}::int`), sql`, `);
-  const rows = await selectRows<{ id: number }>(
+  const rows = await selectChecked(
+    ID_ROW,
     sql`
       INSERT INTO meeting_reviewed_directives (meeting_id, directive_id, added_by_id)
       SELECT n.id, d.id, ${viewer.id}
@@ -124,18 +145,7 @@ export async function listReviewedDirectives(
   meetingId: number,
   today: string,
 ): Promise<ReviewedDirective[]> {
-  const rows = await selectRows<DirectiveContextRow & {
-    due_date: string | null;
-    items: number;
-    done: number;
-    verified: number;
-    not_applicable: number;
-    open: number;
-    overdue: number;
-    age_days: number;
-    times_carried: number;
-    closed_on: string | null;
-  }>(sql`
+  const rows = await selectChecked(REVIEWED_ROW, sql`
     SELECT d.id AS directive_id, m.id AS meeting_id, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.title_en, m.title_hi,
       d.number, d.text_en, d.text_hi, to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
       c.items, c.done, c.verified, c.not_applicable, c.open, c.overdue,
@@ -184,7 +194,8 @@ export type CarriedChangeResult =
 
 /** The carried directive, locked, if it is under review in this meeting. */
 async function lockCarried(tx: DbOrTx, meetingId: number, directiveId: number) {
-  const [row] = await selectRows<{ id: number; closed: boolean }>(
+  const [row] = await selectChecked(
+    LOCKED_ROW,
     sql`
       SELECT d.id, d.closed_at IS NOT NULL AS closed FROM directives d
       JOIN meeting_reviewed_directives r ON r.directive_id = d.id AND r.meeting_id = ${meetingId}
@@ -193,6 +204,22 @@ async function lockCarried(tx: DbOrTx, meetingId: number, directiveId: number) {
     tx,
   );
   return row ? { id: Number(row.id), closed: Boolean(row.closed) } : null;
+}
+
+/**
+ * Run `change` in a transaction on the carried directive, locked, if it is under review in this
+ * meeting and not closed; otherwise answer why not.
+ */
+async function changeOpenCarried(
+  input: { meetingId: number; directiveId: number },
+  change: (tx: DbOrTx, directive: { id: number }) => Promise<CarriedChangeResult>,
+): Promise<CarriedChangeResult> {
+  return db().transaction(async (tx) => {
+    const directive = await lockCarried(tx, input.meetingId, input.directiveId);
+    if (!directive) return { ok: false, reason: "not-found" } as const;
+    if (directive.closed) return { ok: false, reason: "closed" } as const;
+    return change(tx, directive);
+  });
 }
 
 /**
@@ -206,11 +233,9 @@ export async function closeCarriedDirective(
 ): Promise<CarriedChangeResult> {
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   const at = (input.at ?? new Date()).toISOString();
-  return db().transaction(async (tx) => {
-    const directive = await lockCarried(tx, input.meetingId, input.directiveId);
-    if (!directive) return { ok: false, reason: "not-found" } as const;
-    if (directive.closed) return { ok: false, reason: "closed" } as const;
-    const [row] = await selectRows<{ n: number }>(
+  return changeOpenCarried(input, async (tx, directive) => {
+    const [row] = await selectChecked(
+      COUNT_ROW,
       sql`
         WITH changed AS (
           UPDATE action_items a
@@ -251,11 +276,9 @@ export async function reissueCarriedDirective(
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   if (input.dueDate < input.today) return { ok: false, reason: "due-in-past" };
   const at = (input.at ?? new Date()).toISOString();
-  return db().transaction(async (tx) => {
-    const directive = await lockCarried(tx, input.meetingId, input.directiveId);
-    if (!directive) return { ok: false, reason: "not-found" } as const;
-    if (directive.closed) return { ok: false, reason: "closed" } as const;
-    const [row] = await selectRows<{ n: number }>(
+  return changeOpenCarried(input, async (tx, directive) => {
+    const [row] = await selectChecked(
+      COUNT_ROW,
       sql`
         WITH changed AS (
           UPDATE action_items a

@@ -2,54 +2,56 @@
 // across its assignees (/directives/:id). Built from the compliance queries (same formulas, same
 // scope): every figure is the one the dashboard shows, with the district or directive as a filter.
 import { sql, type SQL } from "drizzle-orm";
-import type { Priority } from "../../db/schema/enums";
+import { z } from "zod";
+import { PRIORITIES, type Priority } from "~/domain/vocabulary";
 import { filterCondition, liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import {
-  getDistrictRanking,
-  getHeadline,
-  getWeeklyTrend,
-  itemLineJoins,
-  itemLineSelect,
-  listItemLines,
-  mixColumns,
-  mixCondition,
-  toItemLine,
-  type Figures,
-  type ItemLine,
-  type ItemLineRow,
-  type TrendSeries,
-} from "./compliance.server";
+import { getDistrictRanking, getHeadline, MIX_COUNT_COLUMNS, mixColumns, mixCondition, type Figures, type ItemLine, type RankedDistrict, type TrendSeries } from "./compliance.server";
+import { getWeeklyTrend } from "./compliance-trend.server";
+import { ITEM_LINE_ROW, itemLineJoins, itemLineSelect, listItemLines, toItemLine } from "./item-lines.server";
 import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 
-export interface DistrictInfo {
-  id: number;
-  code: string;
-  nameEn: string;
-  nameHi: string;
-  divisionCode: string;
-  divisionNameEn: string;
-  divisionNameHi: string;
-}
+const DISTRICT_ROW = z.object({
+  id: col.int(),
+  code: col.text(),
+  name_en: col.text(),
+  name_hi: col.text(),
+  division_code: col.text(),
+  division_name_en: col.text(),
+  division_name_hi: col.text(),
+});
+const MEETING_ROW = z.object({ id: col.int(), title_en: col.text(), title_hi: col.text(), meeting_date: col.date() });
+const DIRECTIVE_ROW = z.object({
+  id: col.int(),
+  number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  due_date: col.date().nullable(),
+  priority: col.oneOf(PRIORITIES),
+  category_name_en: col.text().nullable(),
+  category_name_hi: col.text().nullable(),
+  withdrawn_on: col.date().nullable(),
+  withdrawn_reason: col.text().nullable(),
+  meeting_id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+});
+const DIRECTIVE_COUNTS_ROW = z.object({ ...MIX_COUNT_COLUMNS, withdrawn: col.int(), in_scope: col.int() });
+
+/** A district and its division, named as the ranking names them. */
+export type DistrictInfo = { id: number } & Pick<RankedDistrict, "code" | "nameEn" | "nameHi" | "divisionCode" | "divisionNameEn" | "divisionNameHi">;
 
 /** Master data, public to every signed-in user; the code is matched without regard to case. */
 export async function findDistrictByCode(code: string): Promise<DistrictInfo | null> {
-  const [row] = await selectRows<{
-    id: number;
-    code: string;
-    name_en: string;
-    name_hi: string;
-    division_code: string;
-    division_name_en: string;
-    division_name_hi: string;
-  }>(sql`
+  const [row] = await selectChecked(DISTRICT_ROW, sql`
     SELECT d.id, d.code, d.name_en, d.name_hi, dv.code AS division_code, dv.name_en AS division_name_en,
       dv.name_hi AS division_name_hi
     FROM districts d JOIN divisions dv ON dv.id = d.division_id
     WHERE lower(d.code) = lower(${code})`);
   if (!row) return null;
   return {
-    id: Number(row.id),
+    id: row.id,
     code: row.code,
     nameEn: row.name_en,
     nameHi: row.name_hi,
@@ -125,11 +127,11 @@ export async function getDistrictRecord(
 
 async function meetingsById(ids: number[]) {
   if (ids.length === 0) return new Map<number, OpenItemsOfMeeting["meeting"]>();
-  const rows = await selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+  const rows = await selectChecked(MEETING_ROW, sql`
     SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
     FROM meetings WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
   return new Map(
-    rows.map((m) => [Number(m.id), { id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date }]),
+    rows.map((m) => [m.id, { id: m.id, titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date }]),
   );
 }
 
@@ -170,22 +172,7 @@ export interface DirectiveRecord {
 
 /** A published directive (withdrawn ones too), or null. */
 export async function findDirective(directiveId: number): Promise<DirectiveInfo | null> {
-  const [row] = await selectRows<{
-    id: number;
-    number: number;
-    text_en: string;
-    text_hi: string;
-    due_date: string | null;
-    priority: Priority;
-    category_name_en: string | null;
-    category_name_hi: string | null;
-    withdrawn_on: string | null;
-    withdrawn_reason: string | null;
-    meeting_id: number;
-    title_en: string;
-    title_hi: string;
-    meeting_date: string;
-  }>(sql`
+  const [row] = await selectChecked(DIRECTIVE_ROW, sql`
     SELECT dir.id, dir.number, dir.text_en, dir.text_hi, to_char(dir.due_date, 'YYYY-MM-DD') AS due_date, dir.priority,
       c.name_en AS category_name_en, c.name_hi AS category_name_hi,
       to_char(dir.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, dir.withdrawn_reason,
@@ -196,8 +183,8 @@ export async function findDirective(directiveId: number): Promise<DirectiveInfo 
     WHERE dir.id = ${directiveId} AND m.status = 'PUBLISHED'`);
   if (!row) return null;
   return {
-    id: Number(row.id),
-    number: Number(row.number),
+    id: row.id,
+    number: row.number,
     textEn: row.text_en,
     textHi: row.text_hi,
     dueDate: row.due_date,
@@ -206,7 +193,7 @@ export async function findDirective(directiveId: number): Promise<DirectiveInfo 
     categoryNameHi: row.category_name_hi,
     withdrawnOn: row.withdrawn_on,
     withdrawnReason: row.withdrawn_reason,
-    meeting: { id: Number(row.meeting_id), titleEn: row.title_en, titleHi: row.title_hi, meetingDate: row.meeting_date },
+    meeting: { id: row.meeting_id, titleEn: row.title_en, titleHi: row.title_hi, meetingDate: row.meeting_date },
   };
 }
 
@@ -229,25 +216,24 @@ export async function getDirectiveRecord(
   if (opts.status) rowConditions.push(statusCondition(opts.status, today));
   const [figures, [countRow], rowRows] = await Promise.all([
     getHeadline(viewer, filters, today),
-    selectRows<Record<string, number> & { withdrawn: number; in_scope: number }>(sql`
+    selectChecked(DIRECTIVE_COUNTS_ROW, sql`
       SELECT ${mixColumns(today)},
         (SELECT count(*)::int FROM action_items a WHERE a.withdrawn_at IS NOT NULL AND ${filterCondition(filters, viewer)}) AS withdrawn,
         (SELECT count(*)::int FROM action_items a WHERE ${filterCondition({ directiveId: directive.id }, viewer)}) AS in_scope
       FROM action_items a WHERE ${liveItemsCondition(filters, viewer)}`),
-    selectRows<ItemLineRow & { withdrawn_on: string | null }>(sql`
-      SELECT ${itemLineSelect(today)},
-        to_char(a.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on
+    selectChecked(ITEM_LINE_ROW, sql`
+      SELECT ${itemLineSelect(today)}
       FROM action_items a ${itemLineJoins}
       WHERE ${sql.join(rowConditions, sql` AND `)}
       ORDER BY (a.withdrawn_at IS NOT NULL), (a.district_id IS NULL), dv.name_en, d.name_en, a.district_role, dep.name_en, a.id`),
   ]);
-  const counts = Object.fromEntries(MIX_KEYS.map((k) => [k, Number(countRow[k.toLowerCase()] ?? 0)])) as Record<MixKey, number>;
+  const counts = Object.fromEntries(MIX_KEYS.map((k) => [k, countRow[k.toLowerCase() as Lowercase<MixKey>]])) as Record<MixKey, number>;
   return {
     directive,
     figures,
     counts,
-    withdrawn: Number(countRow.withdrawn),
-    rows: rowRows.map((r) => ({ ...toItemLine(r), withdrawnOn: r.withdrawn_on })),
-    inScope: Number(countRow.in_scope),
+    withdrawn: countRow.withdrawn,
+    rows: rowRows.map(toItemLine),
+    inScope: countRow.in_scope,
   };
 }

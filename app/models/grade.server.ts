@@ -1,10 +1,12 @@
 // A grade's explanation (decision 010): the formula, the counts behind it and the items that cost the most,
 // for one district under the dashboard's filters. Counted in SQL like every figure (compliance.server.ts).
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Grade } from "~/domain/compliance-types";
-import { gradeCase, itemLineJoins, itemLineSelect, toItemLine, type ItemLine, type ItemLineRow } from "./compliance.server";
+import { gradeCase, type ItemLine } from "./compliance.server";
+import { ITEM_LINE_ROW, itemLineJoins, itemLineSelect, toItemLine } from "./item-lines.server";
 import { liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 
 export interface GradeExplanation {
   done: number;
@@ -19,6 +21,14 @@ export interface GradeExplanation {
   costly: ItemLine[];
 }
 
+const EXPLANATION_ROW = z.object({
+  done: col.int(),
+  overdue: col.int(),
+  not_yet_due: col.int(),
+  not_applicable: col.int(),
+  grade: col.oneOf(["A", "B", "C", "D"]).nullable(),
+});
+
 export async function getGradeExplanation(
   viewer: ComplianceViewer,
   filters: ComplianceFilters,
@@ -27,7 +37,7 @@ export async function getGradeExplanation(
 ): Promise<GradeExplanation> {
   const where = liveItemsCondition(filters, viewer);
   const [[c], costly] = await Promise.all([
-    selectRows<{ done: number; overdue: number; not_yet_due: number; not_applicable: number; grade: Grade | null }>(sql`
+    selectChecked(EXPLANATION_ROW, sql`
       SELECT c.*, ${gradeCase(sql`c.done`, sql`(c.done + c.overdue)`)} AS grade
       FROM (
         SELECT count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
@@ -36,20 +46,19 @@ export async function getGradeExplanation(
           count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable
         FROM action_items a WHERE ${where}
       ) c`),
-    selectRows<ItemLineRow>(sql`
+    selectChecked(ITEM_LINE_ROW, sql`
       SELECT ${itemLineSelect(today)}
       FROM action_items a ${itemLineJoins}
       WHERE ${where} AND a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date
       ORDER BY a.due_date, dir.number, a.id
       LIMIT ${limit}`),
   ]);
-  const done = Number(c.done);
-  const overdue = Number(c.overdue);
+  const { done, overdue } = c;
   return {
     done,
     overdue,
-    notYetDue: Number(c.not_yet_due),
-    notApplicable: Number(c.not_applicable),
+    notYetDue: c.not_yet_due,
+    notApplicable: c.not_applicable,
     graded: done + overdue,
     gradeRate: done + overdue > 0 ? done / (done + overdue) : null,
     grade: c.grade ?? null,

@@ -5,7 +5,7 @@ import type { ValidMeetingForm } from "~/schemas/meeting";
 import type { Viewer } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
 import { saveReviewedDirectives } from "./carry-over.server";
-import { saveDraftMeeting } from "./meeting.server";
+import { saveDraftMeeting } from "./meeting-draft.server";
 import { publishMeeting } from "./publish.server";
 
 export type EditorSaveResult =

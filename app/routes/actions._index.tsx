@@ -5,20 +5,20 @@ import { ActionCard } from "~/components/actions/ActionCard";
 import { ActionFilters, type FilterErrors, type FilterOption } from "~/components/actions/ActionFilters";
 import { BulkResult, type BulkRefusal } from "~/components/actions/BulkResult";
 import { StatusCounts } from "~/components/actions/StatusCounts";
+import { BulkStartFields } from "~/components/my-actions/BulkStartFields";
 import type { MessageKey } from "~/i18n";
+import { labelActionItems, startActionItems } from "~/models/action-item-bulk.server";
 import {
   PAGE_SIZE,
   countActionItemsByStatus,
-  labelActionItems,
   listActionFilterOptions,
   listActionItems,
-  startActionItems,
   type ActionListFilters,
   type StatusFilter,
-} from "~/models/action-item.server";
+} from "~/models/action-item-list.server";
 import { getFilterOptions, parseFilters, type FilterOptions } from "~/models/compliance-filters.server";
 import { filterQuery, MIX_KEYS } from "~/domain/compliance-types";
-import { bulkStartSchema, MAX_BULK_ITEMS } from "~/schemas/action-update";
+import { bulkStartSchema } from "~/schemas/action-update";
 import actionsStyles from "~/styles/actions.css";
 import { requireAnyPermission, requirePermission } from "~/utils/auth.server";
 import { formatNumber, todayInIndia } from "~/utils/format";
@@ -298,34 +298,7 @@ export default function MyActions() {
             </nav>
           ) : null}
           {anySelectable ? (
-            <fieldset className="card bulk">
-              <legend>{t("actions.bulk.legend")}</legend>
-              <p className="field__hint">{t("actions.bulk.hint")}</p>
-              {failed?.fieldErrors.items ? (
-                <p className="field__error" role="alert" id="bulk-items-error">
-                  {t(failed.fieldErrors.items as MessageKey, { max: MAX_BULK_ITEMS })}
-                </p>
-              ) : null}
-              <div className="field">
-                <label htmlFor="bulk-remark">{t("actions.bulk.remark")}</label>
-                <textarea
-                  id="bulk-remark"
-                  name="remark"
-                  rows={3}
-                  defaultValue={failed?.values.remark}
-                  aria-invalid={failed?.fieldErrors.remark ? true : undefined}
-                  aria-describedby={failed?.fieldErrors.remark ? "bulk-remark-error" : undefined}
-                />
-                {failed?.fieldErrors.remark ? (
-                  <span className="field__error" id="bulk-remark-error">
-                    {t(failed.fieldErrors.remark as MessageKey)}
-                  </span>
-                ) : null}
-              </div>
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t("actions.update.submitting") : t("actions.bulk.submit")}
-              </button>
-            </fieldset>
+            <BulkStartFields failed={failed} busy={busy} />
           ) : null}
         </Form>
       )}

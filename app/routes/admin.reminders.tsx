@@ -72,6 +72,19 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ saved: true });
 }
 
+/** The ladder's steps in order: each can be switched off; three have a number of days. */
+const LADDER: {
+  step: "DUE_SOON" | "DUE_TODAY" | "OVERDUE_DIVISION" | "OVERDUE_ESCALATED";
+  enabled: "dueSoonEnabled" | "dueTodayEnabled" | "divisionEnabled" | "escalateEnabled";
+  days?: "dueSoonDays" | "divisionDays" | "escalateDays";
+  daysLabel?: MessageKey;
+}[] = [
+  { step: "DUE_SOON", enabled: "dueSoonEnabled", days: "dueSoonDays", daysLabel: "ladder.daysBefore" },
+  { step: "DUE_TODAY", enabled: "dueTodayEnabled" },
+  { step: "OVERDUE_DIVISION", enabled: "divisionEnabled", days: "divisionDays", daysLabel: "ladder.daysOverdue" },
+  { step: "OVERDUE_ESCALATED", enabled: "escalateEnabled", days: "escalateDays", daysLabel: "ladder.daysOverdue" },
+];
+
 function Step({
   legend,
   enabledName,
@@ -127,34 +140,18 @@ export default function LadderSettings() {
         </p>
       ) : null}
       <Form method="post" noValidate className="card settings-form" key={JSON.stringify(values)}>
-        <Step
-          legend={t("ladder.step.DUE_SOON")}
-          enabledName="dueSoonEnabled"
-          enabled={values.dueSoonEnabled}
-          daysName="dueSoonDays"
-          days={values.dueSoonDays}
-          daysLabel={t("ladder.daysBefore")}
-          error={errors.dueSoonDays}
-        />
-        <Step legend={t("ladder.step.DUE_TODAY")} enabledName="dueTodayEnabled" enabled={values.dueTodayEnabled} />
-        <Step
-          legend={t("ladder.step.OVERDUE_DIVISION")}
-          enabledName="divisionEnabled"
-          enabled={values.divisionEnabled}
-          daysName="divisionDays"
-          days={values.divisionDays}
-          daysLabel={t("ladder.daysOverdue")}
-          error={errors.divisionDays}
-        />
-        <Step
-          legend={t("ladder.step.OVERDUE_ESCALATED")}
-          enabledName="escalateEnabled"
-          enabled={values.escalateEnabled}
-          daysName="escalateDays"
-          days={values.escalateDays}
-          daysLabel={t("ladder.daysOverdue")}
-          error={errors.escalateDays}
-        />
+        {LADDER.map((step) => (
+          <Step
+            key={step.step}
+            legend={t(`ladder.step.${step.step}`)}
+            enabledName={step.enabled}
+            enabled={values[step.enabled]}
+            daysName={step.days}
+            days={step.days ? values[step.days] : undefined}
+            daysLabel={step.daysLabel ? t(step.daysLabel) : undefined}
+            error={step.days ? errors[step.days] : undefined}
+          />
+        ))}
         <button type="submit" className="button" disabled={busy}>
           {t("ladder.save")}
         </button>

@@ -3,18 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ComplianceFigures } from "~/components/charts/ComplianceFigures";
 import { FilterForm } from "~/components/charts/FilterForm";
 import { HeatLegend, HeatMap } from "~/components/charts/HeatMap";
-import { RankingChart } from "~/components/charts/RankingChart";
+import { MixTable } from "~/components/charts/MixTable";
+import { RankingSection } from "~/components/charts/RankingSection";
 import { StatusMixChart } from "~/components/charts/StatusMixChart";
 import { TrendChart } from "~/components/charts/TrendChart";
 import { TrendTable } from "~/components/charts/TrendTable";
-import { actionsHref, districtHref, divisionActionsHref, heatProps, mixBars, rankingBars, trendProps } from "~/components/charts/build";
+import { actionsHref, divisionActionsHref, heatProps, mixBars, trendProps } from "~/components/charts/build";
 import type { MessageKey } from "~/i18n";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
-import { getDashboard, type RankedDistrict } from "~/models/compliance.server";
-import { CELL_STATES, filterQuery, MIX_KEYS, type MixKey } from "~/domain/compliance-types";
+import { type RankedDistrict } from "~/models/compliance.server";
+import { getDashboard } from "~/models/dashboard.server";
+import { CELL_STATES, filterQuery, type MixKey } from "~/domain/compliance-types";
 import dashboardStyles from "~/styles/dashboard.css";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber, formatPercent, pluralKey, todayInIndia } from "~/utils/format";
+import { formatDate, formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import type { PageHandle } from "~/root";
 
@@ -100,7 +102,6 @@ export default function Dashboard() {
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const ranked = d.ranking.filter((r): r is RankedDistrict => !("gap" in r));
-  const bars = rankingBars(ranked, d.values, t, locale);
   const mix = mixBars(d.mix, d.values, t, locale);
   const stateLabels = Object.fromEntries(CELL_STATES.map((s) => [s, t(`dash.state.${s}` as MessageKey)])) as Record<MixKey, string>;
   const trend = d.trend
@@ -127,93 +128,7 @@ export default function Dashboard() {
       {empty ? <p className="card">{t("dash.empty")}</p> : null}
 
       {ranked.length > 0 ? (
-        <section className="card dash-section" aria-labelledby="ranking-title">
-          <h2 id="ranking-title">{t("dash.ranking.title")}</h2>
-          <p className="muted">{t("dash.ranking.explain")}</p>
-          {d.rankingPartial ? (
-            <p>
-              {t("dash.ranking.partial", { top: n(RANKING_HALF), bottom: n(RANKING_HALF), total: n(d.rankingTotal) })}{" "}
-              <Link to={`/dashboard${filterQuery(d.values, { ranking: "all" })}`}>{t("dash.ranking.showAll")}</Link>
-            </p>
-          ) : null}
-          <RankingChart
-            bars={bars}
-            label={t("dash.ranking.chartLabel")}
-            gapAfter={d.rankingPartial ? RANKING_HALF : undefined}
-            gapText={d.rankingPartial ? t("dash.ranking.gap", { n: n(d.rankingTotal - RANKING_HALF * 2) }) : undefined}
-          />
-          <form method="get" action="/districts" className="find-district no-print">
-            <div className="field">
-              <label htmlFor="find-district">{t("dash.ranking.find")}</label>
-              <input id="find-district" name="q" type="search" autoComplete="off" />
-            </div>
-            <button type="submit" className="button button--secondary">
-              {t("dash.ranking.findButton")}
-            </button>
-          </form>
-          <div className="table-wrap">
-            <table className="data ranking-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dash.ranking.rank")}</th>
-                  <th scope="col">{t("common.district")}</th>
-                  <th scope="col">{t("dash.figure.grade")}</th>
-                  <th scope="col">{t("dash.figure.completion")}</th>
-                  <th scope="col">{t("dash.figure.onTime")}</th>
-                  <th scope="col">{t("dash.figure.overdue")}</th>
-                  <th scope="col">{t("dash.ranking.evidence")}</th>
-                  <th scope="col">{t("dash.ranking.lastUpdate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.ranking.map((r) =>
-                  "gap" in r ? (
-                    <tr key="gap" className="ranking-table__gap">
-                      <td colSpan={8}>… {t("dash.ranking.gap", { n: n(r.gap) })} …</td>
-                    </tr>
-                  ) : (
-                    <tr key={r.code}>
-                      <td>{n(r.rank)}</td>
-                      <th scope="row">
-                        <Link to={districtHref(r.code, d.values)}>{pickText(locale, r.nameEn, r.nameHi)}</Link>
-                        <span className="muted"> · {pickText(locale, r.divisionNameEn, r.divisionNameHi)}</span>
-                      </th>
-                      <td>
-                        <Link
-                          to={`/districts/${encodeURIComponent(r.code)}/grade${filterQuery(d.values, { district: undefined, division: undefined })}`}
-                          aria-label={`${t("review.grade.why")} ${pickText(locale, r.nameEn, r.nameHi)}`}
-                        >
-                          <span className={`grade grade--${r.grade ?? "none"}`}>{r.grade ?? (r.applicable > 0 ? t("review.grade.notYetDue") : "—")}</span>
-                        </Link>
-                      </td>
-                      <td>
-                        {formatPercent(r.completionRate, locale)} <span className="muted">({n(r.done)}/{n(r.applicable)})</span>
-                      </td>
-                      <td>
-                        {formatPercent(r.onTimeRate, locale)} <span className="muted">({n(r.onTime)}/{n(r.duePassed)})</span>
-                      </td>
-                      <td>
-                        {r.overdue > 0 ? (
-                          <Link to={actionsHref(d.values, { district: r.code, division: undefined, status: "OVERDUE" })}>{n(r.overdue)}</Link>
-                        ) : (
-                          n(0)
-                        )}
-                      </td>
-                      <td>{formatPercent(r.evidenceShare, locale, 0)}</td>
-                      <td>
-                        {r.daysSinceUpdate == null
-                          ? t("dash.ranking.never")
-                          : r.daysSinceUpdate === 0
-                            ? t("dash.ranking.today")
-                            : t(pluralKey(r.daysSinceUpdate, locale, "dash.ranking.dayAgo", "dash.ranking.daysAgo"), { n: n(r.daysSinceUpdate) })}
-                      </td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <RankingSection ranking={d.ranking} values={d.values} partial={d.rankingPartial} total={d.rankingTotal} half={RANKING_HALF} />
       ) : null}
 
       {!empty ? (
@@ -247,32 +162,7 @@ export default function Dashboard() {
             </p>
           ) : null}
           <StatusMixChart bars={mix} label={t("dash.mix.chartLabel")} legend={stateLabels} />
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("common.division")}</th>
-                  {MIX_KEYS.map((k) => (
-                    <th scope="col" key={k}>
-                      {stateLabels[k]}
-                    </th>
-                  ))}
-                  <th scope="col">{t("dash.mix.total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mix.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
-                    {MIX_KEYS.map((k) => (
-                      <td key={k}>{row.counts[k] > 0 ? <a href={row.hrefs[k]}>{n(row.counts[k])}</a> : n(0)}</td>
-                    ))}
-                    <td>{n(row.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MixTable bars={mix} labels={stateLabels} />
         </section>
       ) : null}
 

@@ -1,7 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { STATE_COLORS } from "~/components/charts/colors";
-import { CompletedOrOverdueCell, DueDateCell, StatusCell } from "~/components/drill/ItemCells";
+import { DirectiveAssigneesTable, DrillText } from "~/components/drill/DirectiveParts";
 import type { MessageKey } from "~/i18n";
 import { getFilterOptions } from "~/models/compliance-filters.server";
 import {
@@ -83,10 +83,6 @@ export default function DirectivePage() {
   const n = (v: number) => formatNumber(v, locale);
   const { directive, figures, counts } = record;
   const meetingTitle = pickText(locale, directive.meeting.titleEn, directive.meeting.titleHi);
-  const primary = locale === "hi" ? { text: directive.textHi, lang: "hi" } : { text: directive.textEn, lang: "en" };
-  const secondary = locale === "hi" ? { text: directive.textEn, lang: "en" } : { text: directive.textHi, lang: "hi" };
-  const shown = primary.text ? primary : secondary;
-  const other = primary.text && secondary.text ? secondary : null;
   const placeName = place ? pickText(locale, place.nameEn, place.nameHi) : null;
   const href = (extra: { status?: string | null }) => {
     const params = new URLSearchParams();
@@ -121,17 +117,7 @@ export default function DirectivePage() {
         ) : null}
         {directive.priority === "HIGH" ? <span className="status status--OVERDUE">{t("drill.directive.highPriority")}</span> : null}
       </p>
-      <p className="drill-text" lang={shown.lang}>
-        {shown.text}
-      </p>
-      {other ? (
-        <details className="drill-other-language">
-          <summary>{t("drill.directive.showOther")}</summary>
-          <p className="drill-text drill-text--other" lang={other.lang}>
-            {other.text}
-          </p>
-        </details>
-      ) : null}
+      <DrillText en={directive.textEn} hi={directive.textHi} />
       {directive.withdrawnOn ? (
         <div className="card drill-notice" role="note">
           <p>
@@ -193,61 +179,7 @@ export default function DirectivePage() {
         {record.rows.length === 0 ? (
           <p>{t("drill.directive.noRows")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data item-lines" data-testid="assignees">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dash.col.assignee")}</th>
-                  <th scope="col">{t("common.status")}</th>
-                  <th scope="col">{t("common.dueDate")}</th>
-                  <th scope="col">{t("drill.col.completedOrOverdue")}</th>
-                  <th scope="col">{t("common.remark")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("dash.viewItem")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.rows.map((row) => {
-                  const assignee = row.districtCode
-                    ? `${pickText(locale, row.districtNameEn, row.districtNameHi)}${row.districtRole ? ` · ${t(`districtRole.${row.districtRole}`)}` : ""}`
-                    : pickText(locale, row.departmentNameEn, row.departmentNameHi);
-                  return (
-                    <tr key={row.id} className={row.withdrawnOn ? "drill-withdrawn" : undefined} data-item={row.id}>
-                      <th scope="row">
-                        {row.districtCode && reader ? (
-                          <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link>
-                        ) : (
-                          assignee
-                        )}
-                        {row.divisionNameEn ? (
-                          <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span>
-                        ) : null}
-                      </th>
-                      {row.withdrawnOn ? (
-                        <td colSpan={3}>
-                          <span className="drill-withdrawn__note">{t("drill.directive.itemWithdrawn", { date: formatDate(row.withdrawnOn, locale) })}</span>
-                        </td>
-                      ) : (
-                        <>
-                          <StatusCell item={row} />
-                          <DueDateCell item={row} />
-                          <CompletedOrOverdueCell item={row} />
-                        </>
-                      )}
-                      <td className="remark">{row.latestRemark ?? "—"}</td>
-                      <td>
-                        <Link to={`/actions/${row.id}`}>
-                          {t("dash.viewItem")}
-                          <span className="visually-hidden"> {assignee}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DirectiveAssigneesTable rows={record.rows} reader={reader} />
         )}
       </section>
     </div>

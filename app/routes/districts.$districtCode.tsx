@@ -5,7 +5,7 @@ import { FilterForm } from "~/components/charts/FilterForm";
 import { TrendChart } from "~/components/charts/TrendChart";
 import { TrendTable } from "~/components/charts/TrendTable";
 import { actionsHref, trendProps } from "~/components/charts/build";
-import { DueDateCell, StatusCell } from "~/components/drill/ItemCells";
+import { OpenItemsTable } from "~/components/drill/OpenItemsTable";
 import { getFilterOptions, parseFilters } from "~/models/compliance-filters.server";
 import { filterQuery } from "~/domain/compliance-types";
 import { findDistrictByCode, getDistrictRecord } from "~/models/drilldown.server";
@@ -155,50 +155,7 @@ export default function DistrictPage() {
                 date: formatDate(group.meeting.meetingDate, locale),
               })}
             </h3>
-            <div className="table-wrap">
-              <table className="data item-lines">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("common.directive")}</th>
-                    <th scope="col">{t("drill.col.assignedTo")}</th>
-                    <th scope="col">{t("common.dueDate")}</th>
-                    <th scope="col">{t("common.status")}</th>
-                    <th scope="col">{t("dash.col.overdue")}</th>
-                    <th scope="col">{t("common.remark")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("dash.viewItem")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.items.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row" className="drill-directive">
-                        <Link to={`/directives/${item.directiveId}`}>
-                          {item.directiveNumber}. {pickText(locale, item.directiveTextEn, item.directiveTextHi)}
-                        </Link>
-                      </th>
-                      <td>{item.districtRole ? t(`districtRole.${item.districtRole}`) : "—"}</td>
-                      <DueDateCell item={item} />
-                      <StatusCell item={item} />
-                      <td>
-                        {item.daysOverdue != null ? <span className="overdue-days">{n(item.daysOverdue)}</span> : "—"}
-                      </td>
-                      <td className="remark">{item.latestRemark ?? "—"}</td>
-                      <td>
-                        <Link to={`/actions/${item.id}`}>
-                          {t("dash.viewItem")}
-                          <span className="visually-hidden">
-                            {" "}
-                            {item.directiveNumber}, {item.districtRole ? t(`districtRole.${item.districtRole}`) : ""}
-                          </span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <OpenItemsTable items={group.items} />
           </section>
         ))}
       </section>

@@ -8,15 +8,15 @@ import { getMeetingSeriesInfo } from "~/models/series.server";
 import { carriedChangeSchema } from "~/schemas/review";
 import { fieldErrorsFrom, type FieldErrors } from "~/schemas/meeting";
 import type { MessageKey } from "~/i18n";
-import { describeAssignee } from "~/components/meetings/assignee-text";
-import { DirectiveProgress } from "~/components/meetings/DirectiveProgress";
+import { DirectiveCard } from "~/components/meetings/DirectiveCard";
+import { MeetingFacts } from "~/components/meetings/MeetingFacts";
 import { MeetingFlash } from "~/components/meetings/MeetingFlash";
 import { parseId } from "~/utils/params";
 import { getMeetingPage } from "~/models/meeting.server";
 import type { PageHandle, loader as rootLoader } from "~/root";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatDateTime, formatNumber, todayInIndia } from "~/utils/format";
+import { formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 
@@ -94,26 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/meetings/${meetingId}?carried=${v.intent === "close-carried" ? "closed" : "reissued"}&n=${result.affected}#reviewed-title`);
 }
 
-function Bilingual({ en, hi }: { en: string; hi: string }) {
-  const locale = useLocale();
-  const first = locale === "hi" ? { text: hi, lang: "hi" } : { text: en, lang: "en" };
-  const second = locale === "hi" ? { text: en, lang: "en" } : { text: hi, lang: "hi" };
-  const primary = first.text ? first : second;
-  const other = first.text ? second : null;
-  return (
-    <>
-      <p className="directive__text" lang={primary.lang}>
-        {primary.text}
-      </p>
-      {other?.text ? (
-        <p className="directive__text directive__text--other" lang={other.lang}>
-          {other.text}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 export default function MeetingPage() {
   const { page, reviewed, series } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as CarriedActionData | undefined;
@@ -166,65 +146,7 @@ export default function MeetingPage() {
         </p>
       ) : null}
 
-      <dl className="meeting-facts card">
-        <div>
-          <dt>{t("common.date")}</dt>
-          <dd>
-            {formatDate(meeting.meetingDate, locale)}
-            {meeting.startTime ? `, ${meeting.startTime}` : ""}
-            {meeting.dateApproximate ? ` (${t("meetings.page.approximate")})` : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("meetings.field.mode")}</dt>
-          <dd>{t(`mode.${meeting.mode}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("meetings.page.chair")}</dt>
-          <dd>{pickText(locale, meeting.chairEn, meeting.chairHi) || "—"}</dd>
-        </div>
-        {series.seriesCode ? (
-          <div>
-            <dt>{t("review.series")}</dt>
-            <dd>
-              <Link to={`/meetings?series=${series.seriesCode}`}>{pickText(locale, series.seriesNameEn, series.seriesNameHi)}</Link>
-            </dd>
-          </div>
-        ) : null}
-        {meeting.referenceNo ? (
-          <div>
-            <dt>{t("meetings.field.referenceNo")}</dt>
-            <dd>{meeting.referenceNo}</dd>
-          </div>
-        ) : null}
-        {meeting.participantsEn || meeting.participantsHi ? (
-          <div className="meeting-facts__wide">
-            <dt>{t("meetings.page.participants")}</dt>
-            <dd>{pickText(locale, meeting.participantsEn, meeting.participantsHi)}</dd>
-          </div>
-        ) : null}
-        {meeting.calledRoles.length > 0 ? (
-          <div className="meeting-facts__wide">
-            <dt>{t("meetings.field.calledRoles")}</dt>
-            <dd>
-              {meeting.calledRoles
-                .map((r) => (["COLLECTOR", "SP", "DIV_COMMISSIONER", "IG"].includes(r) ? t(`meetings.calledRole.${r as "SP"}`) : r))
-                .join(", ")}
-            </dd>
-          </div>
-        ) : null}
-        <div className="meeting-facts__wide">
-          <dt>{t("common.status")}</dt>
-          <dd>
-            {published
-              ? t("meetings.page.publishedBy", {
-                  when: formatDateTime(meeting.publishedAt, locale),
-                  who: meeting.publishedByName ? pickText(locale, meeting.publishedByName, meeting.publishedByNameHi) : "—",
-                })
-              : t("meetings.page.draftNote")}
-          </dd>
-        </div>
-      </dl>
+      <MeetingFacts meeting={meeting} series={series} />
 
       {published ? (
         <ul className="figures">
@@ -260,88 +182,7 @@ export default function MeetingPage() {
       {directives.length === 0 ? <p className="muted">{t("meetings.editor.noDirectivesYet")}</p> : null}
       <ol className="directive-list">
         {directives.map((d) => (
-          <li
-            key={d.id}
-            id={`directive-${d.id}`}
-            className={`card directive${d.withdrawnAt ? " directive--withdrawn" : ""}`}
-            data-directive-number={d.number}
-          >
-            <div className="directive__head">
-              <h3>{t("meetings.directive.heading", { n: d.number })}</h3>
-              {d.priority === "HIGH" ? <span className="badge badge--high">{t("priority.HIGH")}</span> : null}
-              {d.category ? <span className="badge">{pickText(locale, d.category.nameEn, d.category.nameHi)}</span> : null}
-              {d.withdrawnAt ? <span className="badge badge--withdrawn">{t("meetings.withdrawn")}</span> : null}
-            </div>
-            <Bilingual en={d.textEn} hi={d.textHi} />
-            <p className="directive__meta">
-              <span>
-                {t("common.dueDate")}: <strong>{formatDate(d.dueDate, locale)}</strong>
-                {d.dueInDays != null ? ` (${t("meetings.page.daysFromMeeting", { n: formatNumber(d.dueInDays, locale) })})` : ""}
-              </span>
-            </p>
-            <ul className="assignee-lines">
-              {d.assignees
-                .filter((line) => !line.withdrawnAt)
-                .map((line) => (
-                  <li key={line.id}>{describeAssignee(line, t, locale)}</li>
-                ))}
-            </ul>
-            {d.withdrawnAt ? (
-              <p className="withdrawn-note">
-                {t("meetings.withdrawnOn", { date: formatDate(d.withdrawnAt, locale) })} — {d.withdrawnReason}
-              </p>
-            ) : null}
-            {published && !d.withdrawnAt ? (
-              <>
-                <p className="directive__counts" data-testid={`directive-${d.number}-counts`}>
-                  {t("meetings.progress.itemCounts", {
-                    collectors: formatNumber(d.progress.collectors, locale),
-                    sps: formatNumber(d.progress.sps, locale),
-                    departments: formatNumber(d.progress.departments, locale),
-                  })}
-                </p>
-                <DirectiveProgress counts={d.progress} />
-                <p>
-                  <Link to={`/directives/${d.id}`}>{t("meetings.page.acrossDistricts")}</Link>
-                </p>
-              </>
-            ) : null}
-            {d.items.length > 0 ? (
-              <details className="items">
-                <summary>{t("meetings.page.itemsList", { n: formatNumber(d.items.length, locale) })}</summary>
-                <div className="table-wrap">
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("meetings.page.assignee")}</th>
-                        <th scope="col">{t("common.status")}</th>
-                        <th scope="col">{t("common.dueDate")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {d.items.map((item) => (
-                        <tr key={item.id} className={item.withdrawn ? "row--withdrawn" : undefined}>
-                          <td>
-                            <Link to={`/actions/${item.id}`}>
-                              {item.district
-                                ? `${pickText(locale, item.district.nameEn, item.district.nameHi)} · ${t(`districtRole.${item.districtRole!}`)}`
-                                : pickText(locale, item.department?.nameEn, item.department?.nameHi)}
-                            </Link>
-                          </td>
-                          <td>
-                            <span className={`status status--${item.status}`}>{t(`status.${item.status}`)}</span>{" "}
-                            {item.overdue ? <span className="status status--OVERDUE">{t("status.OVERDUE")}</span> : null}
-                            {item.withdrawn ? <span className="muted"> {t("meetings.withdrawn")}</span> : null}
-                          </td>
-                          <td>{formatDate(item.dueDate, locale)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
-            ) : null}
-          </li>
+          <DirectiveCard key={d.id} directive={d} published={published} />
         ))}
       </ol>
 

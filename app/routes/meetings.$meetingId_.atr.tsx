@@ -91,6 +91,43 @@ function Outcome({ line, locale, t }: { line: PageLine; locale: Locale; t: Trans
   return <>—</>;
 }
 
+/** One line of a directive's table: a row on screen and paper, a card on a phone (atr.css). */
+function LineRow({ line, n, locale, t }: { line: PageLine; n: number; locale: Locale; t: Translate }) {
+  return (
+    <tr
+      className={line.withdrawn ? "atr-row--withdrawn" : line.daysOverdue != null ? "atr-row--overdue" : undefined}
+      data-item-id={line.id}
+    >
+      <td className="atr-col-sno">{formatNumber(n, locale)}</td>
+      <td className="atr-cell-assignee">
+        <Assignee line={line} locale={locale} t={t} />
+      </td>
+      <td data-label={t("atr.col.role")}>{line.districtRole ? t(`districtRole.${line.districtRole}`) : "—"}</td>
+      <td data-label={t("atr.col.status")}>
+        <span className={`atr-status atr-status--${line.status}`}>{t(`status.${line.status}`)}</span>
+        {line.withdrawn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
+        {line.dueDate && line.originalDueDate && line.dueDate !== line.originalDueDate ? (
+          <span className="atr-sub">
+            {t("atr.dueOn", {
+              date: formatDate(line.dueDate, locale),
+            })}
+            ,{" "}
+            {t("atr.extendedFrom", {
+              date: formatDate(line.originalDueDate, locale),
+            })}
+          </span>
+        ) : null}
+      </td>
+      <td data-label={t("atr.col.completedOrOverdue")}>
+        <Outcome line={line} locale={locale} t={t} />
+      </td>
+      <td className="atr-col-remark" data-label={t("atr.col.remark")}>
+        {line.latestRemark || "—"}
+      </td>
+    </tr>
+  );
+}
+
 function DirectiveSection({
   directive,
   title,
@@ -176,38 +213,7 @@ function DirectiveSection({
             </thead>
             <tbody>
               {directive.lines.map((line, i) => (
-                <tr
-                  key={line.id}
-                  className={line.withdrawn ? "atr-row--withdrawn" : line.daysOverdue != null ? "atr-row--overdue" : undefined}
-                  data-item-id={line.id}
-                >
-                  <td className="atr-col-sno">{formatNumber(i + 1, locale)}</td>
-                  <td className="atr-cell-assignee">
-                    <Assignee line={line} locale={locale} t={t} />
-                  </td>
-                  <td data-label={t("atr.col.role")}>{line.districtRole ? t(`districtRole.${line.districtRole}`) : "—"}</td>
-                  <td data-label={t("atr.col.status")}>
-                    <span className={`atr-status atr-status--${line.status}`}>{t(`status.${line.status}`)}</span>
-                    {line.withdrawn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
-                    {line.dueDate && line.originalDueDate && line.dueDate !== line.originalDueDate ? (
-                      <span className="atr-sub">
-                        {t("atr.dueOn", {
-                          date: formatDate(line.dueDate, locale),
-                        })}
-                        ,{" "}
-                        {t("atr.extendedFrom", {
-                          date: formatDate(line.originalDueDate, locale),
-                        })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td data-label={t("atr.col.completedOrOverdue")}>
-                    <Outcome line={line} locale={locale} t={t} />
-                  </td>
-                  <td className="atr-col-remark" data-label={t("atr.col.remark")}>
-                    {line.latestRemark || "—"}
-                  </td>
-                </tr>
+                <LineRow key={line.id} line={line} n={i + 1} locale={locale} t={t} />
               ))}
             </tbody>
           </table>

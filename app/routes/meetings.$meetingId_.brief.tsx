@@ -2,9 +2,8 @@
 // one phone screen of headline figures, A4 in print (app/styles/brief.css), the full lists in .xlsx.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { BriefBlock, BriefRanking } from "~/components/review/BriefBlocks";
 import { parseId } from "~/utils/params";
-import type { MessageKey } from "~/i18n";
 import { getBrief, type BriefPlace } from "~/models/brief.server";
 import briefStyles from "~/styles/brief.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -43,58 +42,7 @@ export default function BriefPage() {
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
-  const name = (p: BriefPlace) => pickText(locale, p.nameEn, p.nameHi);
   const s = brief.totals;
-  const block = (
-    id: string,
-    title: MessageKey,
-    list: { shown: BriefPlace[]; total: number },
-    line: (p: BriefPlace) => ReactNode,
-  ) => (
-    <section className="brief__block" aria-labelledby={`brief-${id}`} data-testid={`brief-${id}`}>
-      <h2 id={`brief-${id}`}>
-        {t(title)} <span className="muted">({n(list.total)})</span>
-      </h2>
-      {list.total === 0 ? (
-        <p className="muted">{t("review.brief.nothing")}</p>
-      ) : (
-        <ul className="brief__list">
-          {list.shown.map((p) => (
-            <li key={`${p.kind}:${p.code}`} data-place={p.code}>
-              <span>{p.kind === "district" ? <Link to={`/districts/${p.code}`}>{name(p)}</Link> : name(p)}</span>
-              <span className="brief__what">{line(p)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {list.total > list.shown.length ? <p className="brief__more">{t("review.brief.more", { n: n(list.total - list.shown.length) })}</p> : null}
-    </section>
-  );
-  const ranked = (id: string, title: MessageKey, list: BriefPlace[]) => (
-    <section className="brief__block" aria-labelledby={`brief-${id}`} data-testid={`brief-${id}`}>
-      <h2 id={`brief-${id}`}>{t(title)}</h2>
-      {list.length === 0 ? (
-        <p className="muted">{t("review.brief.nothing")}</p>
-      ) : (
-        <ol className="brief__list">
-          {list.map((p) => (
-            <li key={p.code} data-place={p.code}>
-              <span>
-                <Link to={`/districts/${p.code}`}>{name(p)}</Link>
-              </span>
-              <span className="brief__what">
-                <Link to={`/districts/${p.code}/grade?review=${brief.meeting.id}`} aria-label={`${t("review.grade.why")} ${name(p)}`}>
-                  <span className={`grade grade--${p.grade ?? "none"}`}>{p.grade ?? t("review.grade.notYetDue")}</span>
-                </Link>{" "}
-                {formatPercent(p.gradeRate, locale, 0)}
-                {p.then?.grade ? <span className="muted"> · {t("review.brief.gradeChange", { then: p.then.grade })}</span> : null}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
   return (
     <article className="brief">
       <p className="breadcrumbs">
@@ -149,26 +97,39 @@ export default function BriefPage() {
       </p>
 
       <div className="brief__grid">
-        {block("overdue", "review.brief.overdueList", brief.overdue, (p) =>
-          t("review.brief.overdueLine", { n: n(p.overdue), days: n(p.maxDaysOverdue ?? 0) }) +
-            (p.escalated > 0 ? ` · ${t("review.brief.escalatedLine", { n: n(p.escalated) })}` : ""),
-        )}
-        {block("returned", "review.brief.returnedList", brief.returned, (p) => t("review.brief.returnedLine", { n: n(p.returned) }))}
-        {block("silent", "review.brief.silentList", brief.silent, (p) =>
-          t("review.brief.silentLine", { open: n(p.open), days: n(p.daysSinceUpdate ?? 0) }),
-        )}
-        {brief.previous
-          ? block("changes", "review.brief.changes", brief.changes, (p) =>
+        <BriefBlock
+          id="overdue"
+          title="review.brief.overdueList"
+          list={brief.overdue}
+          line={(p) =>
+            t("review.brief.overdueLine", { n: n(p.overdue), days: n(p.maxDaysOverdue ?? 0) }) +
+            (p.escalated > 0 ? ` · ${t("review.brief.escalatedLine", { n: n(p.escalated) })}` : "")
+          }
+        />
+        <BriefBlock id="returned" title="review.brief.returnedList" list={brief.returned} line={(p) => t("review.brief.returnedLine", { n: n(p.returned) })} />
+        <BriefBlock
+          id="silent"
+          title="review.brief.silentList"
+          list={brief.silent}
+          line={(p) => t("review.brief.silentLine", { open: n(p.open), days: n(p.daysSinceUpdate ?? 0) })}
+        />
+        {brief.previous ? (
+          <BriefBlock
+            id="changes"
+            title="review.brief.changes"
+            list={brief.changes}
+            line={(p) =>
               t("review.brief.changesLine", {
                 then: formatPercent(p.then?.completionRate ?? null, locale, 0),
                 now: formatPercent(p.completionRate, locale, 0),
                 completed: n(p.newlyCompleted),
                 overdue: n(p.newlyOverdue),
-              }),
-            )
-          : null}
-        {ranked("best", "review.brief.best", brief.best)}
-        {ranked("worst", "review.brief.worst", brief.worst)}
+              })
+            }
+          />
+        ) : null}
+        <BriefRanking id="best" title="review.brief.best" list={brief.best} meetingId={brief.meeting.id} />
+        <BriefRanking id="worst" title="review.brief.worst" list={brief.worst} meetingId={brief.meeting.id} />
       </div>
     </article>
   );

@@ -1,15 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { namedChoices, SelectField } from "~/components/forms/SelectField";
+import { MeetingRow } from "~/components/meetings/MeetingRow";
 import { Pagination } from "~/components/meetings/Pagination";
 import { parsePage } from "~/utils/params";
-import { getMasterData, listMeetings, type MeetingListFilters } from "~/models/meeting.server";
+import { listMeetings, type MeetingListFilters } from "~/models/meeting-list.server";
+import { getMasterData } from "~/models/meeting-master.server";
 import { listChairOffices, listSeries } from "~/models/series.server";
 import type { loader as rootLoader } from "~/root";
 import { isCalendarDate } from "~/schemas/meeting";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
-import { pickText, useLocale, useT } from "~/utils/i18n";
+import { formatNumber, todayInIndia } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
@@ -92,48 +95,42 @@ export default function Meetings() {
           <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
         </div>
         {canWrite ? (
-          <div className="field">
-            <label htmlFor="status">{t("common.status")}</label>
-            <select id="status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">{t("common.all")}</option>
-              <option value="DRAFT">{t("meetingStatus.DRAFT")}</option>
-              <option value="PUBLISHED">{t("meetingStatus.PUBLISHED")}</option>
-            </select>
-          </div>
+          <SelectField
+            id="status"
+            name="status"
+            label={t("common.status")}
+            defaultValue={filters.status ?? ""}
+            emptyLabel={t("common.all")}
+            choices={[
+              { value: "DRAFT", label: t("meetingStatus.DRAFT") },
+              { value: "PUBLISHED", label: t("meetingStatus.PUBLISHED") },
+            ]}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="category">{t("common.category")}</label>
-          <select id="category" name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {pickText(locale, c.nameEn, c.nameHi)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="chair">{t("meetings.page.chair")}</label>
-          <select id="chair" name="chair" defaultValue={filters.chair ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {chairs.map((c) => (
-              <option key={c.code} value={c.code}>
-                {pickText(locale, c.nameEn, c.nameHi)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="series">{t("review.series")}</label>
-          <select id="series" name="series" defaultValue={filters.series ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {series.map((s) => (
-              <option key={s.code} value={s.code}>
-                {pickText(locale, s.nameEn, s.nameHi)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="category"
+          name="category"
+          label={t("common.category")}
+          defaultValue={filters.category ?? ""}
+          emptyLabel={t("common.all")}
+          choices={namedChoices(categories, locale)}
+        />
+        <SelectField
+          id="chair"
+          name="chair"
+          label={t("meetings.page.chair")}
+          defaultValue={filters.chair ?? ""}
+          emptyLabel={t("common.all")}
+          choices={namedChoices(chairs, locale)}
+        />
+        <SelectField
+          id="series"
+          name="series"
+          label={t("review.series")}
+          defaultValue={filters.series ?? ""}
+          emptyLabel={t("common.all")}
+          choices={namedChoices(series, locale)}
+        />
         <div className="filters__actions">
           <button type="submit" className="button">
             {t("common.search")}
@@ -153,44 +150,9 @@ export default function Meetings() {
         <p className="card">{filtered ? t("meetings.list.noneMatch") : t("meetings.list.none")}</p>
       ) : (
         <ul className="meeting-list">
-          {list.rows.map((m) => {
-            const rate = m.applicable > 0 ? m.done / m.applicable : null;
-            return (
-              <li key={m.id} className="meeting-row">
-                <div className="meeting-row__main">
-                  <span className="meeting-list__date">
-                    {formatDate(m.meetingDate, locale)} · {t(`mode.${m.mode}`)}
-                    {m.chairEn || m.chairHi ? ` · ${pickText(locale, m.chairEn, m.chairHi)}` : ""}
-                    {m.seriesNameEn || m.seriesNameHi ? ` · ${pickText(locale, m.seriesNameEn, m.seriesNameHi)}` : ""}
-                  </span>
-                  <Link to={`/meetings/${m.id}`} className="meeting-row__title">
-                    {pickText(locale, m.titleEn, m.titleHi)}
-                  </Link>
-                  <span className="meeting-row__facts">
-                    <span className={`badge badge--${m.status}`}>{t(`meetingStatus.${m.status}`)}</span>{" "}
-                    {t("meetings.list.directives", { n: formatNumber(m.directives, locale) })}
-                    {m.status === "PUBLISHED" ? ` · ${t("meetings.list.items", { n: formatNumber(m.items, locale) })}` : ""}
-                    {m.overdue > 0 ? (
-                      <>
-                        {" · "}
-                        <span className="text-bad">{t("meetings.list.overdue", { n: formatNumber(m.overdue, locale) })}</span>
-                      </>
-                    ) : null}
-                  </span>
-                </div>
-                {m.status === "PUBLISHED" ? (
-                  <div className="meeting-row__rate">
-                    <span>
-                      {t("meetings.list.completion")}: <strong>{formatPercent(rate, locale)}</strong>
-                    </span>
-                    <div className="progress" aria-hidden="true">
-                      <div className="progress__bar" style={{ width: `${(rate ?? 0) * 100}%` }} />
-                    </div>
-                  </div>
-                ) : null}
-              </li>
-            );
-          })}
+          {list.rows.map((m) => (
+            <MeetingRow key={m.id} meeting={m} />
+          ))}
         </ul>
       )}
       <Pagination page={list.page} pages={list.pages} searchParams={searchParams} />

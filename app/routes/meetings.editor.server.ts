@@ -10,7 +10,7 @@ import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
 import { saveMeetingFromEditor } from "~/models/meeting-save.server";
-import { getMasterData, masterCodes } from "~/models/meeting.server";
+import { getMasterData, masterCodes } from "~/models/meeting-master.server";
 import {
   addAssignee,
   changeDirectiveDueDate,
@@ -24,13 +24,11 @@ import {
   fieldErrorsFrom,
   LIMITS,
   meetingFormSchema,
-  meetingValuesFromFormData,
-  publishedChangeSchema,
-  publishedChangeValuesFromFormData,
   type FieldErrors,
   type MeetingFormValues,
-  type PublishedChangeValues,
 } from "~/schemas/meeting";
+import { meetingValuesFromFormData } from "~/schemas/meeting-form-data";
+import { publishedChangeSchema, publishedChangeValuesFromFormData, type PublishedChangeValues } from "~/schemas/published-change";
 import { denyAccess, type Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 

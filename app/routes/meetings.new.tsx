@@ -4,7 +4,7 @@ import { MeetingEditor } from "~/components/meetings/MeetingEditor";
 import { useCarrySeries } from "~/components/review/use-carry-series";
 import { listCarryCandidates } from "~/models/carry-over.server";
 import { meetingEditorAction, type EditorActionData } from "./meetings.editor.server";
-import { getMasterData } from "~/models/meeting.server";
+import { getMasterData } from "~/models/meeting-master.server";
 import { emptyMeeting } from "~/schemas/meeting";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";

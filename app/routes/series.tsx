@@ -1,6 +1,7 @@
 // The lists the secretariat keeps for the review cycle: meeting series and the offices that chair them.
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { asMessageKey } from "~/components/meetings/fields";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, requestOrigin } from "~/models/audit.server";
@@ -129,29 +130,16 @@ export default function SeriesPage() {
           {field("add-series", "nameHi", "review.series.nameHi", { lang: "hi" })}
           {field("add-series", "nameEn", "review.series.nameEn", { lang: "en" })}
           {field("add-series", "code", "review.series.code")}
-          <div className="field">
-            <label htmlFor="add-series-officeCode">{t("review.series.office")}</label>
-            <select
-              id="add-series-officeCode"
-              name="officeCode"
-              required
-              defaultValue={seriesResult?.values.officeCode ?? ""}
-              aria-invalid={officeError ? true : undefined}
-              aria-describedby={officeError ? "add-series-officeCode-error" : undefined}
-            >
-              <option value="">{t("review.office.none")}</option>
-              {offices.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {pickText(locale, o.nameEn, o.nameHi)}
-                </option>
-              ))}
-            </select>
-            {officeError ? (
-              <span className="field__error" id="add-series-officeCode-error">
-                {t(officeError)}
-              </span>
-            ) : null}
-          </div>
+          <SelectField
+            id="add-series-officeCode"
+            name="officeCode"
+            label={t("review.series.office")}
+            required
+            defaultValue={seriesResult?.values.officeCode ?? ""}
+            emptyLabel={t("review.office.none")}
+            choices={namedChoices(offices, locale)}
+            error={officeError ? t(officeError) : undefined}
+          />
           <div>
             <button type="submit" className="button">
               {t("review.series.add")}

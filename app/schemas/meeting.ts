@@ -4,6 +4,7 @@
 // (both sides have them), so an unknown district or department fails here too.
 //
 // Form values stay strings as the inputs hold them; turning them into rows is the model's job.
+// The posted form is read by meeting-form-data.ts; changes to a published meeting are published-change.ts.
 import { z } from "zod";
 import { addDays } from "~/utils/format";
 import { CALLED_ROLES, MEETING_MODES, PRIORITIES, type DistrictRole, type MeetingMode, type Priority } from "~/domain/vocabulary";
@@ -146,9 +147,9 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= "2000-01-01" && value <= "2099-12-31";
 }
 
-const invalid = { message: "validation.invalid" };
+export const invalid = { message: "validation.invalid" };
 
-function text(max: number) {
+export function text(max: number) {
   return z
     .string(invalid)
     .max(max, "validation.tooLong")
@@ -157,12 +158,12 @@ function text(max: number) {
 }
 
 /** A list of checkbox values: the browser may send none, one or many. */
-const codeList = z.preprocess(
+export const codeList = z.preprocess(
   (value) => (value == null || value === false || value === "" ? [] : Array.isArray(value) ? value : [value]),
   z.array(z.string(invalid).max(50, "validation.invalid"), invalid).max(LIMITS.codes, "validation.invalid"),
 );
 
-function enumOf<T extends readonly [string, ...string[]]>(values: T) {
+export function enumOf<T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { errorMap: () => invalid });
 }
 
@@ -281,189 +282,9 @@ export function resolveDueDate(meetingDate: string, d: Pick<DirectiveFormValues,
   return addDays(meetingDate, Number(d.dueInDays));
 }
 
-// ---------------------------------------------------------------------------------------------
-// The wire format. Without JavaScript the browser posts the form's own fields; with it, the
-// same form element is submitted. Names are paths: "titleEn", "directives.0.textEn" (what
-// react-hook-form renders) or "directives[0].textEn"; checkbox groups repeat their name.
-// Only known names are read, so a crafted key cannot reach anything else.
-// ---------------------------------------------------------------------------------------------
-
-const MEETING_TEXT_FIELDS = [
-  "titleEn",
-  "titleHi",
-  "meetingDate",
-  "startTime",
-  "mode",
-  "chairEn",
-  "chairHi",
-  "seriesCode",
-  "chairOffice",
-  "participantsEn",
-  "participantsHi",
-  "agenda",
-  "minutes",
-  "referenceNo",
-] as const;
-const DIRECTIVE_TEXT_FIELDS = ["textEn", "textHi", "categoryCode", "priority", "dueMode", "dueDate", "dueInDays"] as const;
-const DIRECTIVE_PATH = /^directives(?:\.(\d{1,4})|\[(\d{1,4})\])\.([A-Za-z]+)(?:\.([A-Za-z]+))?$/;
-/** Directive rows beyond this index are ignored; the schema already refuses more than LIMITS.directives. */
-const MAX_DIRECTIVE_INDEX = 500;
-
-function stringOf(value: FormDataEntryValue | null | undefined): string {
-  return typeof value === "string" ? value : "";
-}
-
-/**
- * The editor's values as posted. Missing fields take their empty value, so the result always
- * has the schema's shape and every problem is reported as a field error, never a crash.
- */
-export function meetingValuesFromFormData(form: FormData): MeetingFormValues {
-  const values = emptyMeeting();
-  for (const field of MEETING_TEXT_FIELDS) {
-    (values as unknown as Record<string, string>)[field] = stringOf(form.get(field));
-  }
-  values.mode = stringOf(form.get("mode")) as MeetingFormValues["mode"];
-  values.calledRoles = form.getAll("calledRoles").map(stringOf);
-  values.carried = form.getAll("carried").map(stringOf);
-  const intent = stringOf(form.get("intent"));
-  values.intent = intent === "publish" ? "publish" : "save-draft";
-
-  const rows = new Map<number, DirectiveFormValues>();
-  for (const [key, raw] of form.entries()) {
-    const match = DIRECTIVE_PATH.exec(key);
-    if (!match) continue;
-    const index = Number(match[1] ?? match[2]);
-    if (index > MAX_DIRECTIVE_INDEX) continue;
-    const [field, sub] = [match[3], match[4]];
-    let row = rows.get(index);
-    if (!row) {
-      row = emptyDirective();
-      // A posted row carries every field it has; missing ones are empty, not defaults.
-      row.dueMode = "" as DueMode;
-      row.priority = "" as DirectiveFormValues["priority"];
-      row.collector.scope = "" as AssigneeChoice;
-      row.sp.scope = "" as AssigneeChoice;
-      rows.set(index, row);
-    }
-    const value = stringOf(raw);
-    if (!sub && (DIRECTIVE_TEXT_FIELDS as readonly string[]).includes(field)) {
-      (row as unknown as Record<string, string>)[field] = value;
-    } else if (!sub && field === "departments") {
-      row.departments.push(value);
-    } else if ((field === "collector" || field === "sp") && sub) {
-      if (sub === "scope") row[field].scope = value as AssigneeChoice;
-      else if (sub === "divisions" || sub === "districts") row[field][sub].push(value);
-    }
-  }
-  values.directives = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
-  return values;
-}
-
 /** Field errors keyed by path ("directives.0.textEn"), first message per field. */
 export type FieldErrors = Record<string, string>;
 
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   return fieldErrorsOf(error) as FieldErrors;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Changes to a published meeting: each names its directive and needs a reason, which lands in
-// the history of every item it touches.
-// ---------------------------------------------------------------------------------------------
-
-export const PUBLISHED_CHANGE_INTENTS = ["change-due-date", "withdraw-directive", "withdraw-assignee", "add-assignee"] as const;
-export type PublishedChangeIntent = (typeof PUBLISHED_CHANGE_INTENTS)[number];
-export const NEW_ASSIGNEE_KINDS = ["COLLECTOR", "SP", "DEPARTMENT"] as const;
-
-export interface PublishedChangeValues {
-  intent: string;
-  directiveId: string;
-  assigneeId: string;
-  reason: string;
-  dueMode: string;
-  dueDate: string;
-  dueInDays: string;
-  assigneeKind: string;
-  scope: string;
-  divisions: string[];
-  districts: string[];
-  departmentCode: string;
-}
-
-const idText = z.string(invalid).regex(/^\d{1,9}$/, "validation.invalid");
-
-export function publishedChangeSchema(master: MasterCodes, meetingDate: string) {
-  const known = {
-    districts: new Set(master.districts),
-    divisions: new Set(master.divisions),
-    departments: new Set(master.departments),
-  };
-  return z
-    .object({
-      intent: enumOf(PUBLISHED_CHANGE_INTENTS),
-      directiveId: idText,
-      assigneeId: z.string(invalid).max(12, "validation.invalid"),
-      reason: text(LIMITS.reason),
-      dueMode: z.string(invalid).max(10, "validation.invalid"),
-      dueDate: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
-      dueInDays: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
-      assigneeKind: z.string(invalid).max(20, "validation.invalid"),
-      scope: z.string(invalid).max(20, "validation.invalid"),
-      divisions: codeList,
-      districts: codeList,
-      departmentCode: z.string(invalid).max(50, "validation.invalid"),
-    })
-    .superRefine((change, ctx) => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
-      if (!change.reason) issue("reason", "meetings.error.reasonRequired");
-      if (change.intent === "withdraw-assignee" && !/^\d{1,9}$/.test(change.assigneeId)) issue("assigneeId", "validation.invalid");
-      if (change.intent === "change-due-date") {
-        if (change.dueMode === "DATE") {
-          if (!change.dueDate) issue("dueDate", "meetings.error.dueRequired");
-          else if (!isCalendarDate(change.dueDate)) issue("dueDate", "meetings.error.dateInvalid");
-          else if (change.dueDate < meetingDate) issue("dueDate", "meetings.error.dueBeforeMeeting");
-        } else if (change.dueMode === "DAYS") {
-          if (!change.dueInDays) issue("dueInDays", "meetings.error.dueRequired");
-          else if (!/^\d{1,4}$/.test(change.dueInDays) || Number(change.dueInDays) > LIMITS.dueInDays) {
-            issue("dueInDays", "meetings.error.daysInvalid");
-          }
-        } else {
-          issue("dueMode", "validation.invalid");
-        }
-      }
-      if (change.intent === "add-assignee") {
-        if (!(NEW_ASSIGNEE_KINDS as readonly string[]).includes(change.assigneeKind)) {
-          issue("assigneeKind", "meetings.error.chooseAssignee");
-        } else if (change.assigneeKind === "DEPARTMENT") {
-          if (!change.departmentCode) issue("departmentCode", "meetings.error.chooseDepartment");
-          else if (!known.departments.has(change.departmentCode)) issue("departmentCode", "meetings.error.unknownDepartment");
-        } else if (!["ALL", "DIVISIONS", "DISTRICTS"].includes(change.scope)) {
-          issue("scope", "meetings.error.chooseScope");
-        } else if (change.scope === "DIVISIONS" && change.divisions.length === 0) {
-          issue("divisions", "meetings.error.chooseDivisions");
-        } else if (change.scope === "DISTRICTS" && change.districts.length === 0) {
-          issue("districts", "meetings.error.chooseDistricts");
-        }
-        if (change.districts.some((c) => !known.districts.has(c))) issue("districts", "meetings.error.unknownDistrict");
-        if (change.divisions.some((c) => !known.divisions.has(c))) issue("divisions", "meetings.error.unknownDivision");
-      }
-    });
-}
-
-export function publishedChangeValuesFromFormData(form: FormData): PublishedChangeValues {
-  const one = (name: string) => stringOf(form.get(name));
-  return {
-    intent: one("intent"),
-    directiveId: one("directiveId"),
-    assigneeId: one("assigneeId"),
-    reason: one("reason"),
-    dueMode: one("dueMode"),
-    dueDate: one("dueDate"),
-    dueInDays: one("dueInDays"),
-    assigneeKind: one("assigneeKind"),
-    scope: one("scope"),
-    divisions: form.getAll("divisions").map(stringOf),
-    districts: form.getAll("districts").map(stringOf),
-    departmentCode: one("departmentCode"),
-  };
 }

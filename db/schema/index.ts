@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./relations";
 export * from "./trend";
 export * from "./notifications";
+export * from "./figures";

@@ -23,12 +23,12 @@ import { runMigrations } from "../../db/migrate";
 import { hashPassword } from "../../app/utils/password.server";
 import { todayInIndia } from "../../app/utils/format";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
-import * as compliance from "../../app/models/compliance.server";
+import * as compliance from "../../app/models/dashboard.server";
 import {
   countActionItemsByStatus,
   listActionFilterOptions,
   listActionItems,
-} from "../../app/models/action-item.server";
+} from "../../app/models/action-item-list.server";
 import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
 import { ensureProductionBuild } from "../support/build";

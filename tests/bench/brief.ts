@@ -5,7 +5,6 @@
 // Takes the meeting with the most carried directives, times getBrief in-process (the loader's SQL) and then
 // GET /meetings/:id/brief and /brief.xlsx against the production build with PAGE_CACHE_MB=0, one request at a
 // time; prints the figures and appends them to BENCHMARKS.md.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,11 +14,11 @@ import { sql } from "drizzle-orm";
 import { openDatabase, setDatabaseHandle } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { addScaleSeries } from "../../db/seed-scale";
-import { DEMO_PASSWORD } from "../../db/seed";
 import { getBrief } from "../../app/models/brief.server";
 import { selectRows } from "../../app/models/sql.server";
 import { todayInIndia } from "../../app/utils/format";
 import { ensureProductionBuild } from "../support/build";
+import { startPageServer } from "./page-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { values, positionals } = parseArgs({
@@ -60,39 +59,8 @@ for (let i = 0; i < runs; i++) {
 await handle.close();
 
 ensureProductionBuild(root, "inherit");
-const server: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
-  cwd: root,
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false", PAGE_CACHE_MB: "0" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const base = `http://127.0.0.1:${port}`;
+const { time, stop } = await startPageServer(url, port);
 try {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const login = await fetch(`${base}/login`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: "official", password: DEMO_PASSWORD, redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith("anupalan_session="))?.split(";")[0];
-  if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
-  const time = async (pathname: string) => {
-    const t0 = performance.now();
-    const res = await fetch(`${base}${pathname}`, { headers: { cookie } });
-    const body = await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);
-    if (res.headers.get("x-page-cache") === "hit") throw new Error("the page cache answered");
-    return { ms: performance.now() - t0, bytes: body.byteLength };
-  };
   await time(`/meetings/${meeting.id}/brief`);
   const page: number[] = [];
   let bytes = 0;
@@ -126,5 +94,5 @@ try {
   console.log(lines.join("\n"));
   if (!values["no-append"]) fs.appendFileSync(path.join(root, "BENCHMARKS.md"), `\n${lines.join("\n")}`);
 } finally {
-  server.kill("SIGTERM");
+  stop();
 }

@@ -2,9 +2,14 @@
 //   npx tsx tests/bench/sql-parts.ts postgres://postgres@127.0.0.1:5432/anupalan_bench_1m [division=DV001]
 import { openDatabase, setDatabaseHandle } from "../../db/client.server";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
-import * as c from "../../app/models/compliance.server";
+import * as compliance from "../../app/models/compliance.server";
+import { getHeatMap } from "../../app/models/compliance-heat.server";
+import { getWeeklyTrend } from "../../app/models/compliance-trend.server";
+import { getDashboard } from "../../app/models/dashboard.server";
 import { todayInIndia } from "../../app/utils/format";
 import type { Viewer } from "../../app/utils/auth.server";
+
+const c = { ...compliance, getWeeklyTrend, getHeatMap, getDashboard };
 
 const url = process.argv[2];
 const handle = openDatabase({ url });

@@ -1,7 +1,7 @@
 // Where the uncached dashboard's time goes: its SQL (getDashboard) alone, run in-process.
 //   DATABASE_URL=… npx tsx tests/bench/time-dashboard.ts [runs]
 import { openDatabase, setDatabaseHandle } from "../../db/client.server";
-import { getDashboard } from "../../app/models/compliance.server";
+import { getDashboard } from "../../app/models/dashboard.server";
 import { todayInIndia } from "../../app/utils/format";
 
 const handle = openDatabase({ url: process.env.DATABASE_URL! });

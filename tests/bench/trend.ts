@@ -3,7 +3,7 @@
 //   npx tsx tests/bench/trend.ts postgres://postgres@127.0.0.1:5432/anupalan_bench_1m [replay,summary]
 import { openDatabase, setDatabaseHandle } from "../../db/client.server";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
-import * as c from "../../app/models/compliance.server";
+import * as c from "../../app/models/compliance-trend.server";
 import { todayInIndia } from "../../app/utils/format";
 const url = process.argv[2];
 const modes = (process.argv[3] ?? "replay,summary").split(",");

@@ -4,14 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import { getFilterOptions, parseFilters, type ComplianceViewer } from "~/models/compliance-filters.server";
-import {
-  getDistrictRanking,
-  getHeadline,
-  getHeatMap,
-  getStatusMixByDivision,
-  getWeeklyTrend,
-  listItemLines,
-} from "~/models/compliance.server";
+import { getDistrictRanking, getHeadline, getStatusMixByDivision } from "~/models/compliance.server";
+import { getHeatMap } from "~/models/compliance-heat.server";
+import { getWeeklyTrend } from "~/models/compliance-trend.server";
+import { listItemLines } from "~/models/item-lines.server";
 import { useTestDatabase } from "../support/database";
 import { buildComplianceFixture, FIXTURE_TODAY, type ComplianceFixture } from "../support/factories-compliance";
 

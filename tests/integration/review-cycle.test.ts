@@ -17,7 +17,7 @@ import {
 import type { ComplianceViewer } from "~/models/compliance-filters.server";
 import { getDistrictRanking, getHeadline } from "~/models/compliance.server";
 import { getGradeExplanation } from "~/models/grade.server";
-import { listMeetings } from "~/models/meeting.server";
+import { listMeetings } from "~/models/meeting-list.server";
 import { compareSeriesMeetings } from "~/models/series-compare.server";
 import { listChairOffices, listSeries } from "~/models/series.server";
 import { selectRows } from "~/models/sql.server";

@@ -1,5 +1,5 @@
 // lint-as: app/routes/fixture.tsx
-import { listMeetings } from "~/models/meeting.server";
+import { listMeetings } from "~/models/meeting-list.server";
 import { StatusBadge } from "~/components/actions/StatusBadge";
 import { meetingFormSchema } from "~/schemas/meeting";
 import { ACTION_STATUSES } from "~/domain/vocabulary";

@@ -37,3 +37,25 @@ describe("layering lint rules", () => {
     });
   }
 });
+
+// The size limits (decision 026): a function over 120 lines and a file over 400 lines in app/ fail.
+describe("size lint rules", () => {
+  const body = (lines: number) => Array.from({ length: lines }, (_, i) => `  total += ${i};`).join("\n");
+  const lint = async (source: string) => {
+    const [result] = await eslint.lintText(source, { filePath: path.join(root, "app/models/size-check.server.ts") });
+    return result.messages.map((m) => ({ rule: m.ruleId, severity: m.severity }));
+  };
+
+  it("refuses a function of 121 lines and accepts one of 120", async () => {
+    const fn = (inner: number) => `export function f(): number {\n  let total = 0;\n${body(inner)}\n  return total;\n}\n`;
+    expect(await lint(fn(116))).toEqual([]);
+    expect(await lint(fn(117))).toEqual([{ rule: "max-lines-per-function", severity: 2 }]);
+  });
+
+  it("refuses a file of 401 lines", async () => {
+    const small = (n: number) => `export function f${n}(): number {\n  let total = 0;\n${body(90)}\n  return total;\n}\n`;
+    const file = [0, 1, 2, 3, 4].map(small).join("\n") + "\n".repeat(20);
+    expect(file.split("\n").length).toBeGreaterThan(400);
+    expect(await lint(file)).toContainEqual({ rule: "max-lines", severity: 2 });
+  });
+});

@@ -19,6 +19,37 @@ export interface UnitChoice {
 export type UserFormValues = Required<UserCreateInput>;
 export type UserFormErrors = Partial<Record<keyof UserFormValues, MessageKey>>;
 
+/** "Choose…" and the units, by name in the viewer's language. */
+function UnitOptions({ units }: { units: UnitChoice[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <option value="">{t("user.choose")}</option>
+      {units.map((d) => (
+        <option key={d.code} value={d.code}>
+          {pickText(locale, d.nameEn, d.nameHi)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** "Choose…" and the district roles, named as a post (districtRole) or as a division's side (divisionSide). */
+function DistrictRoleOptions({ labels }: { labels: "districtRole" | "divisionSide" }) {
+  const t = useT();
+  return (
+    <>
+      <option value="">{t("user.choose")}</option>
+      {DISTRICT_ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`${labels}.${r}`)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * The create and edit form of a user: name, (username when creating), role, and the district
  * and post or the department the role needs. With JavaScript, only the fields the chosen role
@@ -42,7 +73,6 @@ export function UserForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const form = useServerForm<UserFormValues>(mode === "create" ? userCreateSchema : userUpdateSchema, {
     mode: "onTouched",
@@ -93,24 +123,14 @@ export function UserForm({
           <Field id="districtCode" label={t("user.district")} error={form.errorOf("districtCode")}>
             {(aria) => (
               <select {...aria} {...form.register("districtCode")}>
-                <option value="">{t("user.choose")}</option>
-                {districts.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {pickText(locale, d.nameEn, d.nameHi)}
-                  </option>
-                ))}
+                <UnitOptions units={districts} />
               </select>
             )}
           </Field>
           <Field id="districtRole" label={t("user.districtRole")} error={form.errorOf("districtRole")}>
             {(aria) => (
               <select {...aria} {...form.register("districtRole")}>
-                <option value="">{t("user.choose")}</option>
-                {DISTRICT_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`districtRole.${r}`)}
-                  </option>
-                ))}
+                <DistrictRoleOptions labels="districtRole" />
               </select>
             )}
           </Field>
@@ -120,12 +140,7 @@ export function UserForm({
         <Field id="departmentCode" label={t("user.department")} error={form.errorOf("departmentCode")}>
           {(aria) => (
             <select {...aria} {...form.register("departmentCode")}>
-              <option value="">{t("user.choose")}</option>
-              {departments.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {pickText(locale, d.nameEn, d.nameHi)}
-                </option>
-              ))}
+              <UnitOptions units={departments} />
             </select>
           )}
         </Field>
@@ -135,12 +150,7 @@ export function UserForm({
           <Field id="divisionCode" label={t("user.division")} error={form.errorOf("divisionCode")}>
             {(aria) => (
               <select {...aria} {...form.register("divisionCode")}>
-                <option value="">{t("user.choose")}</option>
-                {divisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {pickText(locale, d.nameEn, d.nameHi)}
-                  </option>
-                ))}
+                <UnitOptions units={divisions} />
               </select>
             )}
           </Field>
@@ -148,12 +158,7 @@ export function UserForm({
             <Field id="districtRole" label={t("user.divisionSide")} error={form.errorOf("districtRole")}>
               {(aria) => (
                 <select {...aria} {...form.register("districtRole")}>
-                  <option value="">{t("user.choose")}</option>
-                  {DISTRICT_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`divisionSide.${r}`)}
-                    </option>
-                  ))}
+                  <DistrictRoleOptions labels="divisionSide" />
                 </select>
               )}
             </Field>

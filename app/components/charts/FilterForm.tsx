@@ -5,6 +5,7 @@ import type { FilterError } from "~/domain/views";
 import type { FilterParam, FilterValues } from "~/domain/compliance-types";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import { namedChoices, SelectField, type Choice } from "~/components/forms/SelectField";
 
 interface Named {
   code: string;
@@ -40,85 +41,59 @@ export function FilterForm({
   const t = useT();
   const locale = useLocale();
   const shown = (key: FilterParam) => !hide.includes(key);
-  const errorOf = (key: FilterParam) =>
-    errors[key] ? (
-      <span className="field__error" id={`filter-${key}-error`}>
-        {t(`dash.filter.error.${errors[key]}` as MessageKey)}
-      </span>
-    ) : null;
-  const a11y = (key: FilterParam) =>
-    errors[key] ? { "aria-invalid": true as const, "aria-describedby": `filter-${key}-error` } : {};
-  const select = (key: FilterParam, label: MessageKey, list: Named[]) =>
+  const errorOf = (key: FilterParam) => (errors[key] ? t(`dash.filter.error.${errors[key]}` as MessageKey) : undefined);
+  const select = (key: FilterParam, label: string, choices: Choice[], className?: string) =>
     shown(key) ? (
-      <div className="field">
-        <label htmlFor={`filter-${key}`}>{t(label)}</label>
-        <select id={`filter-${key}`} name={key} defaultValue={values[key] ?? ""} {...a11y(key)}>
-          <option value="">{t("dash.filter.any")}</option>
-          {list.map((o) => (
-            <option key={o.code} value={o.code}>
-              {pickText(locale, o.nameEn, o.nameHi)}
-            </option>
-          ))}
-        </select>
-        {errorOf(key)}
-      </div>
+      <SelectField
+        id={`filter-${key}`}
+        name={key}
+        label={label}
+        defaultValue={values[key] ?? ""}
+        choices={choices}
+        emptyLabel={t("dash.filter.any")}
+        className={className}
+        error={errorOf(key)}
+      />
     ) : null;
+  const meetings = options.meetings.map((m) => ({
+    value: String(m.id),
+    label: `${formatDate(m.meetingDate, locale)} — ${pickText(locale, m.titleEn, m.titleHi)}`,
+  }));
+  const roles = [
+    { value: "COLLECTOR", label: t("districtRole.COLLECTOR") },
+    { value: "SP", label: t("districtRole.SP") },
+    { value: "DEPARTMENT", label: t("dash.filter.roleDepartments") },
+  ];
   return (
     <Form method="get" action={action} className="filters card no-print" aria-label={t("dash.filters")}>
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="filters__grid">
-        {shown("meeting") ? (
-          <div className="field filters__wide">
-            <label htmlFor="filter-meeting">{t("dash.filter.meeting")}</label>
-            <select id="filter-meeting" name="meeting" defaultValue={values.meeting ?? ""} {...a11y("meeting")}>
-              <option value="">{t("dash.filter.any")}</option>
-              {options.meetings.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {formatDate(m.meetingDate, locale)} — {pickText(locale, m.titleEn, m.titleHi)}
-                </option>
-              ))}
-            </select>
-            {errorOf("meeting")}
-          </div>
-        ) : null}
-        {shown("review") ? (
-          <div className="field filters__wide">
-            <label htmlFor="filter-review">{t("review.filter")}</label>
-            <select id="filter-review" name="review" defaultValue={values.review ?? ""} {...a11y("review")}>
-              <option value="">{t("dash.filter.any")}</option>
-              {options.meetings.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {formatDate(m.meetingDate, locale)} — {pickText(locale, m.titleEn, m.titleHi)}
-                </option>
-              ))}
-            </select>
-            {errorOf("review")}
-          </div>
-        ) : null}
-        {select("category", "dash.filter.category", options.categories)}
-        {select("division", "dash.filter.division", options.divisions)}
-        {select("district", "dash.filter.district", options.districts)}
-        {shown("role") ? (
-          <div className="field">
-            <label htmlFor="filter-role">{t("dash.filter.role")}</label>
-            <select id="filter-role" name="role" defaultValue={values.role ?? ""} {...a11y("role")}>
-              <option value="">{t("dash.filter.any")}</option>
-              <option value="COLLECTOR">{t("districtRole.COLLECTOR")}</option>
-              <option value="SP">{t("districtRole.SP")}</option>
-              <option value="DEPARTMENT">{t("dash.filter.roleDepartments")}</option>
-            </select>
-            {errorOf("role")}
-          </div>
-        ) : null}
-        {select("department", "dash.filter.department", options.departments)}
+        {select("meeting", t("dash.filter.meeting"), meetings, "filters__wide")}
+        {select("review", t("review.filter"), meetings, "filters__wide")}
+        {select("category", t("dash.filter.category"), namedChoices(options.categories, locale))}
+        {select("division", t("dash.filter.division"), namedChoices(options.divisions, locale))}
+        {select("district", t("dash.filter.district"), namedChoices(options.districts, locale))}
+        {select("role", t("dash.filter.role"), roles)}
+        {select("department", t("dash.filter.department"), namedChoices(options.departments, locale))}
         {(["from", "to"] as const).map((key) =>
           shown(key) ? (
             <div className="field" key={key}>
               <label htmlFor={`filter-${key}`}>{t(key === "from" ? "dash.filter.from" : "dash.filter.to")}</label>
-              <input id={`filter-${key}`} type="date" name={key} defaultValue={values[key] ?? ""} {...a11y(key)} />
-              {errorOf(key)}
+              <input
+                id={`filter-${key}`}
+                type="date"
+                name={key}
+                defaultValue={values[key] ?? ""}
+                aria-invalid={errors[key] ? true : undefined}
+                aria-describedby={errors[key] ? `filter-${key}-error` : undefined}
+              />
+              {errors[key] ? (
+                <span className="field__error" id={`filter-${key}-error`}>
+                  {errorOf(key)}
+                </span>
+              ) : null}
             </div>
           ) : null,
         )}

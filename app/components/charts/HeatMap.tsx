@@ -59,14 +59,14 @@ export function HeatMap({
               <th scope="row">{row.href ? <a href={row.href}>{row.name}</a> : row.name}</th>
               {row.cells.map((cell, i) =>
                 cell ? (
-                  <td key={columns[i].key} className={`heatmap__cell heatmap__cell--${cell.state}`}>
+                  <td key={columns[i].key} className={`hm hm--${cell.state}`}>
                     {/* The title is the link's name (the symbol is for the eye): one copy of the text per cell. */}
                     <a href={cell.href} title={cell.text}>
                       <span aria-hidden="true">{STATE_SYMBOLS[cell.state]}</span>
                     </a>
                   </td>
                 ) : (
-                  <td key={columns[i].key} className="heatmap__cell heatmap__cell--none" title={emptyText}>
+                  <td key={columns[i].key} className="hm hm--none" title={emptyText}>
                     <span className="visually-hidden">{emptyText}</span>
                   </td>
                 ),
@@ -84,7 +84,7 @@ export function HeatLegend({ title, labels }: { title: string; labels: Record<Ce
     <ul className="heatmap-legend" aria-label={title}>
       {CELL_STATES.map((s) => (
         <li key={s} className="heatmap-legend__item">
-          <span className={`heatmap__cell heatmap__cell--${s} heatmap-legend__swatch`} aria-hidden="true">
+          <span className={`hm hm--${s} heatmap-legend__swatch`} aria-hidden="true">
             {STATE_SYMBOLS[s]}
           </span>
           {labels[s]}

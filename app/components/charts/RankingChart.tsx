@@ -3,6 +3,7 @@
 // one-rectangle SVG per bar (no chart library, nothing to hydrate that changes): the text stays
 // at body size on a phone instead of scaling down with a drawing, and keyboard users meet one link
 // per district (decision 014).
+import { svgNumber } from "./svg-number";
 import type { Grade } from "~/domain/compliance-types";
 import { GRADE_COLORS } from "./colors";
 
@@ -48,7 +49,7 @@ function RankingRow({ bar, gap }: { bar: RankingBar; gap?: string }) {
           <span className="hbar__label">{bar.label}</span>
           <svg className="hbar__svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect width="100" height="10" fill="#eef0f4" />
-            <rect width={Math.max(width, 0.5)} height="10" fill={bar.grade ? GRADE_COLORS[bar.grade] : "#b8bcc6"} />
+            <rect width={svgNumber(Math.max(width, 0.5))} height="10" fill={bar.grade ? GRADE_COLORS[bar.grade] : "#b8bcc6"} />
             <line x1="90" x2="90" y1="0" y2="10" stroke="#1b1f29" strokeWidth="0.4" strokeDasharray="1 1" />
           </svg>
           <span className="hbar__value">{bar.valueText}</span>

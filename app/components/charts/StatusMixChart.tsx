@@ -1,6 +1,7 @@
 // The status mix of each division's items as stacked bars, each segment a link to the items behind
 // it. One small SVG per row inside an HTML list, so names and totals stay readable text on a phone;
 // no chart library (decision 014). The legend is HTML and the table beside it has the counts.
+import { svgNumber } from "./svg-number";
 import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { STATE_COLORS } from "./colors";
 
@@ -31,7 +32,7 @@ export function StatusMixChart({ bars, label, legend }: { bars: MixBar[]; label:
                     const segment = (
                       <a key={k} href={b.hrefs[k]}>
                         <title>{b.titles[k]}</title>
-                        <rect x={x} width={w} height="10" fill={STATE_COLORS[k]} />
+                        <rect x={svgNumber(x)} width={svgNumber(w)} height="10" fill={STATE_COLORS[k]} />
                       </a>
                     );
                     x += w;

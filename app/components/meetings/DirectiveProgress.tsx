@@ -1,17 +1,11 @@
 // A directive's progress across its assignees: the numbers, and a bar whose parts add up to
 // all live items (overdue counts before pending and in progress, so nothing counts twice).
+import type { DirectiveProgress as DirectiveProgressCounts } from "~/domain/meeting-views";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 
-export interface ProgressCounts {
-  total: number;
-  done: number;
-  inProgress: number;
-  pending: number;
-  overdue: number;
-  notApplicable: number;
-}
+export type ProgressCounts = Pick<DirectiveProgressCounts, "total" | "done" | "inProgress" | "pending" | "overdue" | "notApplicable">;
 
 const PARTS: { key: keyof Omit<ProgressCounts, "total">; label: MessageKey; className: string }[] = [
   { key: "done", label: "meetings.progress.done", className: "done" },

@@ -2,6 +2,7 @@
 import { Form } from "@remix-run/react";
 import type { SeriesComparison } from "~/domain/review-views";
 import type { SeriesOption } from "~/domain/review-views";
+import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 
@@ -23,6 +24,7 @@ export function SeriesCompare({
   const n = (v: number) => formatNumber(v, locale);
   const meetingLabel = (m: { meetingDate: string; titleEn: string; titleHi: string }) =>
     `${formatDate(m.meetingDate, locale)} — ${pickText(locale, m.titleEn, m.titleHi)}`;
+  const meetingChoices = meetings.map((m) => ({ value: String(m.id), label: meetingLabel(m) }));
   const from = meetings.find((m) => m.id === comparison?.fromId);
   const to = meetings.find((m) => m.id === comparison?.toId);
   return (
@@ -33,36 +35,21 @@ export function SeriesCompare({
       ) : (
         <>
           <Form method="get" action={action} className="filters">
-            <div className="field">
-              <label htmlFor="cmp-series">{t("review.compare.series")}</label>
-              <select id="cmp-series" name="cmpSeries" defaultValue={seriesCode ?? ""}>
-                {series.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {pickText(locale, s.nameEn, s.nameHi)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="cmp-from">{t("review.compare.from")}</label>
-              <select id="cmp-from" name="cmpFrom" defaultValue={comparison ? String(comparison.fromId) : ""}>
-                {meetings.map((m) => (
-                  <option key={m.id} value={String(m.id)}>
-                    {meetingLabel(m)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="cmp-to">{t("review.compare.to")}</label>
-              <select id="cmp-to" name="cmpTo" defaultValue={comparison ? String(comparison.toId) : ""}>
-                {meetings.map((m) => (
-                  <option key={m.id} value={String(m.id)}>
-                    {meetingLabel(m)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id="cmp-series" name="cmpSeries" label={t("review.compare.series")} defaultValue={seriesCode ?? ""} choices={namedChoices(series, locale)} />
+            <SelectField
+              id="cmp-from"
+              name="cmpFrom"
+              label={t("review.compare.from")}
+              defaultValue={comparison ? String(comparison.fromId) : ""}
+              choices={meetingChoices}
+            />
+            <SelectField
+              id="cmp-to"
+              name="cmpTo"
+              label={t("review.compare.to")}
+              defaultValue={comparison ? String(comparison.toId) : ""}
+              choices={meetingChoices}
+            />
             <div className="filters__actions">
               <button type="submit" className="button button--secondary">
                 {t("review.compare.show")}

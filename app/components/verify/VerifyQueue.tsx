@@ -30,6 +30,38 @@ function sizeText(bytes: number | null, locale: "en" | "hi"): string {
     : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
 }
 
+/** A reported completion's evidence: files (downloaded through the item) and links. */
+function EvidenceList({ item }: { item: QueueItem }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="verify-item__evidence">
+      <strong>{t("verify.evidence")}:</strong>{" "}
+      {item.evidence.length === 0 ? (
+        <span className="muted">{t("verify.noEvidence")}</span>
+      ) : (
+        <ul>
+          {item.evidence.map((e) => (
+            <li key={e.id}>
+              {e.kind === "FILE" ? (
+                <a href={`/actions/${item.id}/evidence/${e.id}`}>
+                  {e.fileName ?? t("verify.file")} {e.sizeBytes != null ? `(${sizeText(e.sizeBytes, locale)})` : ""}
+                </a>
+              ) : isWebLink(e.url) ? (
+                <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {e.url}
+                </a>
+              ) : (
+                <span>{e.url}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback: ItemFeedback | undefined }) {
   const t = useT();
   const locale = useLocale();
@@ -76,30 +108,7 @@ export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback:
                 {t("common.dueDate")}: {formatDate(item.dueDate, locale)}
               </p>
               <blockquote className="verify-item__remark">{item.remark ? item.remark : <span className="muted">{t("verify.noRemark")}</span>}</blockquote>
-              <div className="verify-item__evidence">
-                <strong>{t("verify.evidence")}:</strong>{" "}
-                {item.evidence.length === 0 ? (
-                  <span className="muted">{t("verify.noEvidence")}</span>
-                ) : (
-                  <ul>
-                    {item.evidence.map((e) => (
-                      <li key={e.id}>
-                        {e.kind === "FILE" ? (
-                          <a href={`/actions/${item.id}/evidence/${e.id}`}>
-                            {e.fileName ?? t("verify.file")} {e.sizeBytes != null ? `(${sizeText(e.sizeBytes, locale)})` : ""}
-                          </a>
-                        ) : isWebLink(e.url) ? (
-                          <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
-                            {e.url}
-                          </a>
-                        ) : (
-                          <span>{e.url}</span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
+              <EvidenceList item={item} />
               {mine?.formError ? (
                 <p className="form-error" role="alert">
                   {t(mine.formError)}

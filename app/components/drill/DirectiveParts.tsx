@@ -1,0 +1,94 @@
+// Parts of a directive's drill-down (/directives/:id): its text in the viewer's language (the
+// other one a click away), and the table of its assignees' items.
+import { Link } from "@remix-run/react";
+import type { ItemLine } from "~/domain/views";
+import { formatDate } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { CompletedOrOverdueCell, DueDateCell, StatusCell } from "./ItemCells";
+
+export function DrillText({ en, hi }: { en: string; hi: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const primary = locale === "hi" ? { text: hi, lang: "hi" } : { text: en, lang: "en" };
+  const secondary = locale === "hi" ? { text: en, lang: "en" } : { text: hi, lang: "hi" };
+  const shown = primary.text ? primary : secondary;
+  const other = primary.text && secondary.text ? secondary : null;
+  return (
+    <>
+      <p className="drill-text" lang={shown.lang}>
+        {shown.text}
+      </p>
+      {other ? (
+        <details className="drill-other-language">
+          <summary>{t("drill.directive.showOther")}</summary>
+          <p className="drill-text drill-text--other" lang={other.lang}>
+            {other.text}
+          </p>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/** One row per assignee's item; a reader (dashboard role) may follow a district to its drill-down. */
+export function DirectiveAssigneesTable({ rows, reader }: { rows: ItemLine[]; reader: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="table-wrap">
+      <table className="data item-lines" data-testid="assignees">
+        <thead>
+          <tr>
+            <th scope="col">{t("dash.col.assignee")}</th>
+            <th scope="col">{t("common.status")}</th>
+            <th scope="col">{t("common.dueDate")}</th>
+            <th scope="col">{t("drill.col.completedOrOverdue")}</th>
+            <th scope="col">{t("common.remark")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("dash.viewItem")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const assignee = row.districtCode
+              ? `${pickText(locale, row.districtNameEn, row.districtNameHi)}${row.districtRole ? ` · ${t(`districtRole.${row.districtRole}`)}` : ""}`
+              : pickText(locale, row.departmentNameEn, row.departmentNameHi);
+            return (
+              <tr key={row.id} className={row.withdrawnOn ? "drill-withdrawn" : undefined} data-item={row.id}>
+                <th scope="row">
+                  {row.districtCode && reader ? (
+                    <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link>
+                  ) : (
+                    assignee
+                  )}
+                  {row.divisionNameEn ? (
+                    <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span>
+                  ) : null}
+                </th>
+                {row.withdrawnOn ? (
+                  <td colSpan={3}>
+                    <span className="drill-withdrawn__note">{t("drill.directive.itemWithdrawn", { date: formatDate(row.withdrawnOn, locale) })}</span>
+                  </td>
+                ) : (
+                  <>
+                    <StatusCell item={row} />
+                    <DueDateCell item={row} />
+                    <CompletedOrOverdueCell item={row} />
+                  </>
+                )}
+                <td className="remark">{row.latestRemark ?? "—"}</td>
+                <td>
+                  <Link to={`/actions/${row.id}`}>
+                    {t("dash.viewItem")}
+                    <span className="visually-hidden"> {assignee}</span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

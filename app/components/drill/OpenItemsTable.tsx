@@ -1,0 +1,59 @@
+// A district's open items of one meeting (/districts/:code): directive, post, due date, status,
+// days overdue and the latest remark, each row a link to the item.
+import { Link } from "@remix-run/react";
+import type { ItemLine } from "~/domain/views";
+import { formatNumber } from "~/utils/format";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { DueDateCell, StatusCell } from "./ItemCells";
+
+export function OpenItemsTable({ items }: { items: ItemLine[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  return (
+    <div className="table-wrap">
+      <table className="data item-lines">
+        <thead>
+          <tr>
+            <th scope="col">{t("common.directive")}</th>
+            <th scope="col">{t("drill.col.assignedTo")}</th>
+            <th scope="col">{t("common.dueDate")}</th>
+            <th scope="col">{t("common.status")}</th>
+            <th scope="col">{t("dash.col.overdue")}</th>
+            <th scope="col">{t("common.remark")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("dash.viewItem")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="drill-directive">
+                <Link to={`/directives/${item.directiveId}`}>
+                  {item.directiveNumber}. {pickText(locale, item.directiveTextEn, item.directiveTextHi)}
+                </Link>
+              </th>
+              <td>{item.districtRole ? t(`districtRole.${item.districtRole}`) : "—"}</td>
+              <DueDateCell item={item} />
+              <StatusCell item={item} />
+              <td>
+                {item.daysOverdue != null ? <span className="overdue-days">{n(item.daysOverdue)}</span> : "—"}
+              </td>
+              <td className="remark">{item.latestRemark ?? "—"}</td>
+              <td>
+                <Link to={`/actions/${item.id}`}>
+                  {t("dash.viewItem")}
+                  <span className="visually-hidden">
+                    {" "}
+                    {item.directiveNumber}, {item.districtRole ? t(`districtRole.${item.districtRole}`) : ""}
+                  </span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+// The forms of the published meeting's edit page (PublishedChanges): one change each, with the
+// reason written to the history of every item it touches; a form's last result comes back to it.
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { LIMITS } from "~/schemas/meeting";
+import { pickText, useLocale, useT } from "~/utils/i18n";
+import { AssigneePicker, type PickerMasterData } from "./AssigneePicker";
+import { asMessageKey, describedBy, Field, FieldError } from "./fields";
+import type { ChangeableDirective, ChangeResult } from "./PublishedChanges";
+
+const fe = (r: ChangeResult | undefined, field: string) => asMessageKey(r?.fieldErrors?.[field]);
+
+export interface FormScope {
+  intent: string;
+  directiveId: number;
+  assigneeId?: number;
+}
+
+/** The last posted change, if it was this form: its values and errors come back to it. */
+export function resultFor(result: ChangeResult | undefined, scope: FormScope): ChangeResult | undefined {
+  if (!result) return undefined;
+  const v = result.values;
+  if (v.intent !== scope.intent || v.directiveId !== String(scope.directiveId)) return undefined;
+  if (scope.assigneeId !== undefined && v.assigneeId !== String(scope.assigneeId)) return undefined;
+  return result;
+}
+
+export function ChangeForm({
+  scope,
+  result,
+  submitLabel,
+  danger,
+  children,
+}: {
+  scope: FormScope;
+  result: ChangeResult | undefined;
+  submitLabel: string;
+  danger?: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const idBase = `c-${scope.intent}-${scope.directiveId}${scope.assigneeId ? `-${scope.assigneeId}` : ""}`;
+  const reasonError = asMessageKey(result?.fieldErrors?.reason);
+  return (
+    <Form method="post" noValidate className="change-form">
+      <input type="hidden" name="intent" value={scope.intent} />
+      <input type="hidden" name="directiveId" value={scope.directiveId} />
+      {scope.assigneeId !== undefined ? <input type="hidden" name="assigneeId" value={scope.assigneeId} /> : null}
+      {result?.formError ? (
+        <p className="form-error" role="alert">
+          {t(result.formError)}
+        </p>
+      ) : null}
+      {children}
+      <Field id={`${idBase}-reason`} label={t("meetings.change.reason")} error={reasonError} hint={t("meetings.change.reasonHint")}>
+        <textarea
+          name="reason"
+          rows={2}
+          maxLength={LIMITS.reason}
+          required
+          defaultValue={result?.values.reason ?? ""}
+          {...describedBy(`${idBase}-reason`, reasonError, true)}
+        />
+      </Field>
+      <button type="submit" className={`button${danger ? " button--danger" : ""}`} disabled={busy}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+/** Add a collector, SP or department to a published directive. */
+export function AddAssigneeChange({
+  directive: d,
+  result,
+  master,
+}: {
+  directive: Pick<ChangeableDirective, "id">;
+  result: ChangeResult | undefined;
+  master: PickerMasterData & { departments: { code: string; nameEn: string; nameHi: string }[] };
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const addScope = { intent: "add-assignee", directiveId: d.id };
+  const addResult = resultFor(result, addScope);
+  const addKind = addResult?.values.assigneeKind ?? "";
+  return (
+    <details className="change" open={Boolean(addResult)}>
+      <summary>{t("meetings.change.addAssignee")}</summary>
+      <ChangeForm scope={addScope} result={addResult} submitLabel={t("meetings.change.addAssigneeSubmit")}>
+        <fieldset className="field" aria-describedby={fe(addResult, "assigneeKind") ? `c-add-${d.id}-kind-error` : undefined}>
+          <legend>{t("meetings.change.who")}</legend>
+          <div className="choice-row">
+            {(["COLLECTOR", "SP", "DEPARTMENT"] as const).map((kind) => (
+              <label key={kind} className="choice">
+                <input type="radio" name="assigneeKind" value={kind} defaultChecked={addKind === kind} />
+                <span>{kind === "DEPARTMENT" ? t("common.department") : t(`districtRole.${kind}`)}</span>
+              </label>
+            ))}
+          </div>
+          <FieldError id={`c-add-${d.id}-kind`} error={fe(addResult, "assigneeKind")} />
+        </fieldset>
+        <AssigneePicker
+          idPrefix={`c-add-${d.id}`}
+          name=""
+          legend={t("meetings.change.whichDistricts")}
+          defaults={{
+            scope: addResult?.values.scope ?? "",
+            divisions: addResult?.values.divisions ?? [],
+            districts: addResult?.values.districts ?? [],
+          }}
+          shownScope={null}
+          inputProps={(name) => ({ name: name.replace(/^\./, "") })}
+          master={master}
+          errors={{ scope: fe(addResult, "scope"), divisions: fe(addResult, "divisions"), districts: fe(addResult, "districts") }}
+          choices={["ALL", "DIVISIONS", "DISTRICTS"]}
+        />
+        <Field id={`c-add-${d.id}-department`} label={t("meetings.change.whichDepartment")} error={fe(addResult, "departmentCode")}>
+          <select
+            name="departmentCode"
+            defaultValue={addResult?.values.departmentCode ?? ""}
+            {...describedBy(`c-add-${d.id}-department`, fe(addResult, "departmentCode"))}
+          >
+            <option value="">—</option>
+            {master.departments.map((p) => (
+              <option key={p.code} value={p.code}>
+                {pickText(locale, p.nameEn, p.nameHi)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </ChangeForm>
+    </details>
+  );
+}
+
+/** A new due date for a published directive: days after the meeting, or a date. */
+export function DueDateChange({
+  directive: d,
+  meetingDate,
+  result,
+}: {
+  directive: Pick<ChangeableDirective, "id" | "dueDate" | "dueInDays">;
+  meetingDate: string;
+  result: ChangeResult | undefined;
+}) {
+  const t = useT();
+  const dueScope = { intent: "change-due-date", directiveId: d.id };
+  const dueResult = resultFor(result, dueScope);
+  const dueMode = dueResult?.values.dueMode ?? (d.dueInDays != null ? "DAYS" : "DATE");
+  return (
+    <details className="change" open={Boolean(dueResult)}>
+      <summary>{t("meetings.change.dueDate")}</summary>
+      <ChangeForm scope={dueScope} result={dueResult} submitLabel={t("meetings.change.dueDateSubmit")}>
+        <fieldset className="due">
+          <legend>{t("meetings.change.newDueDate")}</legend>
+          <div className="due__options">
+            <div className="due__option">
+              <label className="choice">
+                <input type="radio" name="dueMode" value="DAYS" defaultChecked={dueMode === "DAYS"} />
+                <span>{t("meetings.directive.dueInDays")}</span>
+              </label>
+              <div className="field field--inline">
+                <label htmlFor={`c-due-${d.id}-days`} className="visually-hidden">
+                  {t("meetings.directive.daysLabel")}
+                </label>
+                <input
+                  type="number"
+                  name="dueInDays"
+                  min={0}
+                  max={LIMITS.dueInDays}
+                  defaultValue={dueResult?.values.dueInDays ?? (d.dueInDays != null ? String(d.dueInDays) : "")}
+                  {...describedBy(`c-due-${d.id}-days`, fe(dueResult, "dueInDays"))}
+                />
+                <span aria-hidden="true">{t("meetings.directive.daysSuffix")}</span>
+                <FieldError id={`c-due-${d.id}-days`} error={fe(dueResult, "dueInDays")} />
+              </div>
+            </div>
+            <div className="due__option">
+              <label className="choice">
+                <input type="radio" name="dueMode" value="DATE" defaultChecked={dueMode === "DATE"} />
+                <span>{t("meetings.directive.dueOnDate")}</span>
+              </label>
+              <div className="field field--inline">
+                <label htmlFor={`c-due-${d.id}-date`} className="visually-hidden">
+                  {t("meetings.directive.dateLabel")}
+                </label>
+                <input
+                  type="date"
+                  name="dueDate"
+                  min={meetingDate}
+                  defaultValue={dueResult?.values.dueDate ?? (d.dueInDays == null ? (d.dueDate ?? "") : "")}
+                  {...describedBy(`c-due-${d.id}-date`, fe(dueResult, "dueDate"))}
+                />
+                <FieldError id={`c-due-${d.id}-date`} error={fe(dueResult, "dueDate")} />
+              </div>
+            </div>
+          </div>
+          <FieldError id={`c-due-${d.id}-mode`} error={fe(dueResult, "dueMode")} />
+        </fieldset>
+      </ChangeForm>
+    </details>
+  );
+}
