@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { dictionaries } from "./i18n";
+import { FallbackMessagesContext } from "./utils/i18n";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -22,7 +24,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <FallbackMessagesContext.Provider value={dictionaries}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </FallbackMessagesContext.Provider>
       </NonceProvider>,
       {
         nonce,

@@ -19,6 +19,7 @@ import appStyles from "~/styles/app.css";
 import { unreadNoticeCount } from "~/models/notices.server";
 import { getViewer } from "~/utils/auth.server";
 import { getLocale, localeCookieHeader } from "~/utils/locale.server";
+import { messagesFor } from "~/utils/messages.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -37,10 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      // This language's strings: the browser bundle has no dictionary (decision 024). Pages sent
+      // without script (decision 014) do not serialise loader data, so they pay nothing for it.
+      messages: messagesFor(locale),
       viewer: viewer && {
         id: viewer.id,
         username: viewer.username,
         displayName: viewer.displayName,
+        displayNameHi: viewer.displayNameHi,
         role: viewer.role,
       },
       unreadNotices,

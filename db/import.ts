@@ -248,7 +248,7 @@ export async function importDepartmentsAndCategories(
 /** The districts of one state with their division, in id order. */
 export async function loadStateDistricts(db: DbOrTx, stateCode: string) {
   return db
-    .select({ id: districts.id, code: districts.code, nameEn: districts.nameEn, divisionId: districts.divisionId })
+    .select({ id: districts.id, code: districts.code, nameEn: districts.nameEn, nameHi: districts.nameHi, divisionId: districts.divisionId })
     .from(districts)
     .innerJoin(divisions, eq(divisions.id, districts.divisionId))
     .innerJoin(states, and(eq(states.id, divisions.stateId), eq(states.code, stateCode)))

@@ -72,11 +72,23 @@ export const DEMO_USERS_BY_STATE = {
 /** Division officers of the demo (decision 016): the side COLLECTOR is the Commissioner, SP the range IG. */
 export const DEMO_DIVISION_OFFICERS_BY_STATE: Record<
   DemoState,
-  { username: string; displayName: string; divisionCode: string; districtRole: DistrictRole }[]
+  { username: string; displayName: string; displayNameHi: string; divisionCode: string; districtRole: DistrictRole }[]
 > = {
   rajasthan: [
-    { username: "commissioner.ajmer", displayName: "Divisional Commissioner, Ajmer", divisionCode: "AJM", districtRole: "COLLECTOR" },
-    { username: "ig.ajmer", displayName: "Inspector General of Police, Ajmer Range", divisionCode: "AJM", districtRole: "SP" },
+    {
+      username: "commissioner.ajmer",
+      displayName: "Divisional Commissioner, Ajmer",
+      displayNameHi: "संभागीय आयुक्त, अजमेर",
+      divisionCode: "AJM",
+      districtRole: "COLLECTOR",
+    },
+    {
+      username: "ig.ajmer",
+      displayName: "Inspector General of Police, Ajmer Range",
+      displayNameHi: "पुलिस महानिरीक्षक, अजमेर रेंज",
+      divisionCode: "AJM",
+      districtRole: "SP",
+    },
   ],
   "madhya-pradesh": [],
 };
@@ -87,6 +99,8 @@ export const DEMO_USERS = DEMO_USERS_BY_STATE.rajasthan;
 interface DemoUserSpec {
   username: string;
   displayName: string;
+  /** The name on Hindi pages (issue 11 item 6). */
+  displayNameHi: string;
   role: Role;
   districtCode?: string;
   districtRole?: DistrictRole;
@@ -97,16 +111,26 @@ const DISTRICT_ROLE_TITLES: Record<DistrictRole, string> = {
   COLLECTOR: "District Collector",
   SP: "Superintendent of Police",
 };
+const DISTRICT_ROLE_TITLES_HI: Record<DistrictRole, string> = {
+  COLLECTOR: "जिला कलेक्टर",
+  SP: "पुलिस अधीक्षक",
+};
 
 /** "collector.ajmer" → District Collector of AJMER; the state users are fixed. */
-function demoUserSpec(username: string, districtNames: Map<string, string>): DemoUserSpec {
+function demoUserSpec(username: string, districtNames: Map<string, { en: string; hi: string }>): DemoUserSpec {
   const fixed: Record<string, DemoUserSpec> = {
-    admin: { username, displayName: "System Administrator", role: "ADMIN" },
-    secretariat: { username, displayName: "Review Cell, Chief Secretary's Office", role: "SECRETARIAT" },
-    official: { username, displayName: "Additional Chief Secretary, Home", role: "OFFICIAL" },
+    admin: { username, displayName: "System Administrator", displayNameHi: "सिस्टम प्रशासक", role: "ADMIN" },
+    secretariat: {
+      username,
+      displayName: "Review Cell, Chief Secretary's Office",
+      displayNameHi: "समीक्षा प्रकोष्ठ, मुख्य सचिव कार्यालय",
+      role: "SECRETARIAT",
+    },
+    official: { username, displayName: "Additional Chief Secretary, Home", displayNameHi: "अतिरिक्त मुख्य सचिव, गृह", role: "OFFICIAL" },
     dipr: {
       username,
       displayName: "Nodal Officer, Information and Public Relations",
+      displayNameHi: "नोडल अधिकारी, सूचना एवं जनसंपर्क",
       role: "DEPARTMENT_OFFICER",
       departmentCode: "DIPR",
     },
@@ -121,7 +145,8 @@ function demoUserSpec(username: string, districtNames: Map<string, string>): Dem
   }
   return {
     username,
-    displayName: `${DISTRICT_ROLE_TITLES[districtRole]}, ${districtName}`,
+    displayName: `${DISTRICT_ROLE_TITLES[districtRole]}, ${districtName.en}`,
+    displayNameHi: `${DISTRICT_ROLE_TITLES_HI[districtRole]}, ${districtName.hi}`,
     role: "DISTRICT_OFFICER",
     districtCode,
     districtRole,
@@ -656,10 +681,10 @@ function calledRolesOf(meeting: MeetingEntry): string[] {
 async function createDemoUsers(
   tx: Tx,
   state: DemoState,
-  districts: { id: number; code: string; nameEn: string }[],
+  districts: { id: number; code: string; nameEn: string; nameHi: string }[],
   departmentIds: Map<string, number>,
 ): Promise<Map<string, number>> {
-  const districtNames = new Map(districts.map((d) => [d.code, d.nameEn]));
+  const districtNames = new Map(districts.map((d) => [d.code, { en: d.nameEn, hi: d.nameHi }]));
   const districtIds = new Map(districts.map((d) => [d.code, d.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rows = DEMO_USERS_BY_STATE[state].map((username) => {
@@ -667,6 +692,7 @@ async function createDemoUsers(
     return {
       username: spec.username,
       displayName: spec.displayName,
+      displayNameHi: spec.displayNameHi,
       passwordHash,
       role: spec.role,
       districtId: spec.districtCode ? districtIds.get(spec.districtCode)! : null,
@@ -681,6 +707,7 @@ async function createDemoUsers(
     .map((o) => ({
       username: o.username,
       displayName: o.displayName,
+      displayNameHi: o.displayNameHi,
       passwordHash,
       role: "DIVISION_OFFICER" as const,
       divisionId: divisionIds.get(o.divisionCode)!,

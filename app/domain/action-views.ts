@@ -43,6 +43,8 @@ export interface TimelineEntry {
   at: string;
   kind: HistoryKind;
   actorName: string | null;
+  /** The actor's name in Devanagari, for Hindi pages (null: the English name stands in; decision 025). */
+  actorNameHi: string | null;
   actorRole: string | null;
   fromStatus: ActionStatus | null;
   toStatus: ActionStatus;

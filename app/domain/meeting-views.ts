@@ -22,6 +22,8 @@ export interface MeetingSummary {
   status: MeetingStatus;
   publishedAt: string | null;
   publishedByName: string | null;
+  /** In Devanagari, for Hindi pages (decision 025). */
+  publishedByNameHi: string | null;
   updatedAt: string;
 }
 

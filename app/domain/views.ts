@@ -154,6 +154,7 @@ export interface QueueItem {
   /** First reported COMPLETED after its due date (IST calendar days). */
   late: boolean;
   reportedByName: string | null;
+  reportedByNameHi: string | null;
   evidence: QueueEvidence[];
 }
 
@@ -178,6 +179,7 @@ export interface PendingExtensionRequest {
   requestedDueDate: string;
   reason: string;
   requestedByName: string;
+  requestedByNameHi: string | null;
   requestedAt: string;
 }
 

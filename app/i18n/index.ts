@@ -34,8 +34,11 @@ import { review as hiReview } from "./hi/review";
 import { notices as hiNotices } from "./hi/notices";
 import { corrections as hiCorrections } from "./hi/corrections";
 
+import { isLocale, makeTranslate, type Locale, type Translate } from "./format";
+
 export const LOCALES = ["en", "hi"] as const;
-export type Locale = (typeof LOCALES)[number];
+export type { Locale, Translate };
+export { isLocale };
 
 export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters, ...enReview, ...enNotices, ...enCorrections };
 export type MessageKey = keyof typeof en;
@@ -45,19 +48,6 @@ export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, 
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 
-export function isLocale(value: unknown): value is Locale {
-  return value === "en" || value === "hi";
-}
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
 export function translator(locale: Locale): Translate {
-  const messages = dictionaries[locale];
-  return (key, params) => {
-    const template = messages[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    );
-  };
+  return makeTranslate(dictionaries[locale]);
 }

@@ -22,11 +22,13 @@ export interface ActionItemDetail extends ActionListRow {
   latestRemark: string | null;
   updatedAt: string;
   updatedByName: string | null;
+  updatedByNameHi: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
   /** The secretariat's reason and who returned it, while the item stays returned. */
   returnReason: string | null;
   returnedByName: string | null;
+  returnedByNameHi: string | null;
   /** When the escalation ladder's last step reached it (issue 13). */
   escalatedAt: string | null;
   pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
@@ -40,7 +42,7 @@ function iso(value: unknown): string {
 export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
   const [r] = await selectRows<Record<string, unknown>>(sql`
     SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.returned_at, a.escalated_at,
-      rt.remark AS return_reason, rt.display_name AS returned_by_name,
+      rt.remark AS return_reason, rt.display_name AS returned_by_name, rt.display_name_hi AS returned_by_name_hi,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
       CASE WHEN ${overdueSql(today)} THEN (${today}::date - a.due_date) ELSE 0 END AS days_overdue,
@@ -50,7 +52,7 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
       c.name_en AS category_en, c.name_hi AS category_hi,
       di.name_en AS district_en, di.name_hi AS district_hi, a.district_role,
       dp.name_en AS department_en, dp.name_hi AS department_hi,
-      u.display_name AS updated_by_name,
+      u.display_name AS updated_by_name, u.display_name_hi AS updated_by_name_hi,
       e.id AS ext_id, to_char(e.requested_due_date, 'YYYY-MM-DD') AS ext_date, e.requested_at AS ext_at, e.reason AS ext_reason
     FROM action_items a
     JOIN directives d ON d.id = a.directive_id
@@ -64,7 +66,7 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
       ORDER BY x.requested_at DESC LIMIT 1
     ) e ON true
     LEFT JOIN LATERAL (
-      SELECT h.remark, ru.display_name FROM action_item_history h LEFT JOIN users ru ON ru.id = h.actor_id
+      SELECT h.remark, ru.display_name, ru.display_name_hi FROM action_item_history h LEFT JOIN users ru ON ru.id = h.actor_id
       WHERE a.returned_at IS NOT NULL AND h.action_item_id = a.id AND h.kind = 'RETURNED'
       ORDER BY h.version DESC, h.id DESC LIMIT 1
     ) rt ON true
@@ -79,10 +81,12 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
     latestRemark: (r.latest_remark as string | null) ?? null,
     updatedAt: iso(r.updated_at),
     updatedByName: (r.updated_by_name as string | null) ?? null,
+    updatedByNameHi: (r.updated_by_name_hi as string | null) ?? null,
     withdrawnAt: r.withdrawn_at ? iso(r.withdrawn_at) : null,
     withdrawnReason: (r.withdrawn_reason as string | null) ?? null,
     returnReason: (r.return_reason as string | null) ?? null,
     returnedByName: (r.returned_by_name as string | null) ?? null,
+    returnedByNameHi: (r.returned_by_name_hi as string | null) ?? null,
     escalatedAt: r.escalated_at ? iso(r.escalated_at) : null,
     pendingExtension:
       r.ext_id != null
@@ -103,7 +107,7 @@ export async function getActionItemTimeline(viewer: Viewer, actionItemId: number
     selectRows<Record<string, unknown>>(sql`
       SELECT h.id, h.at, h.kind, h.from_status, h.to_status, h.remark, h.version,
         to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date,
-        u.display_name AS actor_name, u.role AS actor_role
+        u.display_name AS actor_name, u.display_name_hi AS actor_name_hi, u.role AS actor_role
       FROM action_item_history h
       JOIN action_items a ON a.id = h.action_item_id
       LEFT JOIN users u ON u.id = h.actor_id
@@ -137,6 +141,7 @@ export async function getActionItemTimeline(viewer: Viewer, actionItemId: number
     at: iso(h.at),
     kind: h.kind as HistoryKind,
     actorName: (h.actor_name as string | null) ?? null,
+    actorNameHi: (h.actor_name_hi as string | null) ?? null,
     actorRole: (h.actor_role as string | null) ?? null,
     fromStatus: (h.from_status as ActionStatus | null) ?? null,
     toStatus: h.to_status as ActionStatus,
@@ -151,16 +156,17 @@ export async function getActionItemTimeline(viewer: Viewer, actionItemId: number
 /** History rows as the user reads them: with the actor's name instead of an id. */
 export async function summariseChanges(changes: ActionItemHistory[]): Promise<ChangeSummary[]> {
   const ids = [...new Set(changes.map((c) => c.actorId).filter((id): id is number => id != null))];
-  const names = new Map<number, string>();
+  const names = new Map<number, { en: string; hi: string | null }>();
   if (ids.length > 0) {
-    const rows = await selectRows<{ id: number; display_name: string }>(
-      sql`SELECT id, display_name FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+    const rows = await selectRows<{ id: number; display_name: string; display_name_hi: string | null }>(
+      sql`SELECT id, display_name, display_name_hi FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
     );
-    for (const r of rows) names.set(Number(r.id), r.display_name);
+    for (const r of rows) names.set(Number(r.id), { en: r.display_name, hi: r.display_name_hi ?? null });
   }
   return changes.map((c) => ({
     at: new Date(c.at).toISOString(),
-    actorName: c.actorId != null ? (names.get(c.actorId) ?? null) : null,
+    actorName: c.actorId != null ? (names.get(c.actorId)?.en ?? null) : null,
+    actorNameHi: c.actorId != null ? (names.get(c.actorId)?.hi ?? null) : null,
     kind: c.kind,
     fromStatus: c.fromStatus,
     toStatus: c.toStatus,
@@ -191,7 +197,7 @@ export async function changesSince(
   const state = await getActionItemState(viewer, id);
   if (!state) return null;
   const rows = await selectRows<Record<string, unknown>>(sql`
-    SELECT h.at, h.kind, h.from_status, h.to_status, h.remark, u.display_name AS actor_name,
+    SELECT h.at, h.kind, h.from_status, h.to_status, h.remark, u.display_name AS actor_name, u.display_name_hi AS actor_name_hi,
       to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date
     FROM action_item_history h
     JOIN action_items a ON a.id = h.action_item_id
@@ -204,6 +210,7 @@ export async function changesSince(
     changes: rows.map((r) => ({
       at: iso(r.at),
       actorName: (r.actor_name as string | null) ?? null,
+      actorNameHi: (r.actor_name_hi as string | null) ?? null,
       kind: String(r.kind),
       fromStatus: (r.from_status as ActionStatus | null) ?? null,
       toStatus: r.to_status as ActionStatus,

@@ -152,6 +152,7 @@ const PendingRow = z.object({
   department_en: col.text().nullable(),
   department_hi: col.text().nullable(),
   requested_by_name: col.text(),
+  requested_by_name_hi: col.text().nullable(),
 });
 
 /** The secretariat's queue of undecided requests, oldest first. Empty for anyone who cannot decide. */
@@ -167,7 +168,7 @@ export async function listPendingExtensionRequests(viewer: Viewer): Promise<Pend
       m.title_en AS meeting_title_en, m.title_hi AS meeting_title_hi,
       di.name_en AS district_en, di.name_hi AS district_hi,
       dp.name_en AS department_en, dp.name_hi AS department_hi,
-      u.display_name AS requested_by_name
+      u.display_name AS requested_by_name, u.display_name_hi AS requested_by_name_hi
     FROM extension_requests x
     JOIN action_items a ON a.id = x.action_item_id ${ITEM_CONTEXT_JOINS}
     JOIN users u ON u.id = x.requested_by_id
@@ -193,6 +194,7 @@ export async function listPendingExtensionRequests(viewer: Viewer): Promise<Pend
     requestedDueDate: r.requested_due_date,
     reason: r.reason,
     requestedByName: r.requested_by_name,
+    requestedByNameHi: r.requested_by_name_hi,
     requestedAt: r.requested_at,
   }));
 }

@@ -33,6 +33,7 @@ const MEETING_ROW = z.object({
   status: col.oneOf(MEETING_STATUSES),
   published_at: col.timestamp().nullable(),
   published_by_name: col.text().nullable(),
+  published_by_name_hi: col.text().nullable(),
   updated_at: col.timestamp(),
 });
 const NAMED = z.object({ code: col.text(), nameEn: col.text(), nameHi: col.text() });
@@ -113,7 +114,7 @@ export async function findVisibleMeeting(viewer: Viewer, meetingId: number, exec
       SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.date_approximate,
         to_char(m.start_time, 'HH24:MI') AS start_time, m.mode, m.chair_en, m.chair_hi, m.participants_en,
         m.participants_hi, m.called_roles, m.agenda, m.minutes, m.reference_no, m.status, m.published_at,
-        u.display_name AS published_by_name, m.updated_at
+        u.display_name AS published_by_name, u.display_name_hi AS published_by_name_hi, m.updated_at
       FROM meetings m LEFT JOIN users u ON u.id = m.published_by_id
       WHERE m.id = ${meetingId} AND ${meetingVisibility(viewer)}
     `,
@@ -139,6 +140,7 @@ export async function findVisibleMeeting(viewer: Viewer, meetingId: number, exec
     status: row.status,
     publishedAt: iso(row.published_at),
     publishedByName: row.published_by_name,
+    publishedByNameHi: row.published_by_name_hi,
     updatedAt: iso(row.updated_at)!,
   };
 }

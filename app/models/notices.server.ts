@@ -149,6 +149,7 @@ export interface DeliveryRow {
   sentAt: Date | null;
   username: string;
   displayName: string;
+  displayNameHi: string | null;
   kind: NoticeKind;
   subject: string;
   link: string;
@@ -170,6 +171,7 @@ export async function listDeliveries(viewer: Viewer, filters: { status?: Deliver
       sentAt: schema.noticeDeliveries.sentAt,
       username: schema.users.username,
       displayName: schema.users.displayName,
+      displayNameHi: schema.users.displayNameHi,
       kind: schema.notices.kind,
       subject: schema.notices.subject,
       link: schema.notices.link,

@@ -28,7 +28,10 @@ export async function createSession(
 export type SessionUser = Pick<
   typeof schema.users.$inferSelect,
   "id" | "username" | "displayName" | "role" | "districtId" | "districtRole" | "departmentId" | "divisionId" | "mustChangePassword"
->;
+> & {
+  /** The name in Devanagari for the header of Hindi pages (absent for viewers built outside a session). */
+  displayNameHi?: string | null;
+};
 
 /**
  * The live session's user, or null when the session is unknown, past its absolute or idle
@@ -44,6 +47,7 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
         id: schema.users.id,
         username: schema.users.username,
         displayName: schema.users.displayName,
+        displayNameHi: schema.users.displayNameHi,
         role: schema.users.role,
         districtId: schema.users.districtId,
         districtRole: schema.users.districtRole,

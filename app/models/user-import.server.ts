@@ -25,6 +25,8 @@ export interface ImportLineError {
 export interface ImportedUser {
   line: number;
   displayName: string;
+  /** The name in Devanagari ("" when the file has no name_hi column or the cell is empty). */
+  displayNameHi: string;
   username: string;
   role: UserCreateData["role"];
   districtCode: string;
@@ -103,11 +105,12 @@ export function parseCsv(text: string): { records: CsvRecord[]; unclosedQuoteAt:
 // Columns
 // ---------------------------------------------------------------------------------------------
 
-type Column = "name" | "username" | "role" | "code" | "districtRole";
+type Column = "name" | "nameHi" | "username" | "role" | "code" | "districtRole";
 
 /** Header names accepted for each column (compared lower-case, spaces and dashes as _). */
 const COLUMN_NAMES: Record<Column, string[]> = {
   name: ["name", "display_name", "full_name"],
+  nameHi: ["name_hi", "display_name_hi", "hindi_name"],
   username: ["username", "user_name", "login"],
   role: ["role"],
   code: ["code", "district_or_department", "district_or_department_code", "district", "department", "unit"],
@@ -128,6 +131,7 @@ function columnIndexes(header: string[]): { indexes: Partial<Record<Column, numb
 
 const FIELD_OF_ISSUE: Record<string, MessageKey> = {
   displayName: "import.colName",
+  displayNameHi: "import.colNameHi",
   username: "import.colUsername",
   role: "import.colRole",
   districtCode: "import.colCode",
@@ -156,6 +160,7 @@ function checkRow(cells: string[], indexes: Partial<Record<Column, number>>) {
   }
   const parsed = userCreateSchema.safeParse({
     displayName: get("name"),
+    displayNameHi: get("nameHi"),
     username: get("username"),
     role,
     districtCode: role === "DISTRICT_OFFICER" ? code : "",
@@ -269,6 +274,7 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
           created.map((u, i) => ({
             username: u.username,
             displayName: u.displayName,
+            displayNameHi: u.displayNameHi || null,
             passwordHash: hashes[i],
             role: u.role,
             districtId: u.role === "DISTRICT_OFFICER" ? districtIds.get(u.districtCode)! : null,

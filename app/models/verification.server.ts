@@ -48,6 +48,7 @@ const QueueRow = z.object({
   due_date: col.date().nullable(),
   late: col.bool(),
   reported_by_name: col.text().nullable(),
+  reported_by_name_hi: col.text().nullable(),
 });
 const EvidenceRow = z.object({
   id: col.int(),
@@ -78,7 +79,7 @@ export async function listVerificationQueue(
       dp.name_en AS department_en, dp.name_hi AS department_hi, a.latest_remark,
       coalesce(a.completed_at, a.updated_at) AS completed_at, to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       coalesce(a.first_completed_on > a.due_date, false) AS late,
-      u.display_name AS reported_by_name
+      u.display_name AS reported_by_name, u.display_name_hi AS reported_by_name_hi
     FROM action_items a ${ITEM_CONTEXT_JOINS}
     LEFT JOIN users u ON u.id = a.updated_by_id
     WHERE ${where}
@@ -126,6 +127,7 @@ export async function listVerificationQueue(
       dueDate: r.due_date,
       late: r.late,
       reportedByName: r.reported_by_name,
+      reportedByNameHi: r.reported_by_name_hi,
       evidence: evidenceBy.get(r.id) ?? [],
     })),
   };

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms/Field";
-import { useZodForm } from "~/components/forms/use-zod-form";
+import { useServerForm } from "~/components/forms/use-server-form";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { createSession } from "~/models/session.server";
@@ -59,7 +59,8 @@ export default function ChangePassword() {
   const { mustChange, changed, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
-  const form = useZodForm<PasswordChangeInput>(passwordChangeSchema, {
+  const form = useServerForm<PasswordChangeInput>(passwordChangeSchema, {
+    mode: "onTouched",
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     serverErrors: result?.fieldErrors,
   });

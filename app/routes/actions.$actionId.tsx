@@ -171,7 +171,7 @@ export default function ActionItemPage() {
           {t(flash === "saved" ? "actions.update.saved" : flash === "remarked" ? "reviewRemark.saved" : "extension.requested")}
         </p>
       ) : null}
-      {item.returnedAt && !item.withdrawnAt ? <ReturnedNotice at={item.returnedAt} by={item.returnedByName} reason={item.returnReason} /> : null}
+      {item.returnedAt && !item.withdrawnAt ? <ReturnedNotice at={item.returnedAt} by={item.returnedByName ? pickText(locale, item.returnedByName, item.returnedByNameHi) : null} reason={item.returnReason} /> : null}
 
       <article className="card" aria-labelledby="item-title">
         <p className="item-header__meta">
@@ -228,7 +228,7 @@ export default function ActionItemPage() {
         </dl>
         {item.updatedByName ? (
           <p className="muted">
-            {t("actions.item.lastUpdate", { who: item.updatedByName, when: formatDateTime(item.updatedAt, locale) })}
+            {t("actions.item.lastUpdate", { who: pickText(locale, item.updatedByName, item.updatedByNameHi), when: formatDateTime(item.updatedAt, locale) })}
           </p>
         ) : null}
         {item.pendingExtension ? (

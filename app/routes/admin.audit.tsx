@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { en, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { listAuditEntries } from "~/models/audit.server";
 import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -46,10 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, filters };
 }
 
-function actionLabelKey(action: string): MessageKey | null {
-  const key = `audit.action.${action}`;
-  return key in en ? (key as MessageKey) : null;
-}
 
 export default function AuditLog() {
   const { entries, total, page, pages, actions, filters } = useLoaderData<typeof loader>();
@@ -57,8 +53,10 @@ export default function AuditLog() {
   const locale = useLocale();
   const location = useLocation();
   const label = (action: string) => {
-    const key = actionLabelKey(action);
-    return key ? t(key) : action;
+    // An action without a label in the dictionary reads as its code.
+    const key = `audit.action.${action}` as MessageKey;
+    const text = t(key);
+    return text === key ? action : text;
   };
   const pageLink = (n: number) => {
     const params = new URLSearchParams(location.search);

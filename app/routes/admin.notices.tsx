@@ -5,7 +5,7 @@ import { DELIVERY_PAGE, listDeliveries } from "~/models/notices.server";
 import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta("noticeAudit.title");
@@ -66,7 +66,7 @@ export default function NoticeAudit() {
                     {r.sentAt && r.channel === "EMAIL" ? <div className="muted">→ {formatDateTime(r.sentAt, locale)}</div> : null}
                   </td>
                   <td>
-                    {r.displayName}
+                    {pickText(locale, r.displayName, r.displayNameHi)}
                     <div className="muted">
                       <code>{r.username}</code>
                       {r.address ? ` · ${r.address}` : null}

@@ -47,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const text = (key: string) => (typeof form[key] === "string" ? (form[key] as string) : "");
       const values = {
         displayName: text("displayName"),
+        displayNameHi: text("displayNameHi"),
         username: "",
         role: text("role"),
         districtCode: text("districtCode"),
@@ -91,6 +92,7 @@ export default function EditUser() {
       ? result.values
       : {
           displayName: user.displayName,
+          displayNameHi: user.displayNameHi ?? "",
           username: user.username,
           role: user.role,
           districtCode: user.districtCode ?? "",

@@ -132,7 +132,7 @@ export default function UsersList() {
               {users.map((user) => (
                 <tr key={user.id}>
                   <td>
-                    <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
+                    <Link to={`/admin/users/${user.id}`}>{pickText(locale, user.displayName, user.displayNameHi)}</Link>
                   </td>
                   <td>
                     <code>{user.username}</code>

@@ -23,10 +23,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyle
 const MAX_KB = Math.round(IMPORT_MAX_BYTES / 1024);
 const EXAMPLE = [
   IMPORT_HEADER,
-  "\"District Collector, Ajmer\",collector.ajmer,DISTRICT_OFFICER,AJMER,COLLECTOR",
-  "\"Superintendent of Police, Ajmer\",sp.ajmer,DISTRICT_OFFICER,AJMER,SP",
-  "\"Nodal Officer, DIPR\",dipr.nodal,DEPARTMENT_OFFICER,DIPR,",
-  "\"Joint Secretary, CS Office\",js.cso,SECRETARIAT,,",
+  "\"District Collector, Ajmer\",collector.ajmer,DISTRICT_OFFICER,AJMER,COLLECTOR,\"जिला कलेक्टर, अजमेर\"",
+  "\"Superintendent of Police, Ajmer\",sp.ajmer,DISTRICT_OFFICER,AJMER,SP,\"पुलिस अधीक्षक, अजमेर\"",
+  "\"Nodal Officer, DIPR\",dipr.nodal,DEPARTMENT_OFFICER,DIPR,,",
+  "\"Joint Secretary, CS Office\",js.cso,SECRETARIAT,,,\"संयुक्त सचिव, मुख्य सचिव कार्यालय\"",
 ].join("\n");
 
 export async function loader({ request }: LoaderFunctionArgs) {

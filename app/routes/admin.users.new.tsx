@@ -28,6 +28,7 @@ function formValues(form: Record<string, FormDataEntryValue>): UserFormValues {
   const text = (key: string) => (typeof form[key] === "string" ? (form[key] as string) : "");
   return {
     displayName: text("displayName"),
+    displayNameHi: text("displayNameHi"),
     username: text("username"),
     role: (text("role") || "DISTRICT_OFFICER") as UserFormValues["role"],
     districtCode: text("districtCode"),
@@ -51,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const EMPTY: UserFormValues = {
   displayName: "",
+  displayNameHi: "",
   username: "",
   role: "DISTRICT_OFFICER",
   districtCode: "",

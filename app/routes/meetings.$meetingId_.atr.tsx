@@ -91,6 +91,43 @@ function Outcome({ line, locale, t }: { line: PageLine; locale: Locale; t: Trans
   return <>—</>;
 }
 
+/** One line of a directive's table: a row on screen and paper, a card on a phone (atr.css). */
+function LineRow({ line, n, locale, t }: { line: PageLine; n: number; locale: Locale; t: Translate }) {
+  return (
+    <tr
+      className={line.withdrawn ? "atr-row--withdrawn" : line.daysOverdue != null ? "atr-row--overdue" : undefined}
+      data-item-id={line.id}
+    >
+      <td className="atr-col-sno">{formatNumber(n, locale)}</td>
+      <td className="atr-cell-assignee">
+        <Assignee line={line} locale={locale} t={t} />
+      </td>
+      <td data-label={t("atr.col.role")}>{line.districtRole ? t(`districtRole.${line.districtRole}`) : "—"}</td>
+      <td data-label={t("atr.col.status")}>
+        <span className={`atr-status atr-status--${line.status}`}>{t(`status.${line.status}`)}</span>
+        {line.withdrawn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
+        {line.dueDate && line.originalDueDate && line.dueDate !== line.originalDueDate ? (
+          <span className="atr-sub">
+            {t("atr.dueOn", {
+              date: formatDate(line.dueDate, locale),
+            })}
+            ,{" "}
+            {t("atr.extendedFrom", {
+              date: formatDate(line.originalDueDate, locale),
+            })}
+          </span>
+        ) : null}
+      </td>
+      <td data-label={t("atr.col.completedOrOverdue")}>
+        <Outcome line={line} locale={locale} t={t} />
+      </td>
+      <td className="atr-col-remark" data-label={t("atr.col.remark")}>
+        {line.latestRemark || "—"}
+      </td>
+    </tr>
+  );
+}
+
 function DirectiveSection({
   directive,
   title,
@@ -153,7 +190,7 @@ function DirectiveSection({
         <p className="muted">{exceptions && directive.allLines > 0 ? t("atr.noExceptions") : t("atr.noItems")}</p>
       ) : (
         <div className="atr-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
-          <table className="atr-table">
+          <table className="atr-table atr-table--lines">
             <thead>
               {/* Repeated on every printed page with the column headers: the meeting title and directive. */}
               <tr className="atr-table__running" aria-hidden="true">
@@ -176,36 +213,7 @@ function DirectiveSection({
             </thead>
             <tbody>
               {directive.lines.map((line, i) => (
-                <tr
-                  key={line.id}
-                  className={line.withdrawn ? "atr-row--withdrawn" : line.daysOverdue != null ? "atr-row--overdue" : undefined}
-                  data-item-id={line.id}
-                >
-                  <td className="atr-col-sno">{formatNumber(i + 1, locale)}</td>
-                  <td>
-                    <Assignee line={line} locale={locale} t={t} />
-                  </td>
-                  <td>{line.districtRole ? t(`districtRole.${line.districtRole}`) : "—"}</td>
-                  <td>
-                    <span className={`atr-status atr-status--${line.status}`}>{t(`status.${line.status}`)}</span>
-                    {line.withdrawn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
-                    {line.dueDate && line.originalDueDate && line.dueDate !== line.originalDueDate ? (
-                      <span className="atr-sub">
-                        {t("atr.dueOn", {
-                          date: formatDate(line.dueDate, locale),
-                        })}
-                        ,{" "}
-                        {t("atr.extendedFrom", {
-                          date: formatDate(line.originalDueDate, locale),
-                        })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Outcome line={line} locale={locale} t={t} />
-                  </td>
-                  <td className="atr-col-remark">{line.latestRemark || "—"}</td>
-                </tr>
+                <LineRow key={line.id} line={line} n={i + 1} locale={locale} t={t} />
               ))}
             </tbody>
           </table>
@@ -359,11 +367,11 @@ export default function ActionTakenReport() {
                     {pickText(locale, d.textEn, d.textHi)}
                     {d.withdrawnOn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
                   </td>
-                  <td className="num">{d.figures ? n(d.figures.items) : "—"}</td>
-                  <td className="num">{d.figures ? n(d.figures.done) : "—"}</td>
-                  <td className="num">{d.figures ? n(d.figures.overdue) : "—"}</td>
-                  <td className="num">{d.figures ? n(d.figures.notApplicable) : "—"}</td>
-                  <td className="num">{d.figures ? formatPercent(d.figures.completionRate, locale) : "—"}</td>
+                  <td className="num" data-label={t("dash.col.items")}>{d.figures ? n(d.figures.items) : "—"}</td>
+                  <td className="num" data-label={t("dash.col.done")}>{d.figures ? n(d.figures.done) : "—"}</td>
+                  <td className="num" data-label={t("atr.col.overdue")}>{d.figures ? n(d.figures.overdue) : "—"}</td>
+                  <td className="num" data-label={t("dash.col.notApplicable")}>{d.figures ? n(d.figures.notApplicable) : "—"}</td>
+                  <td className="num" data-label={t("atr.col.rate")}>{d.figures ? formatPercent(d.figures.completionRate, locale) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -123,6 +123,8 @@ export const extensionDecisionSchema = z
 export interface ChangeSummary {
   at: string;
   actorName: string | null;
+  /** The actor's name in Devanagari (null: the English name stands in on Hindi pages). */
+  actorNameHi?: string | null;
   kind: string;
   fromStatus: ActionStatus | null;
   toStatus: ActionStatus;

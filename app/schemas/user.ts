@@ -25,6 +25,14 @@ const displayNameSchema = z
   .min(1, "user.nameRequired")
   .max(DISPLAY_NAME_MAX, "user.nameTooLong");
 
+/** The name in Devanagari for Hindi pages; optional (the English name stands in). */
+const displayNameHiSchema = z
+  .string()
+  .trim()
+  .max(DISPLAY_NAME_MAX, "user.nameTooLong")
+  .optional()
+  .transform((v) => v ?? "");
+
 const codeSchema = z
   .string()
   .trim()
@@ -79,7 +87,7 @@ function clearUnusedScope<T extends ScopeInput>(value: T): T {
 }
 
 export const userCreateSchema = z
-  .object({ displayName: displayNameSchema, username: usernameSchema, ...scopeFields })
+  .object({ displayName: displayNameSchema, displayNameHi: displayNameHiSchema, username: usernameSchema, ...scopeFields })
   .superRefine(refineScope)
   .transform(clearUnusedScope);
 export type UserCreateInput = z.input<typeof userCreateSchema>;
@@ -87,7 +95,7 @@ export type UserCreateData = z.output<typeof userCreateSchema>;
 
 /** The username is the account's identity in the audit log, so it is not edited. */
 export const userUpdateSchema = z
-  .object({ displayName: displayNameSchema, ...scopeFields })
+  .object({ displayName: displayNameSchema, displayNameHi: displayNameHiSchema, ...scopeFields })
   .superRefine(refineScope)
   .transform(clearUnusedScope);
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;

@@ -1,11 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
-import { isLocale, translator, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
+import { makeTranslate, type MessageTable } from "~/i18n/format";
 
-/** A page title in the viewer's language (the root loader knows it), e.g. "Users · Anupalan". */
+/** A page title in the viewer's language (the root loader sends its strings), e.g. "Users · Anupalan". */
 export function titleMeta(key: MessageKey): MetaFunction {
   return ({ matches }) => {
-    const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-    const t = translator(isLocale(locale) ? locale : "en");
+    const messages = (matches.find((m) => m.id === "root")?.data as { messages?: MessageTable } | undefined)?.messages;
+    const t = makeTranslate(messages ?? {});
     return [{ title: `${t(key)} · ${t("app.name")}` }];
   };
 }

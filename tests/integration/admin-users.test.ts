@@ -122,3 +122,48 @@ describe("the audit log", () => {
     expect(after).toBe(n);
   });
 });
+
+// Last: its imports add user.create entries the audit-log test above counts.
+describe("names in Hindi (issue 11 item 6)", () => {
+  it("imports the optional name_hi column, and a file without it still imports", async () => {
+    const withHindi = [
+      "name,username,role,district_or_department,district_role,name_hi",
+      '"District Collector, Alwar",hi.collector.alwar,DISTRICT_OFFICER,ALWAR,COLLECTOR,"जिला कलेक्टर, अलवर"',
+      '"SP, Alwar",hi.sp.alwar,DISTRICT_OFFICER,ALWAR,SP,',
+    ].join("\n");
+    expect((await importCsv(withHindi)).status).toBe(200);
+    const rows = await t
+      .db()
+      .select({ username: schema.users.username, displayNameHi: schema.users.displayNameHi })
+      .from(schema.users)
+      .where(sql`${schema.users.username} LIKE 'hi.%'`)
+      .orderBy(schema.users.username);
+    expect(rows).toEqual([
+      { username: "hi.collector.alwar", displayNameHi: "जिला कलेक्टर, अलवर" },
+      { username: "hi.sp.alwar", displayNameHi: null },
+    ]);
+    const withoutHindi = ["name,username,role,district_or_department,district_role", "Official,hi.none,OFFICIAL,,"].join("\n");
+    expect((await importCsv(withoutHindi)).status).toBe(200);
+  });
+
+  it("an admin sets and clears a user's Hindi name in the edit form; the change is audited, the sessions stay", async () => {
+    const user = await createUser(t.db(), { role: "OFFICIAL", displayName: "Secretary, Home" });
+    const userCookie = await sessionCookieFor(user.id);
+    const post = (displayNameHi: string) =>
+      callRoute(
+        userAction,
+        postRequest(`/admin/users/${user.id}`, { intent: "update", displayName: "Secretary, Home", displayNameHi, role: "OFFICIAL" }, { cookie: adminCookie }),
+        { userId: String(user.id) },
+      );
+    expect((await post("  सचिव, गृह  ")).status).toBe(302);
+    const stored = async () => (await t.db().select().from(schema.users).where(eq(schema.users.id, user.id)))[0].displayNameHi;
+    expect(await stored()).toBe("सचिव, गृह");
+    const page = await callRoute(userLoader, getRequest(`/admin/users/${user.id}?lang=hi`, { cookie: adminCookie }), { userId: String(user.id) });
+    expect(((await page.json()) as { user: { displayNameHi: string } }).user.displayNameHi).toBe("सचिव, गृह");
+    const sessions = await t.db().select().from(schema.sessions).where(eq(schema.sessions.userId, user.id));
+    expect(sessions.length, "a name change is not an access change").toBe(1);
+    expect(userCookie).toBeTruthy();
+    expect((await post("")).status).toBe(302);
+    expect(await stored()).toBeNull();
+  });
+});

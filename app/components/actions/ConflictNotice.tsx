@@ -2,7 +2,7 @@ import type { ActionStatus } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import type { ChangeSummary } from "~/schemas/action-update";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 
 /** The update was refused because the item moved on: what happened meanwhile, and by whom. */
 export function ConflictNotice({ changes, currentStatus }: { changes: ChangeSummary[]; currentStatus: ActionStatus }) {
@@ -17,7 +17,7 @@ export function ConflictNotice({ changes, currentStatus }: { changes: ChangeSumm
           <li key={i}>
             <strong>{t(`actions.history.kind.${c.kind}` as MessageKey)}</strong> —{" "}
             {t("actions.conflict.change", {
-              who: c.actorName ?? t("actions.history.system"),
+              who: c.actorName ? pickText(locale, c.actorName, c.actorNameHi) : t("actions.history.system"),
               when: formatDateTime(c.at, locale),
               from: t(`status.${c.fromStatus ?? c.toStatus}`),
               to: t(`status.${c.toStatus}`),

@@ -1,7 +1,7 @@
 import type { ActionStatus, HistoryKind } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 import { formatFileSize } from "./fileSize";
 import { StatusBadge } from "./StatusBadge";
 
@@ -18,6 +18,7 @@ export interface TimelineRow {
   at: string;
   kind: HistoryKind;
   actorName: string | null;
+  actorNameHi?: string | null;
   actorRole: string | null;
   fromStatus: ActionStatus | null;
   toStatus: ActionStatus;
@@ -48,7 +49,7 @@ export function HistoryTimeline({ itemId, rows }: { itemId: number; rows: Timeli
               <span className="timeline__who">
                 {t("actions.history.by", {
                   who: row.actorName
-                    ? `${row.actorName}${row.actorRole ? ` (${t(`role.${row.actorRole}` as MessageKey)})` : ""}`
+                    ? `${pickText(locale, row.actorName, row.actorNameHi)}${row.actorRole ? ` (${t(`role.${row.actorRole}` as MessageKey)})` : ""}`
                     : t("actions.history.system"),
                 })}
               </span>

@@ -1,7 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { Field } from "~/components/forms/Field";
-import { useZodForm } from "~/components/forms/use-zod-form";
+import { useServerForm } from "~/components/forms/use-server-form";
 import { DISTRICT_ROLES, ROLES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
@@ -75,12 +74,12 @@ export function UserForm({
 }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const form = useZodForm<UserFormValues>(mode === "create" ? userCreateSchema : userUpdateSchema, {
+  const form = useServerForm<UserFormValues>(mode === "create" ? userCreateSchema : userUpdateSchema, {
+    mode: "onTouched",
     defaultValues,
     serverErrors,
   });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = form.hydrated;
   const role = form.watch("role");
   const showDistrict = !hydrated || role === "DISTRICT_OFFICER";
   const showDepartment = !hydrated || role === "DEPARTMENT_OFFICER";
@@ -96,6 +95,9 @@ export function UserForm({
         error={form.errorOf("displayName")}
       >
         {(aria) => <input {...aria} autoComplete="off" {...form.register("displayName")} />}
+      </Field>
+      <Field id="displayNameHi" label={t("user.displayNameHi")} hint={t("user.displayNameHiHint")} error={form.errorOf("displayNameHi")}>
+        {(aria) => <input {...aria} lang="hi" autoComplete="off" {...form.register("displayNameHi")} />}
       </Field>
       {mode === "create" ? (
         <Field id="username" label={t("user.username")} hint={t("user.usernameHint")} error={form.errorOf("username")}>

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import type { loader as rootLoader } from "~/root";
-import { useLocale, useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can, type Permission } from "~/utils/permissions";
 
 const NAV: { to: string; label: MessageKey; permission: Permission }[] = [
@@ -49,6 +49,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof rootLoader>("root");
   const viewer = data?.viewer ?? null;
   const t = useT();
+  const locale = useLocale();
   const items = NAV.filter((item) => can(viewer?.role, item.permission));
   return (
     <>
@@ -67,7 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <>
                 {can(viewer.role, "read:notices:own") ? <NoticeBell unread={data?.unreadNotices ?? 0} /> : null}
                 <span className="whoami" title={t(`role.${viewer.role}`)}>
-                  {viewer.displayName}
+                  {pickText(locale, viewer.displayName, viewer.displayNameHi)}
                 </span>
                 <Link to="/account/password" className="whoami header-password">
                   {t("nav.password")}

@@ -5,10 +5,10 @@
 // so it also works with JavaScript off: then the add/remove/move and paste buttons post an
 // intent and the server answers with the form changed. With JavaScript, those buttons change
 // the field array in place and a valid form is posted as the same form element.
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useRef, useState } from "react";
-import { get, set, useFieldArray, useForm, type FieldErrors as RhfFieldErrors, type Resolver } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
+import { useServerForm } from "~/components/forms/use-server-form";
 import { CALLED_ROLES, MEETING_MODES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
@@ -24,7 +24,7 @@ import { CarryOverPicker } from "~/components/review/CarryOverPicker";
 import type { CarryCandidate } from "~/domain/review-views";
 import { pickText, useLocale } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
-import { asMessageKey, checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, useHydrated, type ErrorLookup } from "./fields";
+import { checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, type ErrorLookup } from "./fields";
 import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import { PasteLeftOut } from "./PasteLeftOut";
@@ -43,16 +43,6 @@ export interface EditorSeriesData {
   candidates: CarryCandidate[];
   loading: boolean;
   onSeriesChange?: (seriesCode: string, meetingDate: string) => void;
-}
-
-/** Server errors ("directives.0.textEn" → key) in react-hook-form's nested shape. */
-function toRhfErrors(errors: FieldErrors | undefined): RhfFieldErrors<MeetingFormValues> | undefined {
-  if (!errors) return undefined;
-  const nested = {};
-  for (const [path, message] of Object.entries(errors)) {
-    set(nested, path === "directives" ? "directives.root" : path, { type: "server", message });
-  }
-  return nested as RhfFieldErrors<MeetingFormValues>;
 }
 
 export function MeetingEditor({
@@ -74,9 +64,7 @@ export function MeetingEditor({
 }) {
   const t = useT();
   const locale = useLocale();
-  const hydrated = useHydrated();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const busy = navigation.state === "submitting";
 
   const schema = useMemo(
@@ -89,22 +77,10 @@ export function MeetingEditor({
       }),
     [master],
   );
-  const rhfServerErrors = useMemo(() => toRhfErrors(serverErrors), [serverErrors]);
-  const { register, control, handleSubmit, setValue, getValues, formState } = useForm<MeetingFormValues>({
-    defaultValues: initialValues,
-    resolver: zodResolver(schema) as unknown as Resolver<MeetingFormValues>,
-    errors: rhfServerErrors,
-  });
+  const form = useServerForm<MeetingFormValues>(schema, { defaultValues: initialValues, serverErrors, arrayFields: ["directives"] });
+  const { register, control, setValue, getValues, hasErrors } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: "directives" });
-  const clientErrors = formState.errors;
-
-  // Before React runs (and without JavaScript) the server's errors are the only ones.
-  const lookup: ErrorLookup = (path) => {
-    if (!hydrated) return asMessageKey(serverErrors?.[path]);
-    const error = get(clientErrors, path) as { message?: unknown; root?: { message?: unknown } } | undefined;
-    return asMessageKey(error?.message ?? error?.root?.message);
-  };
-  const hasErrors = hydrated ? formState.isSubmitted && Object.keys(clientErrors).length > 0 : Boolean(serverErrors);
+  const lookup: ErrorLookup = form.errorOf;
 
   const pasteRef = useRef<HTMLTextAreaElement>(null);
   const [clientNotice, setClientNotice] = useState<EditorNotice | null>(null);
@@ -112,17 +88,15 @@ export function MeetingEditor({
   const [clientDropped, setClientDropped] = useState<DroppedPassage[] | null>(null);
   const shownDropped = clientDropped ?? dropped ?? [];
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const intent = submitter?.value ?? "save-draft";
-    if (intent !== "save-draft" && intent !== "publish") {
-      event.preventDefault();
-      return;
-    }
-    setValue("intent", intent);
-    const target = submitter ?? event.currentTarget;
-    void handleSubmit(() => submit(target, { method: "post" }))(event);
-  };
+  // Only Save draft and Publish post from the browser; the no-script buttons (add, remove, move,
+  // paste) are handled in place.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) =>
+    form.onSubmit(event, (submitter) => {
+      const intent = submitter?.value ?? "save-draft";
+      if (intent !== "save-draft" && intent !== "publish") return false;
+      setValue("intent", intent);
+      return true;
+    });
 
   const onPaste = (event: React.MouseEvent) => {
     event.preventDefault();
@@ -324,7 +298,7 @@ export function MeetingEditor({
                 register={register}
                 control={control}
                 master={master}
-                hydrated={hydrated}
+                hydrated={form.hydrated}
                 onRemove={remove}
                 onMove={move}
               />

@@ -69,7 +69,7 @@ export function MeetingFacts({ meeting, series }: { meeting: MeetingSummary; ser
           {published
             ? t("meetings.page.publishedBy", {
                 when: formatDateTime(meeting.publishedAt, locale),
-                who: meeting.publishedByName ?? "—",
+                who: meeting.publishedByName ? pickText(locale, meeting.publishedByName, meeting.publishedByNameHi) : "—",
               })
             : t("meetings.page.draftNote")}
         </dd>

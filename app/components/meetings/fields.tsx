@@ -1,14 +1,10 @@
 // Small form parts shared by the meeting editor and the published-meeting change forms:
 // a labelled field with its error, and the error lookup the editor's fields share.
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { en, type MessageKey } from "~/i18n";
+import { createContext, useContext, type ReactNode } from "react";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
-/** A message from a schema or the server, as a dictionary key (anything unknown reads "invalid"). */
-export function asMessageKey(message: unknown): MessageKey | undefined {
-  if (typeof message !== "string" || message === "") return undefined;
-  return message in en ? (message as MessageKey) : "validation.invalid";
-}
+export { asMessageKey, useHydrated } from "~/components/forms/use-server-form";
 
 /** Error lookup by field path ("directives.0.textEn"). */
 export type ErrorLookup = (path: string) => MessageKey | undefined;
@@ -17,12 +13,6 @@ export function useErrorLookup(): ErrorLookup {
   return useContext(ErrorsContext);
 }
 
-/** False during the server render and the first client render, true once React runs in the browser. */
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 /** "directives.0.textEn" → "f-directives-0-textEn": a stable id for label and error. */
 export function fieldId(path: string): string {

@@ -41,7 +41,7 @@ export function ExtensionRequestList({
               {" → "}
               {t("extension.list.requested")}: <strong data-testid="requested-due-date">{formatDate(r.requestedDueDate, locale)}</strong>
             </p>
-            <p className="muted">{t("extension.list.requestedBy", { who: r.requestedByName, when: formatDateTime(r.requestedAt, locale) })}</p>
+            <p className="muted">{t("extension.list.requestedBy", { who: pickText(locale, r.requestedByName, r.requestedByNameHi), when: formatDateTime(r.requestedAt, locale) })}</p>
             <p>
               <strong>{t("extension.list.reason")}:</strong>
             </p>

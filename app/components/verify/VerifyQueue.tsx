@@ -103,7 +103,7 @@ export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback:
               </p>
               <p className="muted">
                 {item.reportedByName
-                  ? t("verify.reported", { when: formatDateTime(item.completedAt, locale), who: item.reportedByName })
+                  ? t("verify.reported", { when: formatDateTime(item.completedAt, locale), who: pickText(locale, item.reportedByName, item.reportedByNameHi) })
                   : t("verify.reportedAt", { when: formatDateTime(item.completedAt, locale) })} ·{" "}
                 {t("common.dueDate")}: {formatDate(item.dueDate, locale)}
               </p>

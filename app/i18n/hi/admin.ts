@@ -24,6 +24,8 @@ export const admin: Record<keyof typeof en, string> = {
   "users.edit": "संपादित करें",
   "user.displayName": "नाम और पदनाम",
   "user.displayNameHint": "जैसा ऐप में दिखना चाहिए, जैसे जिला कलेक्टर, अजमेर",
+  "user.displayNameHi": "हिंदी में नाम और पदनाम (वैकल्पिक)",
+  "user.displayNameHiHint": "देवनागरी में, हिंदी पृष्ठों पर दिखता है, जैसे जिला कलेक्टर, अजमेर; न होने पर हिंदी पृष्ठों पर अंग्रेज़ी नाम दिखता है",
   "user.username": "उपयोगकर्ता नाम",
   "user.usernameHint":
     "अंग्रेज़ी के छोटे अक्षर, अंक, बिंदु, हाइफ़न या अंडरस्कोर, जैसे collector.ajmer। इसे बाद में बदला नहीं जा सकता।",
@@ -76,12 +78,13 @@ export const admin: Record<keyof typeof en, string> = {
     "हर अधिकारी के लिए एक पंक्ति। जब तक हर पंक्ति सही न हो, कुछ भी आयात नहीं होगा; त्रुटियाँ पंक्ति संख्या के साथ दिखाई जाएँगी। हर नए उपयोगकर्ता को एक बार दिखने वाला पासवर्ड मिलेगा, और पहली बार साइन इन करने पर वे अपना पासवर्ड चुनेंगे।",
   "import.columnsTitle": "कॉलम",
   "import.colName": "नाम",
+  "import.colNameHi": "हिंदी में नाम",
   "import.colUsername": "उपयोगकर्ता नाम",
   "import.colRole": "भूमिका",
   "import.colCode": "जिला या विभाग कोड",
   "import.colDistrictRole": "जिले में पद",
   "import.columnsText":
-    "name (नाम); username (उपयोगकर्ता नाम); role (भूमिका: ADMIN, SECRETARIAT, OFFICIAL, DISTRICT_OFFICER या DEPARTMENT_OFFICER); जिला अधिकारी के लिए जिले का कोड या विभागीय अधिकारी के लिए विभाग का कोड; जिला अधिकारी के लिए पद (COLLECTOR या SP)। पहली पंक्ति में कॉलम के नाम हों।",
+    "name (नाम); username (उपयोगकर्ता नाम); role (भूमिका: ADMIN, SECRETARIAT, OFFICIAL, DISTRICT_OFFICER या DEPARTMENT_OFFICER); जिला अधिकारी के लिए जिले का कोड या विभागीय अधिकारी के लिए विभाग का कोड; जिला अधिकारी के लिए पद (COLLECTOR या SP); वैकल्पिक name_hi, देवनागरी में नाम जो हिंदी पृष्ठों पर दिखता है (न होने पर अंग्रेज़ी नाम दिखता है)। पहली पंक्ति में कॉलम के नाम हों।",
   "import.example": "उदाहरण",
   "import.file": "CSV फ़ाइल",
   "import.fileHint": "Excel या LibreOffice से CSV (UTF-8) के रूप में सहेजी गई; अधिकतम {max} KB।",
