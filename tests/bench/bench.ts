@@ -324,7 +324,7 @@ async function startServer(url: string, port: number, pageCache: boolean): Promi
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: root,
     env: {
-      ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false",
+      ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false", NOTICE_WORKER: "false",
       ...(pageCache ? {} : { PAGE_CACHE_MB: "0" }),
     },
     stdio: ["ignore", "pipe", "pipe"],
