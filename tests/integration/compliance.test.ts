@@ -226,6 +226,15 @@ describe("heat map", () => {
     expect(campaign.meeting?.id).toBe(fx.meetings.M2);
     expect(campaign.rows.map((r) => [r.kind, r.code])).toContainEqual(["department", "DIPR"]);
   });
+
+  it("sends only the first rows the page draws, in order, and says how many there are", async () => {
+    const all = await getHeatMap(official, { meetingId: fx.meetings.M1 }, today);
+    expect(all.totalRows).toBe(all.rows.length);
+    expect(all.rows.length).toBeGreaterThan(2);
+    const two = await getHeatMap(official, { meetingId: fx.meetings.M1 }, today, 2);
+    expect(two.totalRows).toBe(all.totalRows);
+    expect(two.rows).toEqual(all.rows.slice(0, 2));
+  });
 });
 
 describe("item lines", () => {

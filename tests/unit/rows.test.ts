@@ -1,7 +1,8 @@
 // The row decoders read what either driver returns for a column type into one shape.
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { col } from "~/models/rows.server";
+import { sql } from "drizzle-orm";
+import { col, selectChecked } from "~/models/rows.server";
 
 describe("row decoders", () => {
   it("read integers and counts as numbers from either driver (number, string, bigint)", () => {
@@ -29,5 +30,35 @@ describe("row decoders", () => {
     expect(row.parse({ role: null, name: "x" })).toEqual({ role: null, name: "x" });
     expect(() => row.parse({ role: "IG", name: "x" })).toThrow();
     expect(() => row.parse({ role: "SP", name: null })).toThrow();
+  });
+});
+
+describe("selectChecked", () => {
+  const ROW = z.object({
+    id: col.int(),
+    share: col.number().nullable(),
+    name: col.text(),
+    hi: col.text().nullable(),
+    active: col.bool(),
+    at: col.timestamp().nullable(),
+    due: col.date(),
+    role: col.oneOf(["COLLECTOR", "SP"] as const).nullable(),
+    codes: col.list(col.text()),
+  });
+  const executor = (rows: unknown[]) => ({ execute: async () => rows }) as never;
+  const query = sql`SELECT 1`;
+  const good = [
+    { id: "7", share: "0.25", name: "Ajmer", hi: null, active: true, at: new Date("2026-12-02T05:46:00Z"), due: "2026-12-02", role: "SP", codes: ["A"] },
+    { id: 8n, share: null, name: "Kota", hi: "कोटा", active: false, at: "2026-12-02 11:16:00+05:30", due: new Date("2026-12-03T00:00:00Z"), role: null, codes: [], extra: 1 },
+  ];
+
+  it("gives, row for row, what the zod schema gives (its plain decoders are the same rules)", async () => {
+    expect(await selectChecked(ROW, query, executor(good))).toEqual(good.map((row) => ROW.parse(row)));
+  });
+
+  it("refuses a row that does not fit, naming the column", async () => {
+    for (const [column, value] of [["id", "7.5"], ["due", "02/12/2026"], ["role", "IG"], ["codes", [1]], ["name", null], ["at", "not a time"]] as const) {
+      await expect(selectChecked(ROW, query, executor([{ ...good[0], [column]: value }]))).rejects.toThrow(`column ${column}`);
+    }
   });
 });
