@@ -6,7 +6,11 @@ import { listReturnedItems } from "~/models/returned.server";
 import { getViewer, homePathFor } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import type { PageHandle } from "~/root";
 import { can } from "~/utils/permissions";
+
+// Read-only: sent without the app's script (decision 014).
+export const handle: PageHandle = { scripts: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -10,7 +10,11 @@ import drillStyles from "~/styles/drill.css";
 import { denyAccess, requireAnyPermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import type { PageHandle } from "~/root";
 import { can } from "~/utils/permissions";
+
+// Read-only: sent without the app's script (decision 014).
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: drillStyles }];
 

@@ -5,7 +5,11 @@ import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import type { PageHandle } from "~/root";
 import { titleMeta } from "~/utils/meta";
+
+// Read-only: sent without the app's script (decision 014).
+export const handle: PageHandle = { scripts: false };
 
 export const meta = titleMeta("nav.division");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: noticeStyles }];

@@ -8,7 +8,11 @@ import { getBrief, type BriefPlace } from "~/models/brief.server";
 import briefStyles from "~/styles/brief.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatPercent, todayInIndia } from "~/utils/format";
+import type { PageHandle } from "~/root";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+
+// Read-only: sent without the app's script (decision 014).
+export const handle: PageHandle = { scripts: false };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 
