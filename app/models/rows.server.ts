@@ -44,6 +44,8 @@ export const col = {
   date: () => calendarDate,
   /** One of a PostgreSQL enum's (or a CASE's) values. */
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
+  /** bytea: a Buffer (postgres.js answers one, PGlite a Uint8Array). */
+  bytes: () => z.instanceof(Uint8Array).transform((v) => (Buffer.isBuffer(v) ? v : Buffer.from(v))),
   /** An array column (both drivers parse arrays of built-in types). */
   list: <T extends z.ZodTypeAny>(item: T) => z.array(item),
 };
