@@ -3,6 +3,7 @@
 // come from compliance.server.ts (one set of formulas); the listed rows are the report itself.
 // Withdrawn directives and items stay in the report, marked, but leave every figure.
 import { sql } from "drizzle-orm";
+import type { Priority } from "../../db/schema/enums";
 import type { Viewer } from "~/utils/auth.server";
 import { scopeCondition } from "./compliance-filters.server";
 import { getDirectiveSummaries, getHeadline, type Figures, type ItemLine } from "./compliance.server";
