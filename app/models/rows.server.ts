@@ -30,6 +30,16 @@ const calendarDate = z.union([
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
 
+/** An array literal ("{a,\"b c\"}", "{}"): how a driver answers an array of a type it does not parse. */
+function arrayLiteral(text: string): string[] {
+  if (text === "{}" || text === "") return [];
+  return text
+    .slice(1, -1)
+    .split(",")
+    .map((part) => part.replace(/^"(.*)"$/, "$1"));
+}
+const textList = z.union([z.array(z.string()), z.string().transform(arrayLiteral)]);
+
 /** Column decoders for raw rows. */
 export const col = {
   /** integer, bigint, count(*): a JS number. */
@@ -48,6 +58,10 @@ export const col = {
   bytes: () => z.instanceof(Uint8Array).transform((v) => (Buffer.isBuffer(v) ? v : Buffer.from(v))),
   /** An array column (both drivers parse arrays of built-in types). */
   list: <T extends z.ZodTypeAny>(item: T) => z.array(item),
+  /** text[]: an array, or the array's literal ("{a,b}") where the driver leaves it as text. */
+  textList: () => textList,
+  /** json / json_agg: the parsed value, or its text where the driver leaves it unparsed. */
+  json: <T extends z.ZodTypeAny>(shape: T) => z.union([shape, z.string().transform((text): unknown => JSON.parse(text)).pipe(shape)]),
 };
 
 export type RowSchema = z.ZodObject<z.ZodRawShape>;
