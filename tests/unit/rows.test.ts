@@ -30,4 +30,25 @@ describe("row decoders", () => {
     expect(() => row.parse({ role: "IG", name: "x" })).toThrow();
     expect(() => row.parse({ role: "SP", name: null })).toThrow();
   });
+
+  it("read text arrays from an array or the array's literal", () => {
+    expect(col.textList().parse(["COLLECTOR", "SP"])).toEqual(["COLLECTOR", "SP"]);
+    expect(col.textList().parse("{COLLECTOR,SP}")).toEqual(["COLLECTOR", "SP"]);
+    expect(col.textList().parse('{"a b",c}')).toEqual(["a b", "c"]);
+    expect(col.textList().parse("{}")).toEqual([]);
+    expect(() => col.textList().parse([1, 2])).toThrow();
+  });
+
+  it("read json from the parsed value or its text, checked against its shape", () => {
+    const places = col.json(z.array(z.object({ code: col.text() })));
+    expect(places.parse([{ code: "AJM" }])).toEqual([{ code: "AJM" }]);
+    expect(places.parse('[{"code":"AJM"}]')).toEqual([{ code: "AJM" }]);
+    expect(() => places.parse('[{"code":1}]')).toThrow();
+  });
+
+  it("read bytea as a Buffer from a Buffer or a Uint8Array", () => {
+    expect(col.bytes().parse(new Uint8Array([1, 2]))).toEqual(Buffer.from([1, 2]));
+    expect(Buffer.isBuffer(col.bytes().parse(new Uint8Array([1])))).toBe(true);
+    expect(() => col.bytes().parse("\\x0102")).toThrow();
+  });
 });
