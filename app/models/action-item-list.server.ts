@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "~/utils/auth.server";
 import { filterCondition, type ComplianceFilters } from "./compliance-filters.server";
 import type { MixKey } from "~/domain/compliance-types";
-import { mixColumns, mixCondition } from "./compliance.server";
+import { MIX_COUNT_COLUMNS, mixColumns, mixCondition } from "./compliance.server";
 import { actionItemScopeSql } from "./scope.server";
 import { z } from "zod";
 import { ACTION_STATUSES, DISTRICT_ROLES, PRIORITIES } from "~/domain/vocabulary";
@@ -42,15 +42,7 @@ export const LIST_ROW = z.object({
 });
 const PAGE_ROW = LIST_ROW.extend({ extension_pending: col.bool(), total: col.int() });
 const COUNT_ROW = z.object({ n: col.int() });
-const MIX_ROW = z.object({
-  all_items: col.int(),
-  overdue: col.int(),
-  pending: col.int(),
-  in_progress: col.int(),
-  completed: col.int(),
-  verified: col.int(),
-  not_applicable: col.int(),
-});
+const MIX_ROW = z.object({ all_items: col.int(), ...MIX_COUNT_COLUMNS });
 const MEETING_OPTION_ROW = z.object({ id: col.int(), title_en: col.text(), title_hi: col.text(), meeting_date: col.date() });
 const CATEGORY_OPTION_ROW = z.object({ id: col.int(), code: col.text(), name_en: col.text(), name_hi: col.text() });
 
