@@ -6,6 +6,7 @@
 //   schemas     never import db                    (they run in the browser)
 //   models      never import components or routes (they answer queries, not requests)
 //   routes      never import db                    (they reach data through app/models)
+// and no app code but rows.server.ts imports sql.server (raw rows are decoded by selectChecked, not cast).
 // tests/lint-fixtures/ holds one deliberate violation per rule; tests/unit/lint-rules.test.ts
 // runs ESLint on them and fails if a rule stops firing.
 import js from "@eslint/js";
@@ -22,19 +23,22 @@ const layer = {
   routes: ["~/routes/*", "**/routes/*"],
 };
 
-/** A no-restricted-imports rule forbidding the given layers, with the reason in the message. */
-function forbid(from, layers) {
-  return {
-    "no-restricted-imports": [
-      "error",
-      {
-        patterns: layers.map((name) => ({
-          group: layer[name],
-          message: `Layering: ${from} never import ${name} (see docs/decisions/019-lint-and-layering.md).`,
-        })),
-      },
-    ],
-  };
+/**
+ * A no-restricted-imports rule forbidding the given layers, with the reason in the message; and,
+ * unless `rawRows` is allowed (rows.server.ts only), the unchecked selectRows of sql.server.ts.
+ */
+function forbid(from, layers, { rawRows = false } = {}) {
+  const patterns = layers.map((name) => ({
+    group: layer[name],
+    message: `Layering: ${from} never import ${name} (see docs/decisions/019-lint-and-layering.md).`,
+  }));
+  if (!rawRows) {
+    patterns.push({
+      group: ["~/models/sql.server", "**/sql.server"],
+      message: `Layering: ${from} never import sql.server: decode raw rows with selectChecked (app/models/rows.server.ts), never cast them (decision 020).`,
+    });
+  }
+  return { "no-restricted-imports": ["error", { patterns }] };
 }
 
 export default tseslint.config(
@@ -99,10 +103,13 @@ export default tseslint.config(
     rules: { "max-lines": "warn", "max-lines-per-function": "warn" },
   },
   // ----- Layering -----
+  { files: ["app/**/*.{ts,tsx}"], rules: forbid("app", []) },
   { files: ["app/components/**/*.{ts,tsx}"], rules: forbid("components", ["models", "db", "routes"]) },
   { files: ["app/schemas/**/*.{ts,tsx}", "app/domain/**/*.{ts,tsx}", "app/i18n/**/*.ts"], rules: forbid("schemas", ["db", "models", "components", "routes"]) },
   { files: ["app/models/**/*.{ts,tsx}"], rules: forbid("models", ["components", "routes"]) },
   { files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"], rules: forbid("routes", ["db"]) },
+  // The one reader of raw rows: selectChecked decodes each with its row schema.
+  { files: ["app/models/rows.server.ts"], rules: forbid("models", ["components", "routes"], { rawRows: true }) },
   // Test and tooling code may use `any` in fakes and reach every layer.
   {
     files: ["tests/**/*.{ts,tsx}", "db/**/*.ts", "*.config.{js,ts}", "server.ts"],

@@ -8,7 +8,10 @@ import type { ActionStatus } from "../../db/schema";
 import { changeActionItemStatus, type ChangeRefusal } from "./action-item-change.server";
 import { summariseChanges } from "./action-item.server";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const LABEL_ROW = z.object({ id: col.int(), number: col.int(), title_en: col.text(), title_hi: col.text() });
 
 export type BulkRefusalReason = ChangeRefusal["reason"] | "not-pending";
 
@@ -67,13 +70,13 @@ export async function labelActionItems(
 ): Promise<Map<number, { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string }>> {
   const labels = new Map<number, { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string }>();
   if (ids.length === 0) return labels;
-  const rows = await selectRows<{ id: number; number: number; title_en: string; title_hi: string }>(sql`
+  const rows = await selectChecked(LABEL_ROW, sql`
     SELECT a.id, d.number, m.title_en, m.title_hi
     FROM action_items a JOIN directives d ON d.id = a.directive_id JOIN meetings m ON m.id = a.meeting_id
     WHERE a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND ${actionItemScopeSql(viewer, "a")}
   `);
   for (const r of rows) {
-    labels.set(Number(r.id), { directiveNumber: Number(r.number), meetingTitleEn: r.title_en, meetingTitleHi: r.title_hi });
+    labels.set(r.id, { directiveNumber: r.number, meetingTitleEn: r.title_en, meetingTitleHi: r.title_hi });
   }
   return labels;
 }

@@ -2,17 +2,49 @@
 // query (actionItemScopeSql), so a row outside it is never read.
 import { sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "~/utils/auth.server";
-import type { ActionStatus, DistrictRole } from "../../db/schema";
 import { filterCondition, type ComplianceFilters } from "./compliance-filters.server";
 import type { MixKey } from "~/domain/compliance-types";
-import { mixColumns, mixCondition } from "./compliance.server";
+import { MIX_COUNT_COLUMNS, mixColumns, mixCondition } from "./compliance.server";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { ACTION_STATUSES, DISTRICT_ROLES, PRIORITIES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
 import type { ActionListRow } from "~/domain/action-views";
 
 export type { ActionListRow } from "~/domain/action-views";
 
 export const PAGE_SIZE = 50;
+
+/** The columns the list and the item page share (toListRow). */
+export const LIST_ROW = z.object({
+  id: col.int(),
+  status: col.oneOf(ACTION_STATUSES),
+  version: col.int(),
+  due_date: col.date().nullable(),
+  original_due_date: col.date().nullable(),
+  days_overdue: col.int(),
+  directive_number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  priority: col.oneOf(PRIORITIES),
+  meeting_id: col.int(),
+  meeting_title_en: col.text(),
+  meeting_title_hi: col.text(),
+  meeting_date: col.date(),
+  category_en: col.text().nullable(),
+  category_hi: col.text().nullable(),
+  district_en: col.text().nullable(),
+  district_hi: col.text().nullable(),
+  district_role: col.oneOf(DISTRICT_ROLES).nullable(),
+  department_en: col.text().nullable(),
+  department_hi: col.text().nullable(),
+  returned_at: col.timestamp().nullable(),
+});
+const PAGE_ROW = LIST_ROW.extend({ extension_pending: col.bool(), total: col.int() });
+const COUNT_ROW = z.object({ n: col.int() });
+const MIX_ROW = z.object({ all_items: col.int(), ...MIX_COUNT_COLUMNS });
+const MEETING_OPTION_ROW = z.object({ id: col.int(), title_en: col.text(), title_hi: col.text(), meeting_date: col.date() });
+const CATEGORY_OPTION_ROW = z.object({ id: col.int(), code: col.text(), name_en: col.text(), name_hi: col.text() });
 
 /**
  * The list's status filter is one part of the dashboard's status mix: OVERDUE is split out of
@@ -50,7 +82,7 @@ export async function listActionItems(
 ): Promise<{ rows: ActionListRow[]; total: number }> {
   const page = Math.max(1, filters.page ?? 1);
   const where = listWhere(viewer, filters, today, true);
-  const rows = await selectRows<Record<string, unknown>>(sql`
+  const rows = await selectChecked(PAGE_ROW, sql`
     SELECT a.id, a.status, a.version,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
@@ -79,49 +111,49 @@ export async function listActionItems(
       a.returned_at IS NULL, a.due_date ASC NULLS LAST, m.meeting_date DESC, d.number, a.id
     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
   `);
-  const total = rows.length > 0 ? Number(rows[0].total) : await countMatching(viewer, filters, today);
+  const total = rows.length > 0 ? rows[0].total : await countMatching(viewer, filters, today);
   return {
     total,
-    rows: rows.map(toListRow),
+    rows: rows.map((r) => toListRow(r, r.extension_pending)),
   };
 }
 
 /** The columns the list and the item page share, from a row of either query. */
-export function toListRow(r: Record<string, unknown>): ActionListRow {
+export function toListRow(r: z.output<typeof LIST_ROW>, extensionPending: boolean): ActionListRow {
   return {
-    id: Number(r.id),
-    status: r.status as ActionStatus,
-    version: Number(r.version),
-    dueDate: (r.due_date as string | null) ?? null,
-    originalDueDate: (r.original_due_date as string | null) ?? null,
-    daysOverdue: Number(r.days_overdue),
-    directiveNumber: Number(r.directive_number),
-    textEn: String(r.text_en ?? ""),
-    textHi: String(r.text_hi ?? ""),
-    priority: r.priority as "NORMAL" | "HIGH",
-    meetingId: Number(r.meeting_id),
-    meetingTitleEn: String(r.meeting_title_en ?? ""),
-    meetingTitleHi: String(r.meeting_title_hi ?? ""),
-    meetingDate: String(r.meeting_date),
-    categoryEn: (r.category_en as string | null) ?? null,
-    categoryHi: (r.category_hi as string | null) ?? null,
-    districtEn: (r.district_en as string | null) ?? null,
-    districtHi: (r.district_hi as string | null) ?? null,
-    districtRole: (r.district_role as DistrictRole | null) ?? null,
-    departmentEn: (r.department_en as string | null) ?? null,
-    departmentHi: (r.department_hi as string | null) ?? null,
-    extensionPending: Boolean(r.extension_pending),
-    returnedAt: r.returned_at ? new Date(r.returned_at as string | Date).toISOString() : null,
+    id: r.id,
+    status: r.status,
+    version: r.version,
+    dueDate: r.due_date,
+    originalDueDate: r.original_due_date,
+    daysOverdue: r.days_overdue,
+    directiveNumber: r.directive_number,
+    textEn: r.text_en,
+    textHi: r.text_hi,
+    priority: r.priority,
+    meetingId: r.meeting_id,
+    meetingTitleEn: r.meeting_title_en,
+    meetingTitleHi: r.meeting_title_hi,
+    meetingDate: r.meeting_date,
+    categoryEn: r.category_en,
+    categoryHi: r.category_hi,
+    districtEn: r.district_en,
+    districtHi: r.district_hi,
+    districtRole: r.district_role,
+    departmentEn: r.department_en,
+    departmentHi: r.department_hi,
+    extensionPending,
+    returnedAt: r.returned_at,
   };
 }
 
 /** A page past the end has no rows to carry the window count. */
 async function countMatching(viewer: Viewer, filters: ActionListFilters, today: string): Promise<number> {
-  const [row] = await selectRows<{ n: number }>(sql`
+  const [row] = await selectChecked(COUNT_ROW, sql`
     SELECT count(*)::int AS n FROM action_items a
     WHERE ${listWhere(viewer, filters, today, true)}
   `);
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 export type StatusCounts = Record<MixKey | "ALL", number>;
@@ -132,19 +164,19 @@ export async function countActionItemsByStatus(
   filters: ActionListFilters,
   today: string,
 ): Promise<StatusCounts> {
-  const [row] = await selectRows<Record<string, number>>(sql`
+  const [row] = await selectChecked(MIX_ROW, sql`
     SELECT count(*)::int AS all_items, ${mixColumns(today)}
     FROM action_items a
     WHERE ${listWhere(viewer, filters, today, false)}
   `);
   return {
-    ALL: Number(row?.all_items ?? 0),
-    OVERDUE: Number(row?.overdue ?? 0),
-    PENDING: Number(row?.pending ?? 0),
-    IN_PROGRESS: Number(row?.in_progress ?? 0),
-    COMPLETED: Number(row?.completed ?? 0),
-    VERIFIED: Number(row?.verified ?? 0),
-    NOT_APPLICABLE: Number(row?.not_applicable ?? 0),
+    ALL: row?.all_items ?? 0,
+    OVERDUE: row?.overdue ?? 0,
+    PENDING: row?.pending ?? 0,
+    IN_PROGRESS: row?.in_progress ?? 0,
+    COMPLETED: row?.completed ?? 0,
+    VERIFIED: row?.verified ?? 0,
+    NOT_APPLICABLE: row?.not_applicable ?? 0,
   };
 }
 
@@ -160,13 +192,13 @@ export interface Option {
 export async function listActionFilterOptions(viewer: Viewer): Promise<{ meetings: Option[]; categories: Option[] }> {
   const scope = actionItemScopeSql(viewer, "a");
   const [meetings, categories] = await Promise.all([
-    selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string }>(sql`
+    selectChecked(MEETING_OPTION_ROW, sql`
       SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date
       FROM meetings m
       WHERE EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND a.withdrawn_at IS NULL AND ${scope})
       ORDER BY m.meeting_date DESC, m.id DESC
     `),
-    selectRows<{ id: number; code: string; name_en: string; name_hi: string }>(sql`
+    selectChecked(CATEGORY_OPTION_ROW, sql`
       SELECT c.id, c.code, c.name_en, c.name_hi
       FROM categories c
       WHERE EXISTS (
@@ -176,7 +208,7 @@ export async function listActionFilterOptions(viewer: Viewer): Promise<{ meeting
     `),
   ]);
   return {
-    meetings: meetings.map((m) => ({ id: Number(m.id), en: m.title_en, hi: m.title_hi, date: m.meeting_date })),
-    categories: categories.map((c) => ({ id: Number(c.id), code: c.code, en: c.name_en, hi: c.name_hi })),
+    meetings: meetings.map((m) => ({ id: m.id, en: m.title_en, hi: m.title_hi, date: m.meeting_date })),
+    categories: categories.map((c) => ({ id: c.id, code: c.code, en: c.name_en, hi: c.name_hi })),
   };
 }

@@ -6,12 +6,14 @@ import { sql } from "drizzle-orm";
 import { db } from "~/db.server";
 import type { ChangeSummary } from "~/schemas/action-update";
 import type { Viewer } from "~/utils/auth.server";
-import type { ActionItemHistory, ActionStatus, HistoryKind } from "../../db/schema";
+import type { ActionItemHistory, ActionStatus } from "../../db/schema";
 import { changeActionItemStatus, type ChangeResult, type StatusChange } from "./action-item-change.server";
-import { overdueSql, toListRow, type ActionListRow } from "./action-item-list.server";
+import { LIST_ROW, overdueSql, toListRow, type ActionListRow } from "./action-item-list.server";
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { ACTION_STATUSES, EVIDENCE_KINDS, HISTORY_KINDS } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
 import type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
 
 export type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
@@ -34,13 +36,52 @@ export interface ActionItemDetail extends ActionListRow {
   pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
 }
 
-function iso(value: unknown): string {
-  return new Date(value as string | Date).toISOString();
-}
+const DETAIL_ROW = LIST_ROW.extend({
+  chair_en: col.text(),
+  chair_hi: col.text(),
+  latest_remark: col.text().nullable(),
+  updated_at: col.timestamp(),
+  updated_by_name: col.text().nullable(),
+  updated_by_name_hi: col.text().nullable(),
+  withdrawn_at: col.timestamp().nullable(),
+  withdrawn_reason: col.text().nullable(),
+  return_reason: col.text().nullable(),
+  returned_by_name: col.text().nullable(),
+  returned_by_name_hi: col.text().nullable(),
+  escalated_at: col.timestamp().nullable(),
+  ext_id: col.int().nullable(),
+  ext_date: col.date().nullable(),
+  ext_at: col.timestamp().nullable(),
+  ext_reason: col.text().nullable(),
+});
+/** A history row as the conflict message shows it (changesSince). */
+const CHANGE_ROW = z.object({
+  at: col.timestamp(),
+  kind: col.oneOf(HISTORY_KINDS),
+  from_status: col.oneOf(ACTION_STATUSES).nullable(),
+  to_status: col.oneOf(ACTION_STATUSES),
+  from_due_date: col.date().nullable(),
+  to_due_date: col.date().nullable(),
+  remark: col.text().nullable(),
+  actor_name: col.text().nullable(),
+  actor_name_hi: col.text().nullable(),
+});
+const HISTORY_ROW = CHANGE_ROW.extend({ id: col.int(), version: col.int(), actor_role: col.text().nullable() });
+const EVIDENCE_ROW = z.object({
+  id: col.int(),
+  history_id: col.int().nullable(),
+  kind: col.oneOf(EVIDENCE_KINDS),
+  file_name: col.text().nullable(),
+  content_type: col.text().nullable(),
+  size_bytes: col.int().nullable(),
+  url: col.text().nullable(),
+});
+const NAME_ROW = z.object({ id: col.int(), display_name: col.text(), display_name_hi: col.text().nullable() });
+const STATE_ROW = z.object({ status: col.oneOf(ACTION_STATUSES), version: col.int(), withdrawn: col.bool() });
 
 /** The item, if the viewer may see it; null otherwise (the caller answers 404). */
 export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
-  const [r] = await selectRows<Record<string, unknown>>(sql`
+  const [r] = await selectChecked(DETAIL_ROW, sql`
     SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.returned_at, a.escalated_at,
       rt.remark AS return_reason, rt.display_name AS returned_by_name, rt.display_name_hi AS returned_by_name_hi,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
@@ -74,28 +115,22 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
   `);
   if (!r) return null;
   return {
-    ...toListRow(r),
-    meetingChairEn: String(r.chair_en ?? ""),
-    meetingChairHi: String(r.chair_hi ?? ""),
-    extensionPending: r.ext_id != null,
-    latestRemark: (r.latest_remark as string | null) ?? null,
-    updatedAt: iso(r.updated_at),
-    updatedByName: (r.updated_by_name as string | null) ?? null,
-    updatedByNameHi: (r.updated_by_name_hi as string | null) ?? null,
-    withdrawnAt: r.withdrawn_at ? iso(r.withdrawn_at) : null,
-    withdrawnReason: (r.withdrawn_reason as string | null) ?? null,
-    returnReason: (r.return_reason as string | null) ?? null,
-    returnedByName: (r.returned_by_name as string | null) ?? null,
-    returnedByNameHi: (r.returned_by_name_hi as string | null) ?? null,
-    escalatedAt: r.escalated_at ? iso(r.escalated_at) : null,
+    ...toListRow(r, r.ext_id !== null),
+    meetingChairEn: r.chair_en,
+    meetingChairHi: r.chair_hi,
+    latestRemark: r.latest_remark,
+    updatedAt: r.updated_at,
+    updatedByName: r.updated_by_name,
+    updatedByNameHi: r.updated_by_name_hi,
+    withdrawnAt: r.withdrawn_at,
+    withdrawnReason: r.withdrawn_reason,
+    returnReason: r.return_reason,
+    returnedByName: r.returned_by_name,
+    returnedByNameHi: r.returned_by_name_hi,
+    escalatedAt: r.escalated_at,
     pendingExtension:
-      r.ext_id != null
-        ? {
-            id: Number(r.ext_id),
-            requestedDueDate: String(r.ext_date),
-            requestedAt: iso(r.ext_at),
-            reason: String(r.ext_reason ?? ""),
-          }
+      r.ext_id !== null && r.ext_date !== null && r.ext_at !== null
+        ? { id: r.ext_id, requestedDueDate: r.ext_date, requestedAt: r.ext_at, reason: r.ext_reason ?? "" }
         : null,
   };
 }
@@ -104,7 +139,7 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
 export async function getActionItemTimeline(viewer: Viewer, actionItemId: number): Promise<TimelineEntry[]> {
   const scope = actionItemScopeSql(viewer, "a");
   const [history, evidence] = await Promise.all([
-    selectRows<Record<string, unknown>>(sql`
+    selectChecked(HISTORY_ROW, sql`
       SELECT h.id, h.at, h.kind, h.from_status, h.to_status, h.remark, h.version,
         to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date,
         u.display_name AS actor_name, u.display_name_hi AS actor_name_hi, u.role AS actor_role
@@ -114,7 +149,7 @@ export async function getActionItemTimeline(viewer: Viewer, actionItemId: number
       WHERE h.action_item_id = ${actionItemId} AND ${scope}
       ORDER BY h.at DESC, h.id DESC
     `),
-    selectRows<Record<string, unknown>>(sql`
+    selectChecked(EVIDENCE_ROW, sql`
       SELECT e.id, e.history_id, e.kind, e.file_name, e.content_type, e.size_bytes, e.url
       FROM evidence e
       JOIN action_items a ON a.id = e.action_item_id
@@ -124,32 +159,25 @@ export async function getActionItemTimeline(viewer: Viewer, actionItemId: number
   ]);
   const byHistory = new Map<number, EvidenceSummary[]>();
   for (const e of evidence) {
-    const key = Number(e.history_id);
+    const key = e.history_id ?? 0;
     const list = byHistory.get(key) ?? [];
-    list.push({
-      id: Number(e.id),
-      kind: e.kind as "FILE" | "LINK",
-      fileName: (e.file_name as string | null) ?? null,
-      contentType: (e.content_type as string | null) ?? null,
-      sizeBytes: e.size_bytes == null ? null : Number(e.size_bytes),
-      url: (e.url as string | null) ?? null,
-    });
+    list.push({ id: e.id, kind: e.kind, fileName: e.file_name, contentType: e.content_type, sizeBytes: e.size_bytes, url: e.url });
     byHistory.set(key, list);
   }
   return history.map((h) => ({
-    id: Number(h.id),
-    at: iso(h.at),
-    kind: h.kind as HistoryKind,
-    actorName: (h.actor_name as string | null) ?? null,
-    actorNameHi: (h.actor_name_hi as string | null) ?? null,
-    actorRole: (h.actor_role as string | null) ?? null,
-    fromStatus: (h.from_status as ActionStatus | null) ?? null,
-    toStatus: h.to_status as ActionStatus,
-    fromDueDate: (h.from_due_date as string | null) ?? null,
-    toDueDate: (h.to_due_date as string | null) ?? null,
-    remark: (h.remark as string | null) ?? null,
-    version: Number(h.version),
-    evidence: byHistory.get(Number(h.id)) ?? [],
+    id: h.id,
+    at: h.at,
+    kind: h.kind,
+    actorName: h.actor_name,
+    actorNameHi: h.actor_name_hi,
+    actorRole: h.actor_role,
+    fromStatus: h.from_status,
+    toStatus: h.to_status,
+    fromDueDate: h.from_due_date,
+    toDueDate: h.to_due_date,
+    remark: h.remark,
+    version: h.version,
+    evidence: byHistory.get(h.id) ?? [],
   }));
 }
 
@@ -158,10 +186,11 @@ export async function summariseChanges(changes: ActionItemHistory[]): Promise<Ch
   const ids = [...new Set(changes.map((c) => c.actorId).filter((id): id is number => id != null))];
   const names = new Map<number, { en: string; hi: string | null }>();
   if (ids.length > 0) {
-    const rows = await selectRows<{ id: number; display_name: string; display_name_hi: string | null }>(
+    const rows = await selectChecked(
+      NAME_ROW,
       sql`SELECT id, display_name, display_name_hi FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
     );
-    for (const r of rows) names.set(Number(r.id), { en: r.display_name, hi: r.display_name_hi ?? null });
+    for (const r of rows) names.set(r.id, { en: r.display_name, hi: r.display_name_hi });
   }
   return changes.map((c) => ({
     at: new Date(c.at).toISOString(),
@@ -181,11 +210,11 @@ export async function getActionItemState(
   viewer: Viewer,
   id: number,
 ): Promise<{ status: ActionStatus; version: number; withdrawn: boolean } | null> {
-  const [row] = await selectRows<{ status: ActionStatus; version: number; withdrawn: boolean }>(sql`
+  const [row] = await selectChecked(STATE_ROW, sql`
     SELECT a.status, a.version, a.withdrawn_at IS NOT NULL AS withdrawn
     FROM action_items a WHERE a.id = ${id} AND ${actionItemScopeSql(viewer, "a")}
   `);
-  return row ? { status: row.status, version: Number(row.version), withdrawn: Boolean(row.withdrawn) } : null;
+  return row ? { status: row.status, version: row.version, withdrawn: row.withdrawn } : null;
 }
 
 /** What happened to an item after `sinceVersion`, as the conflict message shows it. */
@@ -196,7 +225,7 @@ export async function changesSince(
 ): Promise<{ current: { status: ActionStatus; version: number }; changes: ChangeSummary[] } | null> {
   const state = await getActionItemState(viewer, id);
   if (!state) return null;
-  const rows = await selectRows<Record<string, unknown>>(sql`
+  const rows = await selectChecked(CHANGE_ROW, sql`
     SELECT h.at, h.kind, h.from_status, h.to_status, h.remark, u.display_name AS actor_name, u.display_name_hi AS actor_name_hi,
       to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date
     FROM action_item_history h
@@ -208,15 +237,15 @@ export async function changesSince(
   return {
     current: { status: state.status, version: state.version },
     changes: rows.map((r) => ({
-      at: iso(r.at),
-      actorName: (r.actor_name as string | null) ?? null,
-      actorNameHi: (r.actor_name_hi as string | null) ?? null,
-      kind: String(r.kind),
-      fromStatus: (r.from_status as ActionStatus | null) ?? null,
-      toStatus: r.to_status as ActionStatus,
-      fromDueDate: (r.from_due_date as string | null) ?? null,
-      toDueDate: (r.to_due_date as string | null) ?? null,
-      remark: (r.remark as string | null) ?? null,
+      at: r.at,
+      actorName: r.actor_name,
+      actorNameHi: r.actor_name_hi,
+      kind: r.kind,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      fromDueDate: r.from_due_date,
+      toDueDate: r.to_due_date,
+      remark: r.remark,
     })),
   };
 }

@@ -9,7 +9,23 @@ import { scopeCondition } from "./compliance-filters.server";
 import { getDirectiveSummaries, getHeadline, type Figures, type ItemLine } from "./compliance.server";
 import { listItemLines } from "./item-lines.server";
 import { getMeeting, type MeetingSummary } from "./meeting.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { PRIORITIES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
+
+const DIRECTIVE_ROW = z.object({
+  id: col.int(),
+  number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  category_en: col.text().nullable(),
+  category_hi: col.text().nullable(),
+  priority: col.oneOf(PRIORITIES),
+  due_date: col.date().nullable(),
+  withdrawn_on: col.date().nullable(),
+  withdrawn_reason: col.text().nullable(),
+});
+const WITHDRAWN_ROW = z.object({ directive_id: col.int(), withdrawn: col.int() });
 
 export interface AtrLine extends ItemLine {
   /** First reported COMPLETED (IST date), shown while the item stands completed or verified. */
@@ -58,32 +74,21 @@ export async function getActionTakenReport(viewer: Viewer, meetingId: number, to
     getHeadline(viewer, filters, today),
     getDirectiveSummaries(viewer, filters, today),
     listItemLines(viewer, filters, today, { order: "assignee", includeWithdrawn: true }),
-    published ? selectRows<{
-      id: number;
-      number: number;
-      text_en: string;
-      text_hi: string;
-      category_en: string | null;
-      category_hi: string | null;
-      priority: Priority;
-      due_date: string | null;
-      withdrawn_on: string | null;
-      withdrawn_reason: string | null;
-    }>(sql`
+    published ? selectChecked(DIRECTIVE_ROW, sql`
       SELECT d.id, d.number, d.text_en, d.text_hi, c.name_en AS category_en, c.name_hi AS category_hi, d.priority,
         to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
         to_char(d.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, d.withdrawn_reason
       FROM directives d LEFT JOIN categories c ON c.id = d.category_id
       WHERE d.meeting_id = ${meetingId}
       ORDER BY d.number`) : [],
-    selectRows<{ directive_id: number; withdrawn: number }>(sql`
+    selectChecked(WITHDRAWN_ROW, sql`
       SELECT a.directive_id, count(*)::int AS withdrawn
       FROM action_items a
       WHERE a.meeting_id = ${meetingId} AND a.withdrawn_at IS NOT NULL AND ${scopeCondition(viewer)}
       GROUP BY a.directive_id`),
   ]);
   const figuresBy = new Map(perDirective.map((f) => [f.directiveId, f]));
-  const withdrawnBy = new Map(withdrawnRows.map((r) => [Number(r.directive_id), Number(r.withdrawn)]));
+  const withdrawnBy = new Map(withdrawnRows.map((r) => [r.directive_id, r.withdrawn]));
   const linesBy = new Map<number, AtrLine[]>();
   for (const line of lines) {
     const done = line.status === "COMPLETED" || line.status === "VERIFIED";
@@ -99,11 +104,11 @@ export async function getActionTakenReport(viewer: Viewer, meetingId: number, to
     linesBy.set(line.directiveId, list);
   }
   const directives = directiveRows.map((d): AtrDirective => {
-    const id = Number(d.id);
+    const id = d.id;
     const figures = figuresBy.get(id);
     return {
       id,
-      number: Number(d.number),
+      number: d.number,
       textEn: d.text_en,
       textHi: d.text_hi,
       categoryEn: d.category_en,

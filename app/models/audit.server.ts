@@ -3,7 +3,10 @@ import { db, schema, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import type { NewAuditEntry } from "../../db/schema";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const ACTION_ROW = z.object({ action: col.text() });
 
 export type AuditInput = Omit<NewAuditEntry, "id" | "at">;
 
@@ -111,7 +114,7 @@ export async function listAuditEntries(viewer: Viewer, filters: AuditFilters): P
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
   // A loose index scan over (action, at): one index probe per distinct action, not a full scan.
-  const actions = await selectRows<{ action: string }>(sql`
+  const actions = await selectChecked(ACTION_ROW, sql`
     WITH RECURSIVE a AS (
       SELECT min(action) AS action FROM audit_log
       UNION ALL

@@ -247,7 +247,7 @@ export async function getBrief(viewer: ComplianceViewer, meetingId: number, toda
   const t = total ? toPlace(total) : null;
   return {
     meeting: {
-      id: Number(meeting.id),
+      id: meeting.id,
       titleEn: meeting.title_en,
       titleHi: meeting.title_hi,
       meetingDate: meeting.meeting_date,

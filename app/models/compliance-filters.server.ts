@@ -67,10 +67,10 @@ export async function getFilterOptions(): Promise<FilterOptions> {
     selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`),
   ]);
   return {
-    meetings: meetings.map((m) => ({ id: Number(m.id), titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date })),
+    meetings: meetings.map((m) => ({ id: m.id, titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date })),
     categories: categories.map(named),
     divisions: divisions.map(named),
-    districts: districts.map((d) => ({ ...named(d), divisionId: Number(d.division_id) })),
+    districts: districts.map((d) => ({ ...named(d), divisionId: d.division_id })),
     departments: departments.map(named),
   };
 }
@@ -78,7 +78,7 @@ export async function getFilterOptions(): Promise<FilterOptions> {
 const MEETING_ROW = z.object({ id: col.int(), title_en: col.text(), title_hi: col.text(), meeting_date: col.date() });
 const NAMED_ROW = z.object({ id: col.int(), code: col.text(), name_en: col.text(), name_hi: col.text() });
 type NamedRow = z.output<typeof NAMED_ROW>;
-const named = (r: NamedRow): NamedOption => ({ id: Number(r.id), code: r.code, nameEn: r.name_en, nameHi: r.name_hi });
+const named = (r: NamedRow): NamedOption => ({ id: r.id, code: r.code, nameEn: r.name_en, nameHi: r.name_hi });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function isRealDate(value: string): boolean {

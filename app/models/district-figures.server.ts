@@ -4,7 +4,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { todayInIndia } from "~/utils/format";
 import type { ComplianceFilters, ComplianceViewer } from "./compliance-filters.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { db } from "~/db.server";
+import { col, selectChecked } from "./rows.server";
+
+const DAY_ROW = z.object({ as_of: col.date() });
 
 const ALL_ITEMS_ROLES: ReadonlySet<ComplianceViewer["role"]> = new Set(["ADMIN", "SECRETARIAT", "OFFICIAL"]);
 
@@ -18,8 +22,8 @@ export function districtFiguresAnswer(viewer: ComplianceViewer, filters: Complia
 
 /** Makes sure the kept counts are for `today`: a no-op on every request but the first of a day. */
 export async function districtFiguresFor(today: string): Promise<SQL> {
-  const [kept] = await selectRows<{ as_of: string }>(sql`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM district_figures_day`);
-  if (kept?.as_of !== today) await selectRows(sql`SELECT anupalan_figures_rebuild(${today}::date)`);
+  const [kept] = await selectChecked(DAY_ROW, sql`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM district_figures_day`);
+  if (kept?.as_of !== today) await db().execute(sql`SELECT anupalan_figures_rebuild(${today}::date)`);
   // The same columns as getComplianceSets' scan of the items; a group whose items all left has zeros.
   return sql`
     SELECT f.district_id, f.division_id, f.items, f.not_applicable, f.done, f.verified, f.overdue, f.due_passed,

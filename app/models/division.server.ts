@@ -6,7 +6,30 @@ import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import type { DistrictRole } from "../../db/schema/enums";
 import { actionItemScope, actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const DISTRICT_ROW = z.object({
+  code: col.text(),
+  nameEn: col.text(),
+  nameHi: col.text(),
+  total: col.int(),
+  open: col.int(),
+  overdue: col.int(),
+  escalated: col.int(),
+  completed: col.int(),
+});
+const OVERDUE_ROW = z.object({
+  id: col.int(),
+  districtEn: col.text(),
+  districtHi: col.text(),
+  directiveNumber: col.int(),
+  textEn: col.text(),
+  textHi: col.text(),
+  dueDate: col.date(),
+  daysOverdue: col.int(),
+  escalated: col.bool(),
+});
 
 export interface DivisionDistrictRow {
   code: string;
@@ -48,7 +71,7 @@ export async function getDivisionSummary(viewer: Viewer, today: string): Promise
     .where(eq(schema.divisions.id, viewer.divisionId));
   if (!division) return null;
   const scope = actionItemScopeSql(viewer, "a");
-  const districts = await selectRows<DivisionDistrictRow>(sql`
+  const districts = await selectChecked(DISTRICT_ROW, sql`
     SELECT d.code, d.name_en AS "nameEn", d.name_hi AS "nameHi",
       count(a.id)::int AS total,
       count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS'))::int AS open,
@@ -69,7 +92,7 @@ export async function getDivisionSummary(viewer: Viewer, today: string): Promise
     }),
     { total: 0, open: 0, overdue: 0, escalated: 0, completed: 0 },
   );
-  const mostOverdue = await selectRows<OverdueItem>(sql`
+  const mostOverdue = await selectChecked(OVERDUE_ROW, sql`
     SELECT a.id, d.name_en AS "districtEn", d.name_hi AS "districtHi", dir.number AS "directiveNumber",
       dir.text_en AS "textEn", dir.text_hi AS "textHi", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
       (CAST(${today} AS date) - a.due_date) AS "daysOverdue", a.escalated_at IS NOT NULL AS escalated

@@ -8,7 +8,20 @@ import { can } from "~/utils/permissions";
 import { recordAudit } from "./audit.server";
 import { targetsSql } from "./publish-items.server";
 import { publishMeeting } from "./publish.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { MEETING_STATUSES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
+
+const MEETING_ROW = z.object({
+  id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+  status: col.oneOf(MEETING_STATUSES),
+});
+const PREVIEW_ROW = z.object({ number: col.int(), text_en: col.text(), text_hi: col.text(), items: col.int(), has_due: col.bool() });
+const SUMMARY_ROW = MEETING_ROW.extend({ directives: col.int() });
+const COUNT_ROW = z.object({ n: col.int() });
 
 type Origin = { ip: string | null; userAgent: string | null };
 
@@ -24,13 +37,15 @@ export interface PublishPreview {
 /** What publishing the meeting would create, directive by directive; null if the viewer may not publish it. */
 export async function previewPublish(viewer: Viewer, meetingId: number, tx: DbOrTx = db()): Promise<PublishPreview | null> {
   if (!can(viewer.role, "publish:meeting:any")) return null;
-  const [meeting] = await selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string; status: string }>(
+  const [meeting] = await selectChecked(
+    MEETING_ROW,
     sql`SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, status FROM meetings WHERE id = ${meetingId}`,
     tx,
   );
   if (!meeting) return null;
   // Drafts have no items yet, so every target is an item publishing creates (as createMissingItems does).
-  const rows = await selectRows<{ number: number; text_en: string; text_hi: string; items: number; has_due: boolean }>(
+  const rows = await selectChecked(
+    PREVIEW_ROW,
     sql`
       WITH targets AS (${targetsSql(sql`d.meeting_id = ${meetingId}`)})
       SELECT d.number, d.text_en, d.text_hi,
@@ -43,14 +58,14 @@ export async function previewPublish(viewer: Viewer, meetingId: number, tx: DbOr
     tx,
   );
   const directives = rows.map((r) => ({
-    number: Number(r.number),
+    number: r.number,
     textEn: r.text_en,
     textHi: r.text_hi,
-    items: Number(r.items),
-    complete: Boolean(r.has_due) && Number(r.items) > 0,
+    items: r.items,
+    complete: r.has_due && r.items > 0,
   }));
   return {
-    meeting: { id: Number(meeting.id), titleEn: meeting.title_en, titleHi: meeting.title_hi, meetingDate: meeting.meeting_date, status: meeting.status },
+    meeting: { id: meeting.id, titleEn: meeting.title_en, titleHi: meeting.title_hi, meetingDate: meeting.meeting_date, status: meeting.status },
     directives,
     items: directives.reduce((sum, d) => sum + d.items, 0),
     incomplete: directives.filter((d) => !d.complete).map((d) => d.number),
@@ -105,13 +120,13 @@ export interface DraftSummary {
 /** The meeting as the delete confirmation shows it; null if the viewer may not write meetings or it does not exist. */
 export async function getDraftSummary(viewer: Viewer, meetingId: number): Promise<DraftSummary | null> {
   if (!can(viewer.role, "write:meeting:any")) return null;
-  const [row] = await selectRows<{ id: number; title_en: string; title_hi: string; meeting_date: string; status: string; directives: number }>(sql`
+  const [row] = await selectChecked(SUMMARY_ROW, sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
       (SELECT count(*)::int FROM directives d WHERE d.meeting_id = m.id) AS directives
     FROM meetings m WHERE m.id = ${meetingId}
   `);
   return row
-    ? { id: Number(row.id), titleEn: row.title_en, titleHi: row.title_hi, meetingDate: row.meeting_date, status: row.status, directives: Number(row.directives) }
+    ? { id: row.id, titleEn: row.title_en, titleHi: row.title_hi, meetingDate: row.meeting_date, status: row.status, directives: row.directives }
     : null;
 }
 
@@ -121,13 +136,14 @@ export type DeleteDraftResult = { ok: true } | { ok: false; reason: "not-found" 
 export async function deleteDraftMeeting(viewer: Viewer, input: { meetingId: number; origin: Origin }): Promise<DeleteDraftResult> {
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   return db().transaction(async (tx) => {
-    const [meeting] = await selectRows<{ id: number; status: string; title_en: string; title_hi: string; meeting_date: string }>(
+    const [meeting] = await selectChecked(
+      MEETING_ROW,
       sql`SELECT id, status, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
       tx,
     );
     if (!meeting) return { ok: false, reason: "not-found" } as const;
     if (meeting.status !== "DRAFT") return { ok: false, reason: "not-draft" } as const;
-    const [{ n }] = await selectRows<{ n: number }>(sql`SELECT count(*)::int AS n FROM directives WHERE meeting_id = ${meeting.id}`, tx);
+    const [{ n }] = await selectChecked(COUNT_ROW, sql`SELECT count(*)::int AS n FROM directives WHERE meeting_id = ${meeting.id}`, tx);
     await tx.execute(sql`DELETE FROM meetings WHERE id = ${meeting.id} AND status = 'DRAFT'`);
     await recordAudit(
       {
@@ -136,7 +152,7 @@ export async function deleteDraftMeeting(viewer: Viewer, input: { meetingId: num
         action: "meeting.delete-draft",
         targetType: "meeting",
         targetId: String(meeting.id),
-        details: { titleEn: meeting.title_en, titleHi: meeting.title_hi, meetingDate: meeting.meeting_date, directives: Number(n) },
+        details: { titleEn: meeting.title_en, titleHi: meeting.title_hi, meetingDate: meeting.meeting_date, directives: n },
         ...input.origin,
       },
       tx,

@@ -7,7 +7,17 @@ import { schema, type DbOrTx } from "~/db.server";
 import { EVIDENCE_TYPES, detectEvidenceType, type EvidenceType } from "~/schemas/action-update";
 import type { Viewer } from "~/utils/auth.server";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const FILE_ROW = z.object({
+  id: col.int(),
+  file_name: col.text().nullable(),
+  content_type: col.text().nullable(),
+  size_bytes: col.int().nullable(),
+  sha256: col.text().nullable(),
+  content: col.bytes(),
+});
 
 export interface EvidenceFileInput {
   name: string;
@@ -71,14 +81,7 @@ export interface EvidenceFile {
 
 /** A file of an item the viewer may see, or null (unknown, a link, or outside their scope). */
 export async function findEvidenceFile(viewer: Viewer, actionItemId: number, evidenceId: number): Promise<EvidenceFile | null> {
-  const [row] = await selectRows<{
-    id: number;
-    file_name: string | null;
-    content_type: string | null;
-    size_bytes: number | null;
-    sha256: string | null;
-    content: Buffer | Uint8Array;
-  }>(sql`
+  const [row] = await selectChecked(FILE_ROW, sql`
     SELECT e.id, e.file_name, e.content_type, e.size_bytes, e.sha256, e.content
     FROM evidence e
     JOIN action_items a ON a.id = e.action_item_id
@@ -86,11 +89,11 @@ export async function findEvidenceFile(viewer: Viewer, actionItemId: number, evi
       AND ${actionItemScopeSql(viewer, "a")}
   `);
   if (!row) return null;
-  const content = Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content);
+  const content = row.content;
   // Trust the stored bytes over the stored label; anything unrecognised is served as opaque bytes.
   const type = detectEvidenceType(content.subarray(0, 8));
   return {
-    id: Number(row.id),
+    id: row.id,
     fileName: row.file_name ?? `evidence-${row.id}${type ? `.${EVIDENCE_TYPES[type].extension}` : ""}`,
     contentType: type ?? "application/octet-stream",
     sizeBytes: content.length,

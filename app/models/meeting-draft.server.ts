@@ -14,10 +14,14 @@ import {
 } from "~/schemas/meeting";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import type { AssigneeScope, MeetingStatus } from "../../db/schema";
+import type { AssigneeScope } from "../../db/schema";
 import { findVisibleMeeting, loadAssigneeLines, type MeetingSummary } from "./meeting.server";
 import { getEditorSeriesValues, resolveChairAndSeries } from "./series.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { MEETING_STATUSES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
+
+const LOCKED_MEETING_ROW = z.object({ id: col.int(), status: col.oneOf(MEETING_STATUSES) });
 
 const { meetings, directives, directiveAssignees, directiveAssigneeDivisions, directiveAssigneeDistricts } = schema;
 
@@ -148,7 +152,8 @@ export async function saveDraftMeeting(
 
   let meetingId: number;
   if (input.meetingId != null) {
-    const [existing] = await selectRows<{ id: number; status: MeetingStatus }>(
+    const [existing] = await selectChecked(
+      LOCKED_MEETING_ROW,
       sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
       tx,
     );

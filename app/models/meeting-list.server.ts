@@ -87,7 +87,7 @@ function listConditions(viewer: Viewer, filters: MeetingListFilters): SQL {
 export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, today: string): Promise<MeetingListPage> {
   const where = listConditions(viewer, filters);
   const [{ total }] = await selectChecked(z.object({ total: col.int() }), sql`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`);
-  const pages = Math.max(1, Math.ceil(Number(total) / MEETINGS_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pages);
   const rows = await selectChecked(LIST_ROW, sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.mode,
@@ -111,7 +111,7 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
     LIMIT ${MEETINGS_PAGE_SIZE} OFFSET ${(page - 1) * MEETINGS_PAGE_SIZE}
   `);
   return {
-    total: Number(total),
+    total,
     page,
     pages,
     rows: rows.map((r) => ({
@@ -126,11 +126,11 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
       referenceNo: r.reference_no,
       seriesNameEn: r.series_name_en,
       seriesNameHi: r.series_name_hi,
-      directives: Number(r.directives),
-      items: Number(r.items),
-      done: Number(r.done),
-      applicable: Number(r.applicable),
-      overdue: Number(r.overdue),
+      directives: r.directives,
+      items: r.items,
+      done: r.done,
+      applicable: r.applicable,
+      overdue: r.overdue,
     })),
   };
 }

@@ -25,8 +25,7 @@ const MEETING_ROW = z.object({
   chair_hi: col.text(),
   participants_en: col.text(),
   participants_hi: col.text(),
-  /** text[]: an array, or its literal ("{a,b}") from some raw queries (parseTextArray). */
-  called_roles: z.union([col.list(col.text()), col.text()]),
+  called_roles: col.textList(),
   agenda: col.text(),
   minutes: col.text(),
   reference_no: col.text().nullable(),
@@ -37,8 +36,8 @@ const MEETING_ROW = z.object({
   updated_at: col.timestamp(),
 });
 const NAMED = z.object({ code: col.text(), nameEn: col.text(), nameHi: col.text() });
-/** json_agg: parsed by the driver, or its text (parseJson). */
-const NAMED_LIST = z.union([z.array(NAMED), col.text()]).nullable();
+/** json_agg of the places, null when there are none. */
+const NAMED_LIST = col.json(z.array(NAMED)).nullable();
 const ASSIGNEE_ROW = z.object({
   id: col.int(),
   directive_id: col.int(),
@@ -100,11 +99,6 @@ export function meetingVisibility(viewer: Viewer): SQL {
   return sql`false`;
 }
 
-function iso(value: Date | string | null): string | null {
-  if (value == null) return null;
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
-
 export async function findVisibleMeeting(viewer: Viewer, meetingId: number, executor: DbOrTx = db()): Promise<MeetingSummary | null> {
   if (!Number.isSafeInteger(meetingId) || meetingId <= 0 || meetingId > 2_147_483_647) return null;
   const [row] = await selectChecked(
@@ -133,26 +127,16 @@ export async function findVisibleMeeting(viewer: Viewer, meetingId: number, exec
     chairHi: row.chair_hi,
     participantsEn: row.participants_en,
     participantsHi: row.participants_hi,
-    calledRoles: parseTextArray(row.called_roles),
+    calledRoles: row.called_roles,
     agenda: row.agenda,
     minutes: row.minutes,
     referenceNo: row.reference_no,
     status: row.status,
-    publishedAt: iso(row.published_at),
+    publishedAt: row.published_at,
     publishedByName: row.published_by_name,
     publishedByNameHi: row.published_by_name_hi,
-    updatedAt: iso(row.updated_at)!,
+    updatedAt: row.updated_at,
   };
-}
-
-/** A text[] column: an array from postgres.js, sometimes its literal ("{a,b}") from raw queries. */
-function parseTextArray(value: string[] | string | null): string[] {
-  if (Array.isArray(value)) return value;
-  if (!value || value === "{}") return [];
-  return value
-    .slice(1, -1)
-    .split(",")
-    .map((part) => part.replace(/^"(.*)"$/, "$1"));
 }
 
 export async function getMeeting(viewer: Viewer, meetingId: number): Promise<MeetingSummary | null> {
@@ -187,9 +171,9 @@ export async function loadAssigneeLines(meetingId: number, executor: DbOrTx): Pr
       scope: r.scope,
       department:
         r.department_code != null ? { code: r.department_code, nameEn: r.department_name_en ?? "", nameHi: r.department_name_hi ?? "" } : null,
-      divisions: parseJson(r.divisions) ?? [],
-      districts: parseJson(r.districts) ?? [],
-      withdrawnAt: iso(r.withdrawn_at),
+      divisions: r.divisions ?? [],
+      districts: r.districts ?? [],
+      withdrawnAt: r.withdrawn_at,
       withdrawnReason: r.withdrawn_reason,
     };
     const list = byDirective.get(r.directive_id) ?? [];
@@ -197,11 +181,6 @@ export async function loadAssigneeLines(meetingId: number, executor: DbOrTx): Pr
     byDirective.set(r.directive_id, list);
   }
   return byDirective;
-}
-
-function parseJson<T>(value: T | string | null): T | null {
-  if (value == null) return null;
-  return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
 /** A directive with no items yet. */
@@ -296,7 +275,7 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
         priority: d.priority,
         dueDate: d.due_date,
         dueInDays: d.due_in_days,
-        withdrawnAt: iso(d.withdrawn_at),
+        withdrawnAt: d.withdrawn_at,
         withdrawnReason: d.withdrawn_reason,
         assignees: assignees.get(d.id) ?? [],
         progress,

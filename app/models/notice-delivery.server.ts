@@ -3,7 +3,19 @@
 import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db.server";
 import { translator, type Locale } from "~/i18n";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const CLAIMED_ROW = z.object({
+  id: col.int(),
+  address: col.text(),
+  notice_id: col.int(),
+  subject: col.text(),
+  body: col.text(),
+  link: col.text(),
+  locale: col.text(),
+});
+const STATUS_ROW = z.object({ status: col.text() });
 
 export interface OutgoingEmail {
   to: string;
@@ -51,7 +63,8 @@ export async function deliverEmail(
   origin: string,
   executor: DbOrTx = db(),
 ): Promise<DeliveryOutcome> {
-  const [claimed] = await selectRows<{ id: number; address: string; notice_id: number; subject: string; body: string; link: string; locale: string }>(
+  const [claimed] = await selectChecked(
+    CLAIMED_ROW,
     sql`UPDATE notice_deliveries d SET status = 'SENDING', attempts = d.attempts + 1
       FROM notices n
       WHERE d.id = ${deliveryId} AND d.channel = 'EMAIL' AND d.status <> 'SENT' AND n.id = d.notice_id
@@ -59,7 +72,7 @@ export async function deliverEmail(
     executor,
   );
   if (!claimed) {
-    const [row] = await selectRows<{ status: string }>(sql`SELECT status::text AS status FROM notice_deliveries WHERE id = ${deliveryId}`, executor);
+    const [row] = await selectChecked(STATUS_ROW, sql`SELECT status::text AS status FROM notice_deliveries WHERE id = ${deliveryId}`, executor);
     return row ? "already-sent" : "unknown";
   }
   const email = emailFor(

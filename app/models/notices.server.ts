@@ -10,7 +10,10 @@ import type { DeliveryStatus, DigestFrequency, NoticeKind } from "../../db/schem
 import { getEnv } from "../../db/env";
 import { recordAudit } from "./audit.server";
 import { getLadder, type LadderStepSetting } from "./reminders.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const LAST_RUN_ROW = z.object({ last: col.date().nullable() });
 
 function forbidden(): never {
   throw new Response("Forbidden", { status: 403 });
@@ -110,7 +113,7 @@ export async function saveNoticePreferences(viewer: Viewer, input: NoticePrefere
 
 export async function getLadderSettings(viewer: Viewer): Promise<{ steps: LadderStepSetting[]; lastRun: string | null }> {
   if (!can(viewer.role, "manage:reminders:any")) forbidden();
-  const [last] = await selectRows<{ last: string | null }>(sql`SELECT to_char(max(for_date), 'YYYY-MM-DD') AS last FROM notices`);
+  const [last] = await selectChecked(LAST_RUN_ROW, sql`SELECT to_char(max(for_date), 'YYYY-MM-DD') AS last FROM notices`);
   return { steps: await getLadder(), lastRun: last?.last ?? null };
 }
 

@@ -1,5 +1,28 @@
 import { sql } from "drizzle-orm";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const STATE_ROW = z.object({
+  state_code: col.text().nullable(),
+  name_en: col.text().nullable(),
+  name_hi: col.text().nullable(),
+  meetings: col.int(),
+  directives: col.int(),
+  items: col.int(),
+  done: col.int(),
+  applicable: col.int(),
+  overdue: col.int(),
+});
+const RECENT_ROW = z.object({
+  id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+  items: col.int(),
+  done: col.int(),
+  applicable: col.int(),
+});
+const OVERDUE_ROW = z.object({ code: col.text(), name_en: col.text(), name_hi: col.text(), overdue: col.int() });
 
 export interface StateOverview {
   state: { code: string; nameEn: string; nameHi: string } | null;
@@ -13,17 +36,7 @@ export interface StateOverview {
 
 /** Headline figures for the home page; everything counted in SQL, withdrawn items excluded. */
 export async function getStateOverview(today: string): Promise<StateOverview> {
-  const [row] = await selectRows<{
-    state_code: string | null;
-    name_en: string | null;
-    name_hi: string | null;
-    meetings: number;
-    directives: number;
-    items: number;
-    done: number;
-    applicable: number;
-    overdue: number;
-  }>(sql`
+  const [row] = await selectChecked(STATE_ROW, sql`
     SELECT
       (SELECT code FROM states ORDER BY id LIMIT 1) AS state_code,
       (SELECT name_en FROM states ORDER BY id LIMIT 1) AS name_en,
@@ -40,11 +53,11 @@ export async function getStateOverview(today: string): Promise<StateOverview> {
   `);
   return {
     state: row.state_code ? { code: row.state_code, nameEn: row.name_en ?? "", nameHi: row.name_hi ?? "" } : null,
-    meetingsPublished: Number(row.meetings),
-    directives: Number(row.directives),
-    actionItems: Number(row.items),
-    completionRate: Number(row.applicable) > 0 ? Number(row.done) / Number(row.applicable) : null,
-    overdue: Number(row.overdue),
+    meetingsPublished: row.meetings,
+    directives: row.directives,
+    actionItems: row.items,
+    completionRate: row.applicable > 0 ? row.done / row.applicable : null,
+    overdue: row.overdue,
   };
 }
 
@@ -59,15 +72,7 @@ export interface RecentMeeting {
 }
 
 export async function listRecentPublishedMeetings(limit = 5): Promise<RecentMeeting[]> {
-  const rows = await selectRows<{
-    id: number;
-    title_en: string;
-    title_hi: string;
-    meeting_date: string;
-    items: number;
-    done: number;
-    applicable: number;
-  }>(sql`
+  const rows = await selectChecked(RECENT_ROW, sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date,
       count(a.id)::int AS items,
       count(a.id) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
@@ -80,13 +85,13 @@ export async function listRecentPublishedMeetings(limit = 5): Promise<RecentMeet
     LIMIT ${limit}
   `);
   return rows.map((r) => ({
-    id: Number(r.id),
+    id: r.id,
     titleEn: r.title_en,
     titleHi: r.title_hi,
     meetingDate: r.meeting_date,
-    items: Number(r.items),
-    done: Number(r.done),
-    applicable: Number(r.applicable),
+    items: r.items,
+    done: r.done,
+    applicable: r.applicable,
   }));
 }
 
@@ -100,7 +105,7 @@ export interface DistrictOverdue {
 
 /** The districts with the most overdue items, for the home page's "needs attention" list. */
 export async function listMostOverdueDistricts(today: string, limit = 5): Promise<DistrictOverdue[]> {
-  const rows = await selectRows<{ code: string; name_en: string; name_hi: string; overdue: number }>(sql`
+  const rows = await selectChecked(OVERDUE_ROW, sql`
     SELECT d.code, d.name_en, d.name_hi, count(*)::int AS overdue
     FROM action_items a
     JOIN districts d ON d.id = a.district_id
@@ -109,5 +114,5 @@ export async function listMostOverdueDistricts(today: string, limit = 5): Promis
     ORDER BY overdue DESC, d.name_en
     LIMIT ${limit}
   `);
-  return rows.map((r) => ({ code: r.code, nameEn: r.name_en, nameHi: r.name_hi, overdue: Number(r.overdue) }));
+  return rows.map((r) => ({ code: r.code, nameEn: r.name_en, nameHi: r.name_hi, overdue: r.overdue }));
 }

@@ -4,8 +4,19 @@
 // publish.server.ts, published-changes.server.ts and published-corrections.server.ts.
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db.server";
-import type { MeetingStatus } from "../../db/schema";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { MEETING_STATUSES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
+
+const COUNT_ROW = z.object({ n: col.int() });
+const LOCKED_ROW = z.object({
+  id: col.int(),
+  meeting_id: col.int(),
+  meeting_date: col.date(),
+  due_date: col.date().nullable(),
+  withdrawn: col.bool(),
+  status: col.oneOf(MEETING_STATUSES),
+});
 
 export function timestamp(at: Date): SQL {
   return sql`${at.toISOString()}::timestamptz`;
@@ -58,7 +69,8 @@ export interface Actor {
 /** Insert an item for every target of the matching directives that has none yet, each with its CREATED row. */
 export async function createMissingItems(tx: DbOrTx, directiveCondition: SQL, actor: Actor, remark: string | null): Promise<number> {
   const at = timestamp(actor.at);
-  const [row] = await selectRows<{ n: number }>(
+  const [row] = await selectChecked(
+    COUNT_ROW,
     sql`
       WITH targets AS (${targetsSql(directiveCondition)}),
       inserted AS (
@@ -80,13 +92,14 @@ export async function createMissingItems(tx: DbOrTx, directiveCondition: SQL, ac
     `,
     tx,
   );
-  return Number(row.n);
+  return row.n;
 }
 
 /** Withdraw the live items matching `itemCondition` (on action_items `a`), each with a WITHDRAWN row. */
 export async function withdrawItems(tx: DbOrTx, itemCondition: SQL, actor: Actor, reason: string): Promise<number> {
   const at = timestamp(actor.at);
-  const [row] = await selectRows<{ n: number }>(
+  const [row] = await selectChecked(
+    COUNT_ROW,
     sql`
       WITH withdrawn AS (
         UPDATE action_items a
@@ -104,7 +117,7 @@ export async function withdrawItems(tx: DbOrTx, itemCondition: SQL, actor: Actor
     `,
     tx,
   );
-  return Number(row.n);
+  return row.n;
 }
 
 export interface LockedDirective {
@@ -121,14 +134,8 @@ export async function lockDirective(
   meetingId: number,
   directiveId: number,
 ): Promise<LockedDirective | { ok: false; reason: "not-found" | "not-published" }> {
-  const [row] = await selectRows<{
-    id: number;
-    meeting_id: number;
-    meeting_date: string;
-    due_date: string | null;
-    withdrawn: boolean;
-    status: MeetingStatus;
-  }>(
+  const [row] = await selectChecked(
+    LOCKED_ROW,
     sql`
       SELECT d.id, d.meeting_id, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date,
         to_char(d.due_date, 'YYYY-MM-DD') AS due_date, d.withdrawn_at IS NOT NULL AS withdrawn, m.status
@@ -161,7 +168,8 @@ export async function reconcileDirective(tx: DbOrTx, directiveId: number, actor:
     actor,
     reason,
   );
-  const [reinstated] = await selectRows<{ n: number }>(
+  const [reinstated] = await selectChecked(
+    COUNT_ROW,
     sql`
       WITH targets AS (${targets}),
       reinstated AS (
@@ -192,5 +200,5 @@ export async function reconcileDirective(tx: DbOrTx, directiveId: number, actor:
       AND EXISTS (SELECT 1 FROM directive_assignees da WHERE da.id = a.assignee_id AND da.withdrawn_at IS NOT NULL)
   `);
   const created = await createMissingItems(tx, sql`d.id = ${directiveId}`, actor, reason);
-  return { withdrawn, reinstated: Number(reinstated.n), created };
+  return { withdrawn, reinstated: reinstated.n, created };
 }

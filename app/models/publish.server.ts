@@ -6,9 +6,10 @@ import { eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import type { MeetingStatus } from "../../db/schema";
+import { z } from "zod";
+import { MEETING_STATUSES } from "~/domain/vocabulary";
 import { createMissingItems, targetsSql } from "./publish-items.server";
-import { selectRows } from "./sql.server";
+import { col, selectChecked } from "./rows.server";
 
 export {
   addAssignee,
@@ -23,6 +24,10 @@ export {
 } from "./published-changes.server";
 
 const { meetings } = schema;
+
+const MEETING_ROW = z.object({ id: col.int(), status: col.oneOf(MEETING_STATUSES) });
+const NUMBER_ROW = z.object({ number: col.int() });
+const COUNT_ROW = z.object({ n: col.int() });
 
 // ---------------------------------------------------------------------------------------------
 // Publishing
@@ -41,7 +46,8 @@ export type PublishResult =
 export async function publishMeeting(viewer: Viewer, input: { meetingId: number; at?: Date }, tx: DbOrTx): Promise<PublishResult> {
   if (!can(viewer.role, "publish:meeting:any")) return { ok: false, reason: "not-found" };
   const actor = { id: viewer.id, at: input.at ?? new Date() };
-  const [meeting] = await selectRows<{ id: number; status: MeetingStatus }>(
+  const [meeting] = await selectChecked(
+    MEETING_ROW,
     sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
     tx,
   );
@@ -53,7 +59,8 @@ export async function publishMeeting(viewer: Viewer, input: { meetingId: number;
     UPDATE directives d SET due_date = m.meeting_date + d.due_in_days
     FROM meetings m WHERE m.id = d.meeting_id AND d.meeting_id = ${meeting.id} AND d.due_in_days IS NOT NULL
   `);
-  const incomplete = await selectRows<{ number: number }>(
+  const incomplete = await selectChecked(
+    NUMBER_ROW,
     sql`
       WITH targets AS (${targetsSql(sql`d.meeting_id = ${meeting.id}`)})
       SELECT d.number FROM directives d
@@ -63,11 +70,12 @@ export async function publishMeeting(viewer: Viewer, input: { meetingId: number;
     `,
     tx,
   );
-  const [{ n: directiveCount }] = await selectRows<{ n: number }>(
+  const [{ n: directiveCount }] = await selectChecked(
+    COUNT_ROW,
     sql`SELECT count(*)::int AS n FROM directives WHERE meeting_id = ${meeting.id}`,
     tx,
   );
-  if (incomplete.length > 0 || Number(directiveCount) === 0) {
+  if (incomplete.length > 0 || directiveCount === 0) {
     return { ok: false, reason: "incomplete", directives: incomplete.map((d) => d.number) };
   }
 

@@ -8,7 +8,11 @@ import { addDays } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import type { AssigneeScope, DistrictRole } from "../../db/schema";
 import { inTransaction, lockDirective, reconcileDirective, timestamp, withdrawItems } from "./publish-items.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const COUNT_ROW = z.object({ n: col.int() });
+const ID_ROW = z.object({ id: col.int() });
 
 const { directiveAssignees, directiveAssigneeDivisions, directiveAssigneeDistricts, directives } = schema;
 
@@ -65,7 +69,8 @@ export async function changeDirectiveDueDate(viewer: Viewer, change: DueDateChan
       .set({ dueDate: newDue, dueInDays: change.dueMode === "DAYS" ? change.dueInDays : null, updatedAt: actor.at })
       .where(eq(directives.id, directive.id));
     // The self-join reads each row as it was before the update (its old due date).
-    const [row] = await selectRows<{ n: number }>(
+    const [row] = await selectChecked(
+      COUNT_ROW,
       sql`
         WITH changed AS (
           UPDATE action_items a
@@ -93,7 +98,7 @@ export async function changeDirectiveDueDate(viewer: Viewer, change: DueDateChan
       UPDATE action_items SET original_due_date = ${newDue}::date
       WHERE directive_id = ${directive.id} AND withdrawn_at IS NULL AND original_due_date IS DISTINCT FROM ${newDue}::date
     `);
-    return { ok: true, affected: Number(row.n) };
+    return { ok: true, affected: row.n };
   });
 }
 
@@ -159,7 +164,8 @@ export async function insertAssigneeLine(t: DbOrTx, directiveId: number, assigne
 async function idsFor(tx: DbOrTx, table: "divisions" | "districts", codes: string[]): Promise<number[] | null> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return [];
-  const rows = await selectRows<{ id: number }>(
+  const rows = await selectChecked(
+    ID_ROW,
     sql`SELECT id FROM ${sql.raw(table)} WHERE code IN (${sql.join(
       unique.map((c) => sql`${c}`),
       sql`, `,

@@ -15,7 +15,48 @@ import { recordAudit } from "./audit.server";
 import { createMissingItems, inTransaction, lockDirective, timestamp } from "./publish-items.server";
 import { insertAssigneeLine, type NewAssignee } from "./published-changes.server";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { MEETING_STATUSES } from "~/domain/vocabulary";
+import { col, selectChecked } from "./rows.server";
+
+const ID_ROW = z.object({ id: col.int() });
+const COUNT_ROW = z.object({ n: col.int() });
+const TEXT_ROW = z.object({ text_en: col.text(), text_hi: col.text() });
+const NEXT_ROW = z.object({ next: col.int() });
+const MEETING_ROW = z.object({ id: col.int(), status: col.oneOf(MEETING_STATUSES) });
+const NOTICE_ROW = z.object({
+  item_id: col.int(),
+  user_id: col.int(),
+  locale: col.text(),
+  number: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  text_en: col.text(),
+  text_hi: col.text(),
+});
+const CORRECTION_ROW = z.object({
+  id: col.int(),
+  at: col.timestamp(),
+  reason: col.text(),
+  old_text_en: col.text(),
+  old_text_hi: col.text(),
+  new_text_en: col.text(),
+  new_text_hi: col.text(),
+  actor_name: col.text().nullable(),
+});
+const TO_CORRECT_ROW = z.object({
+  meeting_id: col.int(),
+  title_en: col.text(),
+  title_hi: col.text(),
+  meeting_date: col.date(),
+  status: col.oneOf(MEETING_STATUSES),
+  id: col.int(),
+  number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  withdrawn: col.bool(),
+  live_items: col.int(),
+});
 
 export type { DirectiveCorrectionView } from "~/domain/correction-views";
 
@@ -42,7 +83,8 @@ export async function correctDirectiveText(viewer: Viewer, change: TextCorrectio
     const directive = await lockDirective(t, change.meetingId, change.directiveId);
     if ("ok" in directive) return directive;
     if (directive.withdrawn) return { ok: false, reason: "directive-withdrawn" };
-    const [old] = await selectRows<{ text_en: string; text_hi: string }>(
+    const [old] = await selectChecked(
+      TEXT_ROW,
       sql`SELECT text_en, text_hi FROM directives WHERE id = ${directive.id}`,
       t,
     );
@@ -66,7 +108,8 @@ export async function correctDirectiveText(viewer: Viewer, change: TextCorrectio
       .returning({ id: schema.directiveCorrections.id });
     await t.execute(sql`UPDATE directives SET text_en = ${textEn}, text_hi = ${textHi}, updated_at = ${timestamp(at)} WHERE id = ${directive.id}`);
     // Every live item moves on a version, so a form opened on the old text meets a conflict naming the correction.
-    const [row] = await selectRows<{ n: number }>(
+    const [row] = await selectChecked(
+      COUNT_ROW,
       sql`
         WITH changed AS (
           UPDATE action_items a SET version = a.version + 1, updated_at = ${timestamp(at)}, updated_by_id = ${viewer.id}
@@ -90,13 +133,13 @@ export async function correctDirectiveText(viewer: Viewer, change: TextCorrectio
         action: "meeting.correct-text",
         targetType: "directive",
         targetId: String(directive.id),
-        details: { meetingId: directive.meetingId, reason: change.reason, items: Number(row.n), notified },
+        details: { meetingId: directive.meetingId, reason: change.reason, items: row.n, notified },
         ip: change.origin?.ip ?? null,
         userAgent: change.origin?.userAgent ?? null,
       },
       t,
     );
-    return { ok: true, correctionId: correction.id, items: Number(row.n), notified };
+    return { ok: true, correctionId: correction.id, items: row.n, notified };
   });
 }
 
@@ -105,16 +148,8 @@ async function noticeOfCorrection(
   t: DbOrTx,
   input: { correctionId: number; directiveId: number; at: Date; reason: string },
 ): Promise<number> {
-  const rows = await selectRows<{
-    item_id: number;
-    user_id: number;
-    locale: string;
-    number: number;
-    title_en: string;
-    title_hi: string;
-    text_en: string;
-    text_hi: string;
-  }>(
+  const rows = await selectChecked(
+    NOTICE_ROW,
     sql`
       SELECT a.id AS item_id, u.id AS user_id, COALESCE(p.locale, 'hi') AS locale, d.number,
         m.title_en, m.title_hi, d.text_en, d.text_hi
@@ -165,16 +200,7 @@ async function noticeOfCorrection(
 
 /** The corrections of the directive of an item the viewer may see, newest first (the item page). */
 export async function listCorrectionsForItem(viewer: Viewer, actionItemId: number): Promise<DirectiveCorrectionView[]> {
-  const rows = await selectRows<{
-    id: number;
-    at: Date | string;
-    reason: string;
-    old_text_en: string;
-    old_text_hi: string;
-    new_text_en: string;
-    new_text_hi: string;
-    actor_name: string | null;
-  }>(sql`
+  const rows = await selectChecked(CORRECTION_ROW, sql`
     SELECT c.id, c.at, c.reason, c.old_text_en, c.old_text_hi, c.new_text_en, c.new_text_hi, u.display_name AS actor_name
     FROM action_items a
     JOIN directive_corrections c ON c.directive_id = a.directive_id
@@ -183,8 +209,8 @@ export async function listCorrectionsForItem(viewer: Viewer, actionItemId: numbe
     ORDER BY c.at DESC, c.id DESC
   `);
   return rows.map((r) => ({
-    id: Number(r.id),
-    at: new Date(r.at).toISOString(),
+    id: r.id,
+    at: r.at,
     reason: r.reason,
     actorName: r.actor_name,
     oldTextEn: r.old_text_en,
@@ -221,18 +247,20 @@ export async function addPublishedDirective(viewer: Viewer, input: NewPublishedD
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   try {
     return await inTransaction(tx, async (t) => {
-      const [meeting] = await selectRows<{ id: number; status: string }>(
+      const [meeting] = await selectChecked(
+        MEETING_ROW,
         sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
         t,
       );
       if (!meeting) return { ok: false, reason: "not-found" } as const;
       if (meeting.status !== "PUBLISHED") return { ok: false, reason: "not-published" } as const;
       const [category] = input.categoryCode
-        ? await selectRows<{ id: number }>(sql`SELECT id FROM categories WHERE code = ${input.categoryCode}`, t)
+        ? await selectChecked(ID_ROW, sql`SELECT id FROM categories WHERE code = ${input.categoryCode}`, t)
         : [];
       if (input.categoryCode && !category) throw new Refusal("unknown-code");
       const at = input.at ?? new Date();
-      const [{ next }] = await selectRows<{ next: number }>(
+      const [{ next }] = await selectChecked(
+        NEXT_ROW,
         sql`SELECT coalesce(max(number), 0)::int + 1 AS next FROM directives WHERE meeting_id = ${meeting.id}`,
         t,
       );
@@ -240,7 +268,7 @@ export async function addPublishedDirective(viewer: Viewer, input: NewPublishedD
         .insert(schema.directives)
         .values({
           meetingId: meeting.id,
-          number: Number(next),
+          number: next,
           textEn: input.textEn.trim(),
           textHi: input.textHi.trim(),
           categoryId: category?.id ?? null,
@@ -290,19 +318,7 @@ export interface DirectiveToCorrect {
 /** The directive as the correction form shows it; null when the viewer may not correct it or it does not exist. */
 export async function getDirectiveToCorrect(viewer: Viewer, meetingId: number, directiveId: number): Promise<DirectiveToCorrect | null> {
   if (!can(viewer.role, "write:meeting:any")) return null;
-  const [r] = await selectRows<{
-    meeting_id: number;
-    title_en: string;
-    title_hi: string;
-    meeting_date: string;
-    status: string;
-    id: number;
-    number: number;
-    text_en: string;
-    text_hi: string;
-    withdrawn: boolean;
-    live_items: number;
-  }>(sql`
+  const [r] = await selectChecked(TO_CORRECT_ROW, sql`
     SELECT m.id AS meeting_id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
       d.id, d.number, d.text_en, d.text_hi, d.withdrawn_at IS NOT NULL AS withdrawn,
       (SELECT count(*)::int FROM action_items a WHERE a.directive_id = d.id AND a.withdrawn_at IS NULL) AS live_items
@@ -311,16 +327,16 @@ export async function getDirectiveToCorrect(viewer: Viewer, meetingId: number, d
   `);
   if (!r) return null;
   return {
-    meetingId: Number(r.meeting_id),
+    meetingId: r.meeting_id,
     meetingTitleEn: r.title_en,
     meetingTitleHi: r.title_hi,
     meetingDate: r.meeting_date,
     published: r.status === "PUBLISHED",
-    id: Number(r.id),
-    number: Number(r.number),
+    id: r.id,
+    number: r.number,
     textEn: r.text_en,
     textHi: r.text_hi,
-    withdrawn: Boolean(r.withdrawn),
-    liveItems: Number(r.live_items),
+    withdrawn: r.withdrawn,
+    liveItems: r.live_items,
   };
 }

@@ -1,6 +1,10 @@
 import { eq, lt, sql } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const COUNTS_ROW = z.object({ by_ip: col.int(), by_username: col.int() });
+const AT_ROW = z.object({ at_ms: col.number() });
 
 /**
  * Sign-in throttling, kept in the database (login_attempts) so that it holds however many
@@ -45,7 +49,8 @@ export async function beginLoginAttempt(
     // Always the address first, then the account: one order, so two attempts cannot deadlock.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_IP}, hashtext(${ip}))`);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_USERNAME}, hashtext(${username}))`);
-    const [counts] = await selectRows<{ by_ip: number; by_username: number }>(
+    const [counts] = await selectChecked(
+      COUNTS_ROW,
       sql`
         SELECT
           count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
@@ -56,10 +61,8 @@ export async function beginLoginAttempt(
       `,
       tx,
     );
-    const byIp = Number(counts.by_ip);
-    const byUsername = Number(counts.by_username);
-    if (byIp >= LOGIN_LIMIT.maxFailures) return { limitedBy: "ip" };
-    if (byUsername >= LOGIN_LIMIT.maxFailures) return { limitedBy: "username" };
+    if (counts.by_ip >= LOGIN_LIMIT.maxFailures) return { limitedBy: "ip" };
+    if (counts.by_username >= LOGIN_LIMIT.maxFailures) return { limitedBy: "username" };
     const [{ id }] = await tx
       .insert(schema.loginAttempts)
       .values({ ip, username, succeeded: false, attemptedAt: now })
@@ -85,14 +88,14 @@ async function secondsUntilAllowed(
 ): Promise<number> {
   const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowSeconds * 1000);
   const match = limitedBy === "ip" ? sql`ip = ${key.ip}` : sql`username = ${key.username}`;
-  const [row] = await selectRows<{ at_ms: number }>(sql`
+  const [row] = await selectChecked(AT_ROW, sql`
     SELECT (extract(epoch FROM attempted_at) * 1000)::float8 AS at_ms FROM login_attempts
     WHERE NOT succeeded AND ${match} AND attempted_at > ${windowStart.toISOString()}::timestamptz
     ORDER BY attempted_at DESC
     OFFSET ${LOGIN_LIMIT.maxFailures - 1} LIMIT 1
   `);
   if (!row) return 1;
-  const freeAt = Number(row.at_ms) + LOGIN_LIMIT.windowSeconds * 1000;
+  const freeAt = row.at_ms + LOGIN_LIMIT.windowSeconds * 1000;
   return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
 }
 

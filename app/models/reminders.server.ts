@@ -43,6 +43,7 @@ export async function getLadder(executor: DbOrTx = db()): Promise<LadderStepSett
     .sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step));
 }
 
+const ID_ROW = z.object({ id: col.int() });
 const CANDIDATE_ROW = z.object({
   item_id: col.int(),
   due_date: col.date(),
@@ -262,11 +263,12 @@ export async function runLadder(options: RunOptions): Promise<RunResult> {
         if (inserted) result.created[step] += 1;
       }
       if (escalateIds.has(itemId)) {
-        const marked = await tx.execute(
+        const marked = await selectChecked(
+          ID_ROW,
           sql`UPDATE action_items SET escalated_at = now() WHERE id = ${itemId} AND escalated_at IS NULL RETURNING id`,
+          tx,
         );
-        const count = Array.isArray(marked) ? marked.length : ((marked as { rows?: unknown[] }).rows?.length ?? 0);
-        result.escalated += count;
+        result.escalated += marked.length;
       }
     });
     await options.afterItem?.(itemId);

@@ -3,7 +3,16 @@
 import { sql } from "drizzle-orm";
 import type { Viewer } from "~/utils/auth.server";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
+
+const RETURNED_ROW = z.object({
+  id: col.int(),
+  number: col.int(),
+  text_en: col.text(),
+  text_hi: col.text(),
+  returned_at: col.timestamp(),
+});
 
 export interface ReturnedItem {
   id: number;
@@ -16,7 +25,7 @@ export interface ReturnedItem {
 /** Only the officers' own items: the reading roles see every district's returns on /verify and the dashboard. */
 export async function listReturnedItems(viewer: Viewer, limit = 5): Promise<ReturnedItem[]> {
   if (viewer.role !== "DISTRICT_OFFICER" && viewer.role !== "DEPARTMENT_OFFICER") return [];
-  const rows = await selectRows<Record<string, unknown>>(sql`
+  const rows = await selectChecked(RETURNED_ROW, sql`
     SELECT a.id, d.number, d.text_en, d.text_hi, a.returned_at
     FROM action_items a JOIN directives d ON d.id = a.directive_id
     WHERE a.returned_at IS NOT NULL AND a.withdrawn_at IS NULL AND ${actionItemScopeSql(viewer, "a")}
@@ -24,10 +33,10 @@ export async function listReturnedItems(viewer: Viewer, limit = 5): Promise<Retu
     LIMIT ${limit}
   `);
   return rows.map((r) => ({
-    id: Number(r.id),
-    directiveNumber: Number(r.number),
-    textEn: String(r.text_en ?? ""),
-    textHi: String(r.text_hi ?? ""),
-    returnedAt: new Date(r.returned_at as string | Date).toISOString(),
+    id: r.id,
+    directiveNumber: r.number,
+    textEn: r.text_en,
+    textHi: r.text_hi,
+    returnedAt: r.returned_at,
   }));
 }

@@ -63,6 +63,20 @@ withFast(calendarDate, (v) => {
   return v instanceof Date ? v.toISOString().slice(0, 10) : FAIL;
 });
 
+/** An array literal ("{a,\"b c\"}", "{}"): how a driver answers an array of a type it does not parse. */
+function arrayLiteral(text: string): string[] {
+  if (text === "{}" || text === "") return [];
+  return text
+    .slice(1, -1)
+    .split(",")
+    .map((part) => part.replace(/^"(.*)"$/, "$1"));
+}
+const textList = z.union([z.array(z.string()), z.string().transform(arrayLiteral)]);
+withFast(textList, (v) => {
+  if (Array.isArray(v)) return v.every((item) => typeof item === "string") ? [...v] : FAIL;
+  return typeof v === "string" ? arrayLiteral(v) : FAIL;
+});
+
 /** Column decoders for raw rows. */
 export const col = {
   /** integer, bigint, count(*): a JS number. */
@@ -86,6 +100,12 @@ export const col = {
     const each = fastOf(item);
     return each ? withFast(schema, (v) => (Array.isArray(v) ? mapOrFail(v, each) : FAIL)) : schema;
   },
+  /** bytea: a Buffer (postgres.js answers one, PGlite a Uint8Array). */
+  bytes: () => z.instanceof(Uint8Array).transform((v) => (Buffer.isBuffer(v) ? v : Buffer.from(v))),
+  /** text[]: an array, or the array's literal ("{a,b}") where the driver leaves it as text. */
+  textList: () => textList,
+  /** json / json_agg: the parsed value, or its text where the driver leaves it unparsed. */
+  json: <T extends z.ZodTypeAny>(shape: T) => z.union([shape, z.string().transform((text): unknown => JSON.parse(text)).pipe(shape)]),
 };
 
 function mapOrFail(values: unknown[], each: Fast): unknown {

@@ -33,8 +33,8 @@ const SERIES_MEETING_ROW = z.object({ id: col.int(), meeting_date: col.date(), t
 const EDITOR_SERIES_ROW = z.object({
   series_code: col.text().nullable(),
   office_code: col.text().nullable(),
-  // An int[]: both drivers parse it; its text form ("{1,2}") is read too.
-  carried: z.union([col.list(col.int()), col.text()]).nullable(),
+  /** The carried directives' ids, as text (the editor's form values). */
+  carried: col.textList().nullable(),
 });
 
 export async function listOffices(executor: DbOrTx = db()): Promise<OfficeOption[]> {
@@ -209,15 +209,12 @@ export async function getEditorSeriesValues(
     EDITOR_SERIES_ROW,
     sql`
       SELECT s.code AS series_code, o.code AS office_code,
-        (SELECT array_agg(r.directive_id ORDER BY r.directive_id) FROM meeting_reviewed_directives r WHERE r.meeting_id = m.id) AS carried
+        (SELECT array_agg(r.directive_id::text ORDER BY r.directive_id) FROM meeting_reviewed_directives r WHERE r.meeting_id = m.id) AS carried
       FROM meetings m
       LEFT JOIN meeting_series s ON s.id = m.series_id
       LEFT JOIN offices o ON o.id = m.chair_office_id
       WHERE m.id = ${meetingId}`,
     executor,
   );
-  const carried = row?.carried;
-  // PGlite and postgres.js both parse int[]; a text form would be "{1,2}".
-  const list = Array.isArray(carried) ? carried : typeof carried === "string" ? String(carried).replace(/[{}]/g, "").split(",").filter(Boolean) : [];
-  return { seriesCode: row?.series_code ?? "", chairOffice: row?.office_code ?? "", carried: list.map(String) };
+  return { seriesCode: row?.series_code ?? "", chairOffice: row?.office_code ?? "", carried: row?.carried ?? [] };
 }

@@ -7,8 +7,19 @@ import { can } from "~/utils/permissions";
 import { MAX_BULK_ACCEPT } from "~/schemas/verify";
 import type { FacetOption, VerifyFacets, VerifyFilters } from "~/schemas/verify-filters";
 import { actionItemScopeSql } from "./scope.server";
-import { selectRows } from "./sql.server";
+import { z } from "zod";
+import { col, selectChecked } from "./rows.server";
 import { acceptCompletions, type BulkAcceptResult } from "./verification.server";
+
+/** A facet's value: a meeting's id or a code, as text. */
+const FACET_ROW = z.object({
+  value: z.union([col.text(), col.int().transform(String)]).nullable(),
+  label_en: col.text().nullable(),
+  label_hi: col.text().nullable(),
+  n: col.int(),
+});
+const LATE_ROW = z.object({ late: col.bool(), n: col.int() });
+const VERSION_ROW = z.object({ id: col.int(), version: col.int() });
 
 type Facet = "meeting" | "series" | "division" | "district" | "department" | "status";
 
@@ -33,7 +44,7 @@ export function verifyQueueWhere(viewer: Viewer, filters: VerifyFilters, except?
 
 /** Options of one facet with their counts, and the count of every waiting item under the other filters. */
 async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL): Promise<{ options: FacetOption[]; total: number }> {
-  const rows = await selectRows<{ value: string | null; label_en: string | null; label_hi: string | null; n: number }>(sql`
+  const rows = await selectChecked(FACET_ROW, sql`
     SELECT ${select}, count(*)::int AS n
     FROM action_items a ${join}
     WHERE ${where}
@@ -41,10 +52,8 @@ async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL)
     ORDER BY ${order}
   `);
   return {
-    total: rows.reduce((sum, r) => sum + Number(r.n), 0),
-    options: rows
-      .filter((r) => r.value !== null)
-      .map((r) => ({ value: String(r.value), labelEn: r.label_en ?? "", labelHi: r.label_hi ?? "", n: Number(r.n) })),
+    total: rows.reduce((sum, r) => sum + r.n, 0),
+    options: rows.flatMap((r) => (r.value === null ? [] : [{ value: r.value, labelEn: r.label_en ?? "", labelHi: r.label_hi ?? "", n: r.n }])),
   };
 }
 
@@ -95,7 +104,7 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
       sql`p.code, p.name_en, p.name_hi`,
       sql`p.name_en NULLS LAST`,
     ),
-    selectRows<{ late: boolean; n: number }>(sql`
+    selectChecked(LATE_ROW, sql`
       SELECT coalesce(a.first_completed_on > a.due_date, false) AS late, count(*)::int AS n
       FROM action_items a WHERE ${verifyQueueWhere(viewer, filters, "status")}
       GROUP BY 1
@@ -109,8 +118,8 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
     departments: departments.options,
     totals: { meeting: meetings.total, series: series.total, division: divisions.total, district: districts.total, department: departments.total },
     status: {
-      ON_TIME: Number(status.find((s) => !s.late)?.n ?? 0),
-      LATE: Number(status.find((s) => s.late)?.n ?? 0),
+      ON_TIME: status.find((s) => !s.late)?.n ?? 0,
+      LATE: status.find((s) => s.late)?.n ?? 0,
     },
   };
 }
@@ -125,7 +134,7 @@ export type AcceptFilteredResult =
  * queue has changed meanwhile nothing is accepted and the page shows the new set first.
  */
 export async function acceptFiltered(viewer: Viewer, filters: VerifyFilters, expected: number): Promise<AcceptFilteredResult> {
-  const rows = await selectRows<{ id: number; version: number }>(sql`
+  const rows = await selectChecked(VERSION_ROW, sql`
     SELECT a.id, a.version FROM action_items a WHERE ${verifyQueueWhere(viewer, filters)}
     ORDER BY a.id LIMIT ${MAX_BULK_ACCEPT + 1}
   `);
@@ -133,7 +142,7 @@ export async function acceptFiltered(viewer: Viewer, filters: VerifyFilters, exp
   if (rows.length !== expected) return { ok: false, reason: "changed", now: rows.length };
   const result = await acceptCompletions(
     viewer,
-    rows.map((r) => ({ itemId: Number(r.id), version: Number(r.version) })),
+    rows.map((r) => ({ itemId: r.id, version: r.version })),
   );
   return { ok: true, ...result };
 }

@@ -7,7 +7,11 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseHandle, DbOrTx, Tx } from "~/db.server";
 import { deliverEmail, type SendEmail } from "~/models/notice-delivery.server";
 import { runDailyNotices, type EnqueueEmail } from "~/models/reminders.server";
-import { selectRows } from "~/models/sql.server";
+import { z } from "zod";
+import { selectChecked } from "~/models/rows.server";
+
+/** pg-boss reads the columns of its own queries: each row must be an object and goes over as the driver gave it. */
+const PG_BOSS_ROW = z.object({}).passthrough();
 
 export const DAILY_QUEUE = "daily-notices";
 export const EMAIL_QUEUE = "notice-email";
@@ -27,7 +31,7 @@ export function transactionExecutor(tx: DbOrTx) {
       const values = jsonParams(rawValues)!;
       const parts = text.split(/\$(\d+)/);
       const chunks: SQL[] = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
-      return { rows: await selectRows<Record<string, unknown>>(sql.join(chunks, sql.raw("")), tx) };
+      return { rows: await selectChecked(PG_BOSS_ROW, sql.join(chunks, sql.raw("")), tx) };
     },
   };
 }

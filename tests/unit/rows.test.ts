@@ -31,6 +31,27 @@ describe("row decoders", () => {
     expect(() => row.parse({ role: "IG", name: "x" })).toThrow();
     expect(() => row.parse({ role: "SP", name: null })).toThrow();
   });
+
+  it("read text arrays from an array or the array's literal", () => {
+    expect(col.textList().parse(["COLLECTOR", "SP"])).toEqual(["COLLECTOR", "SP"]);
+    expect(col.textList().parse("{COLLECTOR,SP}")).toEqual(["COLLECTOR", "SP"]);
+    expect(col.textList().parse('{"a b",c}')).toEqual(["a b", "c"]);
+    expect(col.textList().parse("{}")).toEqual([]);
+    expect(() => col.textList().parse([1, 2])).toThrow();
+  });
+
+  it("read json from the parsed value or its text, checked against its shape", () => {
+    const places = col.json(z.array(z.object({ code: col.text() })));
+    expect(places.parse([{ code: "AJM" }])).toEqual([{ code: "AJM" }]);
+    expect(places.parse('[{"code":"AJM"}]')).toEqual([{ code: "AJM" }]);
+    expect(() => places.parse('[{"code":1}]')).toThrow();
+  });
+
+  it("read bytea as a Buffer from a Buffer or a Uint8Array", () => {
+    expect(col.bytes().parse(new Uint8Array([1, 2]))).toEqual(Buffer.from([1, 2]));
+    expect(Buffer.isBuffer(col.bytes().parse(new Uint8Array([1])))).toBe(true);
+    expect(() => col.bytes().parse("\\x0102")).toThrow();
+  });
 });
 
 describe("selectChecked", () => {
@@ -44,12 +65,13 @@ describe("selectChecked", () => {
     due: col.date(),
     role: col.oneOf(["COLLECTOR", "SP"] as const).nullable(),
     codes: col.list(col.text()),
+    tags: col.textList(),
   });
   const executor = (rows: unknown[]) => ({ execute: async () => rows }) as never;
   const query = sql`SELECT 1`;
   const good = [
-    { id: "7", share: "0.25", name: "Ajmer", hi: null, active: true, at: new Date("2026-12-02T05:46:00Z"), due: "2026-12-02", role: "SP", codes: ["A"] },
-    { id: 8n, share: null, name: "Kota", hi: "कोटा", active: false, at: "2026-12-02 11:16:00+05:30", due: new Date("2026-12-03T00:00:00Z"), role: null, codes: [], extra: 1 },
+    { id: "7", share: "0.25", name: "Ajmer", hi: null, active: true, at: new Date("2026-12-02T05:46:00Z"), due: "2026-12-02", role: "SP", codes: ["A"], tags: ["x"] },
+    { id: 8n, share: null, name: "Kota", hi: "कोटा", active: false, at: "2026-12-02 11:16:00+05:30", due: new Date("2026-12-03T00:00:00Z"), role: null, codes: [], tags: '{a,"b c"}', extra: 1 },
   ];
 
   it("gives, row for row, what the zod schema gives (its plain decoders are the same rules)", async () => {
