@@ -8,7 +8,7 @@ import type { ChangeSummary } from "~/schemas/action-update";
 import type { Viewer } from "~/utils/auth.server";
 import type { ActionItemHistory, ActionStatus, HistoryKind } from "../../db/schema";
 import { changeActionItemStatus, type ChangeResult, type StatusChange } from "./action-item-change.server";
-import { overdueSql, toListRow, type ActionListRow } from "./action-item-list.server";
+import { overdueSql, toListRow } from "./action-item-list.server";
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
 import { actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
@@ -16,23 +16,9 @@ import type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
 
 export type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
 
-export interface ActionItemDetail extends ActionListRow {
-  meetingChairEn: string;
-  meetingChairHi: string;
-  latestRemark: string | null;
-  updatedAt: string;
-  updatedByName: string | null;
-  updatedByNameHi: string | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  /** The secretariat's reason and who returned it, while the item stays returned. */
-  returnReason: string | null;
-  returnedByName: string | null;
-  returnedByNameHi: string | null;
-  /** When the escalation ladder's last step reached it (issue 13). */
-  escalatedAt: string | null;
-  pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
-}
+// The detail type is browser-safe, beside the list row (decision 020).
+import type { ActionItemDetail } from "~/domain/action-views";
+export type { ActionItemDetail };
 
 function iso(value: unknown): string {
   return new Date(value as string | Date).toISOString();
