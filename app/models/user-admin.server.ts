@@ -136,6 +136,16 @@ export async function listUnitOptions(
   return { districts, departments, divisions };
 }
 
+/** The id of the district, department or division with this code; null when there is none. */
+async function idOfCode(
+  executor: DbOrTx,
+  table: typeof schema.districts | typeof schema.departments | typeof schema.divisions,
+  code: string,
+): Promise<number | null> {
+  const [row] = await executor.select({ id: table.id }).from(table).where(eq(table.code, code));
+  return row?.id ?? null;
+}
+
 type ScopeFieldErrors = Partial<Record<"districtCode" | "departmentCode" | "divisionCode" | "username", MessageKey>>;
 
 /** Turns district and department codes into ids; unknown codes become field errors. */
@@ -153,28 +163,16 @@ export async function resolveScope(
   let departmentId: number | null = null;
   let divisionId: number | null = null;
   if (input.role === "DISTRICT_OFFICER") {
-    const [district] = await executor
-      .select({ id: schema.districts.id })
-      .from(schema.districts)
-      .where(eq(schema.districts.code, input.districtCode));
-    if (!district) return { ok: false, fieldErrors: { districtCode: "user.districtUnknown" } };
-    districtId = district.id;
+    districtId = await idOfCode(executor, schema.districts, input.districtCode);
+    if (districtId === null) return { ok: false, fieldErrors: { districtCode: "user.districtUnknown" } };
   }
   if (input.role === "DEPARTMENT_OFFICER") {
-    const [department] = await executor
-      .select({ id: schema.departments.id })
-      .from(schema.departments)
-      .where(eq(schema.departments.code, input.departmentCode));
-    if (!department) return { ok: false, fieldErrors: { departmentCode: "user.departmentUnknown" } };
-    departmentId = department.id;
+    departmentId = await idOfCode(executor, schema.departments, input.departmentCode);
+    if (departmentId === null) return { ok: false, fieldErrors: { departmentCode: "user.departmentUnknown" } };
   }
   if (input.role === "DIVISION_OFFICER") {
-    const [division] = await executor
-      .select({ id: schema.divisions.id })
-      .from(schema.divisions)
-      .where(eq(schema.divisions.code, input.divisionCode));
-    if (!division) return { ok: false, fieldErrors: { divisionCode: "user.divisionUnknown" } };
-    divisionId = division.id;
+    divisionId = await idOfCode(executor, schema.divisions, input.divisionCode);
+    if (divisionId === null) return { ok: false, fieldErrors: { divisionCode: "user.divisionUnknown" } };
   }
   const hasSide = input.role === "DISTRICT_OFFICER" || input.role === "DIVISION_OFFICER";
   return {
