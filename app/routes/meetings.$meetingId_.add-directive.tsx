@@ -17,6 +17,7 @@ import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { parseId } from "~/utils/params";
+import { requireFormData } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -44,12 +45,7 @@ interface Answer {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, meeting } = await load(request, params);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
+  const form = await requireFormData(request);
   const values = addDirectiveValuesFromFormData(form);
   const parsed = parseAddDirective(values, masterCodes(await getMasterData()), meeting.meetingDate);
   if (!parsed.ok) return data<Answer>({ values, fieldErrors: parsed.fieldErrors, formError: "validation.fixErrors" }, { status: 400 });
