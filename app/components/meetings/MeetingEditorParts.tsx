@@ -6,8 +6,8 @@ import { CALLED_ROLES, MEETING_MODES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { LIMITS, type MeetingFormValues } from "~/schemas/meeting";
 import type { DroppedPassage } from "~/utils/minutes";
-import { pickText, useLocale, useT } from "~/utils/i18n";
-import { checkboxGroupProps, describedBy, Field, FieldError, fieldId, type ErrorLookup } from "./fields";
+import { useT } from "~/utils/i18n";
+import { checkboxGroupProps, describedBy, Field, FieldError, fieldId, NamedOptions, type ErrorLookup } from "./fields";
 import { PasteLeftOut } from "./PasteLeftOut";
 
 export interface EditorNotice {
@@ -57,7 +57,6 @@ export function MeetingFieldset({
   onSeriesChosen: (chosen: boolean) => void;
 }) {
   const t = useT();
-  const locale = useLocale();
   const textField = (
     name: TopField,
     label: MessageKey,
@@ -120,21 +119,13 @@ export function MeetingFieldset({
         <Field id={seriesId} label={t("review.field.series")} error={seriesError} hint={t("review.field.seriesHint")}>
           <select defaultValue={initialValues.seriesCode} {...seriesField} {...describedBy(seriesId, seriesError, true)}>
             <option value="">{t("review.series.none")}</option>
-            {series.series.map((s) => (
-              <option key={s.code} value={s.code}>
-                {pickText(locale, s.nameEn, s.nameHi)}
-              </option>
-            ))}
+            <NamedOptions list={series.series} />
           </select>
         </Field>
         <Field id={officeId} label={t("review.field.chairOffice")} error={officeError}>
           <select defaultValue={initialValues.chairOffice} {...register("chairOffice")} {...describedBy(officeId, officeError)}>
             <option value="">{t("review.office.none")}</option>
-            {series.offices.map((o) => (
-              <option key={o.code} value={o.code}>
-                {pickText(locale, o.nameEn, o.nameHi)}
-              </option>
-            ))}
+            <NamedOptions list={series.offices} />
           </select>
         </Field>
       </div>
