@@ -148,6 +148,10 @@ export function MeetingFieldset({
         </div>
         <FieldError id={fieldId("calledRoles")} error={rolesError} />
       </fieldset>
+      {textField("agenda", "meetings.field.agenda", { multiline: true, rows: 2, max: LIMITS.agenda })}
+      {textField("minutes", "meetings.field.minutes", { multiline: true, rows: 4, max: LIMITS.minutes, hint: "meetings.field.minutesHint" })}
+      {textField("referenceNo", "meetings.field.referenceNo", { max: LIMITS.referenceNo, className: "field--narrow" })}
+    </fieldset>
   );
 }
 
