@@ -33,6 +33,20 @@ export interface EditorSeriesData extends EditorSeriesLists {
   loading: boolean;
 }
 
+/** The editor's schema, knowing the master data's codes. */
+function useMeetingSchema(master: EditorMasterData) {
+  return useMemo(
+    () =>
+      meetingFormSchema({
+        districts: master.districts.map((d) => d.code),
+        divisions: master.divisions.map((d) => d.code),
+        departments: master.departments.map((d) => d.code),
+        categories: master.categories.map((c) => c.code),
+      }),
+    [master],
+  );
+}
+
 /**
  * The paste box's button with JavaScript: the pasted minutes' directives are appended (as many as
  * the limit leaves room for) and the box says what it found and what it left out.
@@ -97,16 +111,7 @@ export function MeetingEditor({
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
 
-  const schema = useMemo(
-    () =>
-      meetingFormSchema({
-        districts: master.districts.map((d) => d.code),
-        divisions: master.divisions.map((d) => d.code),
-        departments: master.departments.map((d) => d.code),
-        categories: master.categories.map((c) => c.code),
-      }),
-    [master],
-  );
+  const schema = useMeetingSchema(master);
   const form = useServerForm<MeetingFormValues>(schema, { defaultValues: initialValues, serverErrors, arrayFields: ["directives"] });
   const { register, control, setValue, getValues, hasErrors } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: "directives" });
