@@ -10,6 +10,7 @@ import type { ActionItemHistory, ActionStatus, HistoryKind } from "../../db/sche
 import { changeActionItemStatus, type ChangeResult, type StatusChange } from "./action-item-change.server";
 import { overdueSql, toListRow } from "./action-item-list.server";
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
+import { ITEM_CONTEXT_JOINS } from "./joins.server";
 import { actionItemScopeSql } from "./scope.server";
 import { selectRows } from "./sql.server";
 import type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
@@ -40,12 +41,8 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
       dp.name_en AS department_en, dp.name_hi AS department_hi,
       u.display_name AS updated_by_name, u.display_name_hi AS updated_by_name_hi,
       e.id AS ext_id, to_char(e.requested_due_date, 'YYYY-MM-DD') AS ext_date, e.requested_at AS ext_at, e.reason AS ext_reason
-    FROM action_items a
-    JOIN directives d ON d.id = a.directive_id
-    JOIN meetings m ON m.id = a.meeting_id
+    FROM action_items a ${ITEM_CONTEXT_JOINS}
     LEFT JOIN categories c ON c.id = d.category_id
-    LEFT JOIN districts di ON di.id = a.district_id
-    LEFT JOIN departments dp ON dp.id = a.department_id
     LEFT JOIN users u ON u.id = a.updated_by_id
     LEFT JOIN LATERAL (
       SELECT * FROM extension_requests x WHERE x.action_item_id = a.id AND x.status = 'PENDING'
