@@ -25,6 +25,11 @@ export function generatePassword(): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The audit row of a change to an account, written in the change's transaction. */
+function auditUser(tx: DbOrTx, viewer: Viewer, origin: RequestOrigin, action: string, userId: number, details: Record<string, unknown>) {
+  return recordAudit({ action, actorId: viewer.id, actorUsername: viewer.username, targetType: "user", targetId: String(userId), details, ...origin }, tx);
+}
+
 function assertCanManageUsers(viewer: Viewer): void {
   if (!can(viewer.role, "manage:users:any")) throw new Response("Forbidden", { status: 403 });
 }
@@ -213,18 +218,7 @@ export async function createUser(viewer: Viewer, input: UserCreateData, origin: 
           mustChangePassword: true,
         })
         .returning({ id: schema.users.id });
-      await recordAudit(
-        {
-          action: "user.create",
-          actorId: viewer.id,
-          actorUsername: viewer.username,
-          targetType: "user",
-          targetId: String(created.id),
-          details: { username: input.username, ...describeAccess(input) },
-          ...origin,
-        },
-        tx,
-      );
+      await auditUser(tx, viewer, origin, "user.create", created.id, { username: input.username, ...describeAccess(input) });
       return created.id;
     });
     return { ok: true, userId, username: input.username, password };
@@ -284,18 +278,7 @@ export async function updateUser(
       .set({ displayName: input.displayName, displayNameHi: input.displayNameHi || null, role: input.role, ...resolved.scope, updatedAt: new Date() })
       .where(eq(schema.users.id, userId));
     if (accessChanged) await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
-    await recordAudit(
-      {
-        action: "user.update",
-        actorId: viewer.id,
-        actorUsername: viewer.username,
-        targetType: "user",
-        targetId: String(userId),
-        details: { username: before.username, changes },
-        ...origin,
-      },
-      tx,
-    );
+    await auditUser(tx, viewer, origin, "user.update", userId, { username: before.username, changes });
   });
   return { ok: true };
 }
@@ -320,18 +303,7 @@ export async function setUserDisabled(
       .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
       .where(eq(schema.users.id, userId));
     if (disabled) await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
-    await recordAudit(
-      {
-        action: disabled ? "user.disable" : "user.enable",
-        actorId: viewer.id,
-        actorUsername: viewer.username,
-        targetType: "user",
-        targetId: String(userId),
-        details: { username: target.username },
-        ...origin,
-      },
-      tx,
-    );
+    await auditUser(tx, viewer, origin, disabled ? "user.disable" : "user.enable", userId, { username: target.username });
   });
   return { ok: true };
 }
@@ -352,18 +324,7 @@ export async function resetUserPassword(viewer: Viewer, userId: number, origin: 
       .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(eq(schema.users.id, userId));
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
-    await recordAudit(
-      {
-        action: "user.password_reset",
-        actorId: viewer.id,
-        actorUsername: viewer.username,
-        targetType: "user",
-        targetId: String(userId),
-        details: { username: target.username },
-        ...origin,
-      },
-      tx,
-    );
+    await auditUser(tx, viewer, origin, "user.password_reset", userId, { username: target.username });
   });
   return password;
 }
