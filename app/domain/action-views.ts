@@ -29,6 +29,25 @@ export interface ActionListRow {
   returnedAt: string | null;
 }
 
+/** One item as its page shows it: the list row with who updated it, withdrawal, return and extension. */
+export interface ActionItemDetail extends ActionListRow {
+  meetingChairEn: string;
+  meetingChairHi: string;
+  latestRemark: string | null;
+  updatedAt: string;
+  updatedByName: string | null;
+  updatedByNameHi: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  /** The secretariat's reason and who returned it, while the item stays returned. */
+  returnReason: string | null;
+  returnedByName: string | null;
+  returnedByNameHi: string | null;
+  /** When the escalation ladder's last step reached it (issue 13). */
+  escalatedAt: string | null;
+  pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
+}
+
 export interface EvidenceSummary {
   id: number;
   kind: "FILE" | "LINK";

@@ -5,6 +5,7 @@ import type { Viewer } from "~/utils/auth.server";
 import { filterCondition, type ComplianceFilters } from "./compliance-filters.server";
 import type { MixKey } from "~/domain/compliance-types";
 import { MIX_COUNT_COLUMNS, mixColumns, mixCondition } from "./compliance.server";
+import { ITEM_CONTEXT_JOINS } from "./joins.server";
 import { actionItemScopeSql } from "./scope.server";
 import { z } from "zod";
 import { ACTION_STATUSES, DISTRICT_ROLES, PRIORITIES } from "~/domain/vocabulary";
@@ -96,12 +97,8 @@ export async function listActionItems(
       EXISTS (SELECT 1 FROM extension_requests e WHERE e.action_item_id = a.id AND e.status = 'PENDING') AS extension_pending,
       a.returned_at,
       count(*) OVER () AS total
-    FROM action_items a
-    JOIN directives d ON d.id = a.directive_id
-    JOIN meetings m ON m.id = a.meeting_id
+    FROM action_items a ${ITEM_CONTEXT_JOINS}
     LEFT JOIN categories c ON c.id = d.category_id
-    LEFT JOIN districts di ON di.id = a.district_id
-    LEFT JOIN departments dp ON dp.id = a.department_id
     WHERE ${where}
     ORDER BY
       CASE WHEN a.returned_at IS NOT NULL OR ${overdueSql(today)} THEN 0

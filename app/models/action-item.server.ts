@@ -8,8 +8,9 @@ import type { ChangeSummary } from "~/schemas/action-update";
 import type { Viewer } from "~/utils/auth.server";
 import type { ActionItemHistory, ActionStatus } from "../../db/schema";
 import { changeActionItemStatus, type ChangeResult, type StatusChange } from "./action-item-change.server";
-import { LIST_ROW, overdueSql, toListRow, type ActionListRow } from "./action-item-list.server";
+import { LIST_ROW, overdueSql, toListRow } from "./action-item-list.server";
 import { storeEvidence, type EvidenceFileInput } from "./evidence.server";
+import { ITEM_CONTEXT_JOINS } from "./joins.server";
 import { actionItemScopeSql } from "./scope.server";
 import { z } from "zod";
 import { ACTION_STATUSES, EVIDENCE_KINDS, HISTORY_KINDS } from "~/domain/vocabulary";
@@ -18,23 +19,9 @@ import type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
 
 export type { EvidenceSummary, TimelineEntry } from "~/domain/action-views";
 
-export interface ActionItemDetail extends ActionListRow {
-  meetingChairEn: string;
-  meetingChairHi: string;
-  latestRemark: string | null;
-  updatedAt: string;
-  updatedByName: string | null;
-  updatedByNameHi: string | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  /** The secretariat's reason and who returned it, while the item stays returned. */
-  returnReason: string | null;
-  returnedByName: string | null;
-  returnedByNameHi: string | null;
-  /** When the escalation ladder's last step reached it (issue 13). */
-  escalatedAt: string | null;
-  pendingExtension: { id: number; requestedDueDate: string; requestedAt: string; reason: string } | null;
-}
+// The detail type is browser-safe, beside the list row (decision 020).
+import type { ActionItemDetail } from "~/domain/action-views";
+export type { ActionItemDetail };
 
 const DETAIL_ROW = LIST_ROW.extend({
   chair_en: col.text(),
@@ -95,12 +82,8 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
       dp.name_en AS department_en, dp.name_hi AS department_hi,
       u.display_name AS updated_by_name, u.display_name_hi AS updated_by_name_hi,
       e.id AS ext_id, to_char(e.requested_due_date, 'YYYY-MM-DD') AS ext_date, e.requested_at AS ext_at, e.reason AS ext_reason
-    FROM action_items a
-    JOIN directives d ON d.id = a.directive_id
-    JOIN meetings m ON m.id = a.meeting_id
+    FROM action_items a ${ITEM_CONTEXT_JOINS}
     LEFT JOIN categories c ON c.id = d.category_id
-    LEFT JOIN districts di ON di.id = a.district_id
-    LEFT JOIN departments dp ON dp.id = a.department_id
     LEFT JOIN users u ON u.id = a.updated_by_id
     LEFT JOIN LATERAL (
       SELECT * FROM extension_requests x WHERE x.action_item_id = a.id AND x.status = 'PENDING'

@@ -3,12 +3,11 @@
 // come from compliance.server.ts (one set of formulas); the listed rows are the report itself.
 // Withdrawn directives and items stay in the report, marked, but leave every figure.
 import { sql } from "drizzle-orm";
-import type { Priority } from "../../db/schema/enums";
 import type { Viewer } from "~/utils/auth.server";
 import { scopeCondition } from "./compliance-filters.server";
-import { getDirectiveSummaries, getHeadline, type Figures, type ItemLine } from "./compliance.server";
+import { getDirectiveSummaries, getHeadline } from "./compliance.server";
 import { listItemLines } from "./item-lines.server";
-import { getMeeting, type MeetingSummary } from "./meeting.server";
+import { getMeeting } from "./meeting.server";
 import { z } from "zod";
 import { PRIORITIES } from "~/domain/vocabulary";
 import { col, selectChecked } from "./rows.server";
@@ -27,42 +26,8 @@ const DIRECTIVE_ROW = z.object({
 });
 const WITHDRAWN_ROW = z.object({ directive_id: col.int(), withdrawn: col.int() });
 
-export interface AtrLine extends ItemLine {
-  /** First reported COMPLETED (IST date), shown while the item stands completed or verified. */
-  completionDate: string | null;
-  /** Completed late: first reported COMPLETED after its (possibly extended) due date. */
-  completedLate: boolean;
-  withdrawn: boolean;
-}
-
-export interface AtrDirective {
-  id: number;
-  number: number;
-  textEn: string;
-  textHi: string;
-  categoryEn: string | null;
-  categoryHi: string | null;
-  priority: Priority;
-  dueDate: string | null;
-  withdrawnOn: string | null;
-  withdrawnReason: string | null;
-  /** Live items only; null when the directive has none (withdrawn, or nothing in scope). */
-  figures: Figures | null;
-  withdrawnItems: number;
-  lines: AtrLine[];
-}
-
-export interface AtrReport {
-  meeting: MeetingSummary;
-  /** The day (IST) the report stands on: overdue and days overdue are counted to it. */
-  asOn: string;
-  summary: Figures;
-  /** Live directives (not withdrawn) and withdrawn ones, for the summary. */
-  liveDirectives: number;
-  withdrawnDirectives: number;
-  withdrawnItems: number;
-  directives: AtrDirective[];
-}
+import type { AtrDirective, AtrLine, AtrReport } from "~/domain/atr-views";
+export type { AtrDirective, AtrLine, AtrReport };
 
 /** The report, or null when the viewer may not see the meeting. A draft has no items: empty lists. */
 export async function getActionTakenReport(viewer: Viewer, meetingId: number, today: string): Promise<AtrReport | null> {

@@ -2,7 +2,7 @@
 // ("directives under review from earlier meetings", decision 011). Carrying adds one row to
 // meeting_reviewed_directives; the directive keeps its one set of action items and their history.
 // Closing or re-issuing a carried directive changes those items, each with a history row, in one transaction.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type DbOrTx } from "~/db.server";
 import type { Viewer } from "~/utils/auth.server";
@@ -209,17 +209,20 @@ async function lockCarried(tx: DbOrTx, meetingId: number, directiveId: number) {
 
 /**
  * Run `change` in a transaction on the carried directive, locked, if it is under review in this
- * meeting and not closed; otherwise answer why not.
+ * meeting and not closed; otherwise answer why not. `change` gets the moment of the change
+ * (input.at or now) and a way to run its statement that counts the items it changed (`n`).
  */
 async function changeOpenCarried(
-  input: { meetingId: number; directiveId: number },
-  change: (tx: DbOrTx, directive: { id: number }) => Promise<CarriedChangeResult>,
+  input: { meetingId: number; directiveId: number; at?: Date },
+  change: (tx: DbOrTx, directive: { id: number }, at: string, countChanged: (statement: SQL) => Promise<number>) => Promise<CarriedChangeResult>,
 ): Promise<CarriedChangeResult> {
+  const at = (input.at ?? new Date()).toISOString();
   return db().transaction(async (tx) => {
     const directive = await lockCarried(tx, input.meetingId, input.directiveId);
     if (!directive) return { ok: false, reason: "not-found" } as const;
     if (directive.closed) return { ok: false, reason: "closed" } as const;
-    return change(tx, directive);
+    const countChanged = async (statement: SQL) => Number((await selectChecked(COUNT_ROW, statement, tx))[0].n);
+    return change(tx, directive, at, countChanged);
   });
 }
 
@@ -233,11 +236,8 @@ export async function closeCarriedDirective(
   input: { meetingId: number; directiveId: number; reason: string; at?: Date },
 ): Promise<CarriedChangeResult> {
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
-  const at = (input.at ?? new Date()).toISOString();
-  return changeOpenCarried(input, async (tx, directive) => {
-    const [row] = await selectChecked(
-      COUNT_ROW,
-      sql`
+  return changeOpenCarried(input, async (tx, directive, at, countChanged) => {
+    const affected = await countChanged(sql`
         WITH changed AS (
           UPDATE action_items a
           SET status = CASE WHEN a.status = 'COMPLETED' THEN 'VERIFIED' ELSE 'NOT_APPLICABLE' END::action_status,
@@ -256,13 +256,11 @@ export async function closeCarriedDirective(
           FROM changed
           RETURNING 1
         )
-        SELECT count(*)::int AS n FROM history`,
-      tx,
-    );
+        SELECT count(*)::int AS n FROM history`);
     await tx.execute(sql`
       UPDATE directives SET closed_at = ${at}::timestamptz, closed_in_meeting_id = ${input.meetingId}, updated_at = ${at}::timestamptz
       WHERE id = ${directive.id}`);
-    return { ok: true, affected: Number(row.n) } as const;
+    return { ok: true, affected } as const;
   });
 }
 
@@ -276,11 +274,8 @@ export async function reissueCarriedDirective(
 ): Promise<CarriedChangeResult> {
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   if (input.dueDate < input.today) return { ok: false, reason: "due-in-past" };
-  const at = (input.at ?? new Date()).toISOString();
-  return changeOpenCarried(input, async (tx, directive) => {
-    const [row] = await selectChecked(
-      COUNT_ROW,
-      sql`
+  return changeOpenCarried(input, async (_tx, directive, at, countChanged) => {
+    const affected = await countChanged(sql`
         WITH changed AS (
           UPDATE action_items a
           SET due_date = ${input.dueDate}::date, version = a.version + 1, updated_at = ${at}::timestamptz, updated_by_id = ${viewer.id}
@@ -295,10 +290,8 @@ export async function reissueCarriedDirective(
           FROM changed
           RETURNING 1
         )
-        SELECT count(*)::int AS n FROM history`,
-      tx,
-    );
-    if (Number(row.n) === 0) return { ok: false, reason: "unchanged" } as const;
-    return { ok: true, affected: Number(row.n) } as const;
+        SELECT count(*)::int AS n FROM history`);
+    if (affected === 0) return { ok: false, reason: "unchanged" } as const;
+    return { ok: true, affected } as const;
   });
 }

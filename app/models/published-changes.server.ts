@@ -7,7 +7,7 @@ import type { Viewer } from "~/utils/auth.server";
 import { addDays } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import type { AssigneeScope, DistrictRole } from "../../db/schema";
-import { inTransaction, lockDirective, reconcileDirective, timestamp, withdrawItems } from "./publish-items.server";
+import { inTransaction, lockDirective, reconcileDirective, timestamp, withdrawItems, type Actor, type LockedDirective } from "./publish-items.server";
 import { z } from "zod";
 import { col, selectChecked } from "./rows.server";
 
@@ -31,14 +31,30 @@ export interface ChangeBase {
   at?: Date;
 }
 
-/** Withdraw a whole directive: it and all its live items leave the figures; the record stays. */
-export async function withdrawDirective(viewer: Viewer, change: ChangeBase, tx?: DbOrTx): Promise<PublishedChangeResult> {
-  if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
-  return inTransaction(tx, async (t) => {
+type LiveDirectiveRefusal = { ok: false; reason: "not-found" | "not-published" | "directive-withdrawn" };
+
+/**
+ * What every change to a published directive starts with: the permission, one transaction, the
+ * directive locked (and not withdrawn), and who acts when.
+ */
+function changeLiveDirective<R>(
+  viewer: Viewer,
+  change: ChangeBase,
+  tx: DbOrTx | undefined,
+  work: (t: DbOrTx, directive: LockedDirective, actor: Actor) => Promise<R>,
+): Promise<R | LiveDirectiveRefusal> {
+  if (!can(viewer.role, "write:meeting:any")) return Promise.resolve({ ok: false, reason: "not-found" });
+  return inTransaction<R | LiveDirectiveRefusal>(tx, async (t) => {
     const directive = await lockDirective(t, change.meetingId, change.directiveId);
     if ("ok" in directive) return directive;
     if (directive.withdrawn) return { ok: false, reason: "directive-withdrawn" };
-    const actor = { id: viewer.id, at: change.at ?? new Date() };
+    return work(t, directive, { id: viewer.id, at: change.at ?? new Date() });
+  });
+}
+
+/** Withdraw a whole directive: it and all its live items leave the figures; the record stays. */
+export async function withdrawDirective(viewer: Viewer, change: ChangeBase, tx?: DbOrTx): Promise<PublishedChangeResult> {
+  return changeLiveDirective<PublishedChangeResult>(viewer, change, tx, async (t, directive, actor) => {
     await t
       .update(directives)
       .set({ withdrawnAt: actor.at, withdrawnReason: change.reason, updatedAt: actor.at })
@@ -55,14 +71,9 @@ export type DueDateChange = ChangeBase & ({ dueMode: "DATE"; dueDate: string } |
  * than the new date keeps it; every item whose due date moves gets a DUE_DATE_CHANGED row.
  */
 export async function changeDirectiveDueDate(viewer: Viewer, change: DueDateChange, tx?: DbOrTx): Promise<PublishedChangeResult> {
-  if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
-  return inTransaction(tx, async (t) => {
-    const directive = await lockDirective(t, change.meetingId, change.directiveId);
-    if ("ok" in directive) return directive;
-    if (directive.withdrawn) return { ok: false, reason: "directive-withdrawn" };
+  return changeLiveDirective<PublishedChangeResult>(viewer, change, tx, async (t, directive, actor) => {
     const newDue = change.dueMode === "DATE" ? change.dueDate : addDays(directive.meetingDate, change.dueInDays);
     if (newDue === directive.dueDate) return { ok: false, reason: "unchanged" };
-    const actor = { id: viewer.id, at: change.at ?? new Date() };
     const at = timestamp(actor.at);
     await t
       .update(directives)
@@ -116,12 +127,7 @@ export async function addAssignee(
   change: ChangeBase & { assignee: NewAssignee },
   tx?: DbOrTx,
 ): Promise<AddAssigneeResult> {
-  if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
-  return inTransaction(tx, async (t) => {
-    const directive = await lockDirective(t, change.meetingId, change.directiveId);
-    if ("ok" in directive) return directive;
-    if (directive.withdrawn) return { ok: false, reason: "directive-withdrawn" };
-    const actor = { id: viewer.id, at: change.at ?? new Date() };
+  return changeLiveDirective<AddAssigneeResult>(viewer, change, tx, async (t, directive, actor) => {
     if (!(await insertAssigneeLine(t, directive.id, change.assignee))) return { ok: false, reason: "unknown-code" };
     const result = await reconcileDirective(t, directive.id, actor, change.reason);
     return { ok: true, created: result.created, reinstated: result.reinstated };
@@ -181,12 +187,7 @@ export async function withdrawAssignee(
   change: ChangeBase & { assigneeId: number },
   tx?: DbOrTx,
 ): Promise<PublishedChangeResult> {
-  if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
-  return inTransaction(tx, async (t) => {
-    const directive = await lockDirective(t, change.meetingId, change.directiveId);
-    if ("ok" in directive) return directive;
-    if (directive.withdrawn) return { ok: false, reason: "directive-withdrawn" };
-    const actor = { id: viewer.id, at: change.at ?? new Date() };
+  return changeLiveDirective<PublishedChangeResult>(viewer, change, tx, async (t, directive, actor) => {
     const [line] = await t
       .update(directiveAssignees)
       .set({ withdrawnAt: actor.at, withdrawnReason: change.reason })

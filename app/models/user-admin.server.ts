@@ -25,6 +25,11 @@ export function generatePassword(): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The audit row of a change to an account, written in the change's transaction. */
+function auditUser(tx: DbOrTx, viewer: Viewer, origin: RequestOrigin, action: string, userId: number, details: Record<string, unknown>) {
+  return recordAudit({ action, actorId: viewer.id, actorUsername: viewer.username, targetType: "user", targetId: String(userId), details, ...origin }, tx);
+}
+
 function assertCanManageUsers(viewer: Viewer): void {
   if (!can(viewer.role, "manage:users:any")) throw new Response("Forbidden", { status: 403 });
 }
@@ -136,6 +141,16 @@ export async function listUnitOptions(
   return { districts, departments, divisions };
 }
 
+/** The id of the district, department or division with this code; null when there is none. */
+async function idOfCode(
+  executor: DbOrTx,
+  table: typeof schema.districts | typeof schema.departments | typeof schema.divisions,
+  code: string,
+): Promise<number | null> {
+  const [row] = await executor.select({ id: table.id }).from(table).where(eq(table.code, code));
+  return row?.id ?? null;
+}
+
 type ScopeFieldErrors = Partial<Record<"districtCode" | "departmentCode" | "divisionCode" | "username", MessageKey>>;
 
 /** Turns district and department codes into ids; unknown codes become field errors. */
@@ -153,28 +168,16 @@ export async function resolveScope(
   let departmentId: number | null = null;
   let divisionId: number | null = null;
   if (input.role === "DISTRICT_OFFICER") {
-    const [district] = await executor
-      .select({ id: schema.districts.id })
-      .from(schema.districts)
-      .where(eq(schema.districts.code, input.districtCode));
-    if (!district) return { ok: false, fieldErrors: { districtCode: "user.districtUnknown" } };
-    districtId = district.id;
+    districtId = await idOfCode(executor, schema.districts, input.districtCode);
+    if (districtId === null) return { ok: false, fieldErrors: { districtCode: "user.districtUnknown" } };
   }
   if (input.role === "DEPARTMENT_OFFICER") {
-    const [department] = await executor
-      .select({ id: schema.departments.id })
-      .from(schema.departments)
-      .where(eq(schema.departments.code, input.departmentCode));
-    if (!department) return { ok: false, fieldErrors: { departmentCode: "user.departmentUnknown" } };
-    departmentId = department.id;
+    departmentId = await idOfCode(executor, schema.departments, input.departmentCode);
+    if (departmentId === null) return { ok: false, fieldErrors: { departmentCode: "user.departmentUnknown" } };
   }
   if (input.role === "DIVISION_OFFICER") {
-    const [division] = await executor
-      .select({ id: schema.divisions.id })
-      .from(schema.divisions)
-      .where(eq(schema.divisions.code, input.divisionCode));
-    if (!division) return { ok: false, fieldErrors: { divisionCode: "user.divisionUnknown" } };
-    divisionId = division.id;
+    divisionId = await idOfCode(executor, schema.divisions, input.divisionCode);
+    if (divisionId === null) return { ok: false, fieldErrors: { divisionCode: "user.divisionUnknown" } };
   }
   const hasSide = input.role === "DISTRICT_OFFICER" || input.role === "DIVISION_OFFICER";
   return {
@@ -215,18 +218,7 @@ export async function createUser(viewer: Viewer, input: UserCreateData, origin: 
           mustChangePassword: true,
         })
         .returning({ id: schema.users.id });
-      await recordAudit(
-        {
-          action: "user.create",
-          actorId: viewer.id,
-          actorUsername: viewer.username,
-          targetType: "user",
-          targetId: String(created.id),
-          details: { username: input.username, ...describeAccess(input) },
-          ...origin,
-        },
-        tx,
-      );
+      await auditUser(tx, viewer, origin, "user.create", created.id, { username: input.username, ...describeAccess(input) });
       return created.id;
     });
     return { ok: true, userId, username: input.username, password };
@@ -286,18 +278,7 @@ export async function updateUser(
       .set({ displayName: input.displayName, displayNameHi: input.displayNameHi || null, role: input.role, ...resolved.scope, updatedAt: new Date() })
       .where(eq(schema.users.id, userId));
     if (accessChanged) await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
-    await recordAudit(
-      {
-        action: "user.update",
-        actorId: viewer.id,
-        actorUsername: viewer.username,
-        targetType: "user",
-        targetId: String(userId),
-        details: { username: before.username, changes },
-        ...origin,
-      },
-      tx,
-    );
+    await auditUser(tx, viewer, origin, "user.update", userId, { username: before.username, changes });
   });
   return { ok: true };
 }
@@ -322,18 +303,7 @@ export async function setUserDisabled(
       .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
       .where(eq(schema.users.id, userId));
     if (disabled) await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
-    await recordAudit(
-      {
-        action: disabled ? "user.disable" : "user.enable",
-        actorId: viewer.id,
-        actorUsername: viewer.username,
-        targetType: "user",
-        targetId: String(userId),
-        details: { username: target.username },
-        ...origin,
-      },
-      tx,
-    );
+    await auditUser(tx, viewer, origin, disabled ? "user.disable" : "user.enable", userId, { username: target.username });
   });
   return { ok: true };
 }
@@ -354,18 +324,7 @@ export async function resetUserPassword(viewer: Viewer, userId: number, origin: 
       .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(eq(schema.users.id, userId));
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
-    await recordAudit(
-      {
-        action: "user.password_reset",
-        actorId: viewer.id,
-        actorUsername: viewer.username,
-        targetType: "user",
-        targetId: String(userId),
-        details: { username: target.username },
-        ...origin,
-      },
-      tx,
-    );
+    await auditUser(tx, viewer, origin, "user.password_reset", userId, { username: target.username });
   });
   return password;
 }

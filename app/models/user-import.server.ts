@@ -186,12 +186,49 @@ function checkRow(cells: string[], indexes: Partial<Record<Column, number>>) {
 // Import
 // ---------------------------------------------------------------------------------------------
 
+type CheckedUser = { line: number; user: UserCreateData };
+type UnitIds = { districtIds: Map<string, number>; divisionIds: Map<string, number>; departmentIds: Map<string, number> };
+
 /**
  * Checks every row of the CSV and, only if all are valid, creates the accounts with generated
  * passwords in one transaction. The passwords are returned once, for the admin to hand over.
  */
 export async function importUsersFromCsv(viewer: Viewer, text: string, origin: RequestOrigin): Promise<ImportResult> {
   if (!can(viewer.role, "manage:users:any")) throw new Response("Forbidden", { status: 403 });
+  const file = readFile(text);
+  if (!file.ok) return file;
+  const { errors, valid } = checkRows(file.rows, file.indexes);
+  const known = await checkAgainstDatabase(valid);
+  errors.push(...known.errors);
+  if (errors.length > 0) return { ok: false, errors: mergeByLine(errors) };
+
+  // argon2 runs on libuv's thread pool, so hashing in parallel uses every core.
+  const created: ImportedUser[] = await Promise.all(
+    valid.map(async ({ line, user }) => ({ line, ...user, password: generatePassword() })),
+  );
+  const hashes = await Promise.all(created.map((u) => hashPassword(u.password)));
+  try {
+    await insertAccounts(viewer, created, hashes, known.ids, origin);
+  } catch (error) {
+    // Someone created one of these usernames between the check and the insert.
+    if (isUniqueViolation(error)) {
+      const nowTaken = await existingUsernames(created.map((u) => u.username));
+      return {
+        ok: false,
+        errors: created
+          .filter((u) => nowTaken.has(u.username))
+          .map((u) => ({ line: u.line, messages: [{ key: "import.usernameExists" as const, params: { username: u.username } }] })),
+      };
+    }
+    throw error;
+  }
+  return { ok: true, created };
+}
+
+/** The file as a header and rows, or the one error that stops reading it (quotes, empty, columns, size). */
+function readFile(
+  text: string,
+): { ok: true; rows: CsvRecord[]; indexes: Partial<Record<Column, number>> } | { ok: false; errors: ImportLineError[] } {
   const { records, unclosedQuoteAt } = parseCsv(text);
   if (unclosedQuoteAt !== null) return { ok: false, errors: [{ line: unclosedQuoteAt, messages: [{ key: "import.badQuotes" }] }] };
   const [header, ...rows] = records;
@@ -206,9 +243,13 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
   if (rows.length > IMPORT_MAX_ROWS) {
     return { ok: false, errors: [{ line: rows[IMPORT_MAX_ROWS].line, messages: [{ key: "import.tooManyRows", params: { max: IMPORT_MAX_ROWS } }] }] };
   }
+  return { ok: true, rows, indexes };
+}
 
+/** Each row on its own, and usernames repeated within the file. */
+function checkRows(rows: CsvRecord[], indexes: Partial<Record<Column, number>>): { errors: ImportLineError[]; valid: CheckedUser[] } {
   const errors: ImportLineError[] = [];
-  const valid: { line: number; user: UserCreateData }[] = [];
+  const valid: CheckedUser[] = [];
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {
     const checked = checkRow(row.cells, indexes);
@@ -224,8 +265,11 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
     }
     if (messages.length > 0) errors.push({ line: row.line, messages });
   }
+  return { errors, valid };
+}
 
-  // Codes and usernames against the database, in three queries whatever the file's size.
+/** Codes and usernames against the database, in four queries whatever the file's size. */
+async function checkAgainstDatabase(valid: CheckedUser[]): Promise<{ errors: ImportLineError[]; ids: UnitIds }> {
   const [districts, departments, divisions, taken] = await Promise.all([
     db().select({ id: schema.districts.id, code: schema.districts.code }).from(schema.districts),
     db().select({ id: schema.departments.id, code: schema.departments.code }).from(schema.departments),
@@ -235,6 +279,7 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
   const districtIds = new Map(districts.map((d) => [d.code, d.id]));
   const divisionIds = new Map(divisions.map((d) => [d.code, d.id]));
   const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
+  const errors: ImportLineError[] = [];
   for (const { line, user } of valid) {
     const messages: ImportMessage[] = [];
     if (taken.has(user.username)) messages.push({ key: "import.usernameExists", params: { username: user.username } });
@@ -249,79 +294,65 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
     }
     if (messages.length > 0) errors.push({ line, messages });
   }
-  if (errors.length > 0) {
-    errors.sort((a, b) => a.line - b.line);
-    // One line may have failed both checks: merge them.
-    const merged: ImportLineError[] = [];
-    for (const error of errors) {
-      const last = merged[merged.length - 1];
-      if (last && last.line === error.line) last.messages.push(...error.messages);
-      else merged.push({ line: error.line, messages: [...error.messages] });
-    }
-    return { ok: false, errors: merged };
-  }
+  return { errors, ids: { districtIds, divisionIds, departmentIds } };
+}
 
-  // argon2 runs on libuv's thread pool, so hashing in parallel uses every core.
-  const created: ImportedUser[] = await Promise.all(
-    valid.map(async ({ line, user }) => ({ line, ...user, password: generatePassword() })),
-  );
-  const hashes = await Promise.all(created.map((u) => hashPassword(u.password)));
-  try {
-    await db().transaction(async (tx) => {
-      const inserted = await tx
-        .insert(schema.users)
-        .values(
-          created.map((u, i) => ({
-            username: u.username,
-            displayName: u.displayName,
-            displayNameHi: u.displayNameHi || null,
-            passwordHash: hashes[i],
-            role: u.role,
-            districtId: u.role === "DISTRICT_OFFICER" ? districtIds.get(u.districtCode)! : null,
-            districtRole: (u.role === "DISTRICT_OFFICER" || u.role === "DIVISION_OFFICER") && u.districtRole ? u.districtRole : null,
-            departmentId: u.role === "DEPARTMENT_OFFICER" ? departmentIds.get(u.departmentCode)! : null,
-            divisionId: u.role === "DIVISION_OFFICER" ? divisionIds.get(u.divisionCode)! : null,
-            mustChangePassword: true,
-          })),
-        )
-        .returning({ id: schema.users.id, username: schema.users.username });
-      await tx.insert(schema.auditLog).values(
-        inserted.map((u) => ({
-          action: "user.create",
-          actorId: viewer.id,
-          actorUsername: viewer.username,
-          targetType: "user",
-          targetId: String(u.id),
-          details: { username: u.username, via: "csv-import" },
-          ...origin,
-        })),
-      );
-      await recordAudit(
-        {
-          action: "user.import",
-          actorId: viewer.id,
-          actorUsername: viewer.username,
-          targetType: "user",
-          details: { created: inserted.length },
-          ...origin,
-        },
-        tx,
-      );
-    });
-  } catch (error) {
-    // Someone created one of these usernames between the check and the insert.
-    if (isUniqueViolation(error)) {
-      const nowTaken = await existingUsernames(created.map((u) => u.username));
-      return {
-        ok: false,
-        errors: created
-          .filter((u) => nowTaken.has(u.username))
-          .map((u) => ({ line: u.line, messages: [{ key: "import.usernameExists" as const, params: { username: u.username } }] })),
-      };
-    }
-    throw error;
+/** Errors in line order; one line may have failed both checks: merge them. */
+function mergeByLine(errors: ImportLineError[]): ImportLineError[] {
+  errors.sort((a, b) => a.line - b.line);
+  const merged: ImportLineError[] = [];
+  for (const error of errors) {
+    const last = merged[merged.length - 1];
+    if (last && last.line === error.line) last.messages.push(...error.messages);
+    else merged.push({ line: error.line, messages: [...error.messages] });
   }
-  return { ok: true, created };
+  return merged;
+}
+
+/** The accounts, an audit row for each and one for the import, in one transaction. */
+async function insertAccounts(viewer: Viewer, created: ImportedUser[], hashes: string[], ids: UnitIds, origin: RequestOrigin) {
+  const { districtIds, divisionIds, departmentIds } = ids;
+  await db().transaction(async (tx) => {
+    const inserted = await tx
+      .insert(schema.users)
+      .values(
+        created.map((u, i) => ({
+          username: u.username,
+          displayName: u.displayName,
+          displayNameHi: u.displayNameHi || null,
+          passwordHash: hashes[i],
+          role: u.role,
+          districtId: u.role === "DISTRICT_OFFICER" ? districtIds.get(u.districtCode)! : null,
+          districtRole: (u.role === "DISTRICT_OFFICER" || u.role === "DIVISION_OFFICER") && u.districtRole ? u.districtRole : null,
+          departmentId: u.role === "DEPARTMENT_OFFICER" ? departmentIds.get(u.departmentCode)! : null,
+          divisionId: u.role === "DIVISION_OFFICER" ? divisionIds.get(u.divisionCode)! : null,
+          mustChangePassword: true,
+        })),
+      )
+      .returning({ id: schema.users.id, username: schema.users.username });
+    await tx.insert(schema.auditLog).values(
+      inserted.map((u) => ({
+        action: "user.create",
+        actorId: viewer.id,
+        actorUsername: viewer.username,
+        targetType: "user",
+        targetId: String(u.id),
+        details: { username: u.username, via: "csv-import" },
+        ...origin,
+      })),
+    );
+    await recordAudit(
+      {
+        action: "user.import",
+        actorId: viewer.id,
+        actorUsername: viewer.username,
+        targetType: "user",
+        details: { created: inserted.length },
+        ...origin,
+      },
+      tx,
+    );
+  });
 }
 
 /** The created accounts with their one-time passwords, as a CSV the admin can download. */

@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DueLabel } from "~/components/actions/DueLabel";
 import { ExtensionForm, type ExtensionFormState } from "~/components/actions/ExtensionForm";
 import { HistoryTimeline } from "~/components/actions/HistoryTimeline";
-import { CorrectionNotice } from "~/components/actions/CorrectionNotice";
+import { ItemSummary } from "~/components/actions/ItemSummary";
 import { ReviewRemarkForm } from "~/components/actions/ReviewRemarkForm";
-import { StatusBadge } from "~/components/actions/StatusBadge";
-import { ReturnedBadge } from "~/components/actions/ReturnedBadge";
 import { ReturnedNotice } from "~/components/actions/ReturnedNotice";
 import { UpdateForm } from "~/components/actions/UpdateForm";
 import { getActionItem, getActionItemTimeline } from "~/models/action-item.server";
@@ -24,7 +21,7 @@ import {
 } from "./actions.$actionId.update.server";
 import { denyAccess, requireAnyPermission, type Viewer } from "~/utils/auth.server";
 import { readCookie } from "~/utils/cookies.server";
-import { formatDate, formatDateTime, todayInIndia } from "~/utils/format";
+import { formatDate, todayInIndia } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { actorFor, nextStatuses, OPEN_STATUSES } from "~/utils/lifecycle";
 import { firstField } from "~/utils/multipart.server";
@@ -154,12 +151,6 @@ export default function ActionItemPage() {
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const locale = useLocale();
-  const text = pickText(locale, item.textEn, item.textHi);
-  const otherText = locale === "hi" ? item.textEn : item.textHi;
-  const assignee = item.districtEn
-    ? `${pickText(locale, item.districtEn, item.districtHi)} · ${item.districtRole ? t(`districtRole.${item.districtRole}`) : ""}`
-    : pickText(locale, item.departmentEn, item.departmentHi);
-  const extended = item.originalDueDate && item.dueDate && item.originalDueDate !== item.dueDate;
 
   return (
     <div className="item-page">
@@ -173,73 +164,7 @@ export default function ActionItemPage() {
       ) : null}
       {item.returnedAt && !item.withdrawnAt ? <ReturnedNotice at={item.returnedAt} by={item.returnedByName ? pickText(locale, item.returnedByName, item.returnedByNameHi) : null} reason={item.returnReason} /> : null}
 
-      <article className="card" aria-labelledby="item-title">
-        <p className="item-header__meta">
-          {pickText(locale, item.categoryEn, item.categoryHi)}
-          {item.priority === "HIGH" ? ` · ${t("actions.item.priorityHigh")}` : ""}
-        </p>
-        <h1 id="item-title">{t("actions.item.title", { n: item.directiveNumber })}</h1>
-        <p className="directive-text" lang={locale === "hi" && item.textHi ? "hi" : item.textEn ? "en" : "hi"}>
-          {text}
-        </p>
-        <CorrectionNotice corrections={corrections} />
-        {otherText && otherText !== text ? (
-          <details className="other-language">
-            <summary>{t("actions.item.otherLanguage")}</summary>
-            <p lang={locale === "hi" ? "en" : "hi"}>{otherText}</p>
-          </details>
-        ) : null}
-        <dl className="item-facts">
-          <div>
-            <dt>{t("actions.item.status")}</dt>
-            <dd data-testid="item-status">
-              {item.returnedAt ? <ReturnedBadge /> : null} <StatusBadge status={item.status} />{" "}
-              {item.daysOverdue > 0 ? <StatusBadge status="OVERDUE" /> : null}
-              {item.escalatedAt ? (
-                <span className="escalated-flag" data-testid="item-escalated">
-                  {t("escalated.badge")}
-                </span>
-              ) : null}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("actions.item.dueDate")}</dt>
-            <dd>
-              {formatDate(item.dueDate, locale)}
-              <DueLabel dueDate={item.dueDate} status={item.status} daysOverdue={item.daysOverdue} today={today} />
-              {extended ? (
-                <span className="muted" data-testid="original-due-date">
-                  {t("actions.item.originalDueDate", { date: formatDate(item.originalDueDate, locale) })}
-                </span>
-              ) : null}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("actions.item.meeting")}</dt>
-            <dd>
-              {pickText(locale, item.meetingTitleEn, item.meetingTitleHi)}
-              <span className="muted"> · {formatDate(item.meetingDate, locale)}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("actions.item.assignedTo")}</dt>
-            <dd>{assignee}</dd>
-          </div>
-        </dl>
-        {item.updatedByName ? (
-          <p className="muted">
-            {t("actions.item.lastUpdate", { who: pickText(locale, item.updatedByName, item.updatedByNameHi), when: formatDateTime(item.updatedAt, locale) })}
-          </p>
-        ) : null}
-        {item.pendingExtension ? (
-          <p className="tag tag--ext" data-testid="extension-pending">
-            {t("actions.item.extensionPending", {
-              date: formatDate(item.pendingExtension.requestedDueDate, locale),
-              when: formatDateTime(item.pendingExtension.requestedAt, locale),
-            })}
-          </p>
-        ) : null}
-      </article>
+      <ItemSummary item={item} corrections={corrections} today={today} />
 
       <section className="card" aria-labelledby="update-title">
         <h2 id="update-title">{t("actions.update.title")}</h2>

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OneTimePassword } from "~/components/admin/OneTimePassword";
 import { UserForm, type UserFormErrors, type UserFormValues } from "~/components/admin/UserForm";
+import { BackToUsers } from "~/components/admin/UsersTableHead";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { getUser, listUnitOptions, resetUserPassword, setUserDisabled, updateUser } from "~/models/user.server";
@@ -102,9 +103,7 @@ export default function EditUser() {
         };
   return (
     <>
-      <p>
-        <Link to="/admin/users">{t("user.backToList")}</Link>
-      </p>
+      <BackToUsers />
       <h1>{t("user.editTitle", { username: user.username })}</h1>
       {done ? (
         <p className="flash" role="status">

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { UsersTableHead } from "~/components/admin/UsersTableHead";
 import { listUnitOptions, listUsers, USER_LIST_LIMIT, type UserListRow } from "~/models/user.server";
 import { ROLES } from "~/domain/vocabulary";
 import { userFiltersSchema } from "~/schemas/user";
@@ -119,15 +120,7 @@ export default function UsersList() {
       ) : (
         <div className="table-wrap">
           <table className="data" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("users.colName")}</th>
-                <th scope="col">{t("users.colUsername")}</th>
-                <th scope="col">{t("users.colRole")}</th>
-                <th scope="col">{t("users.colWorksFor")}</th>
-                <th scope="col">{t("users.colStatus")}</th>
-              </tr>
-            </thead>
+            <UsersTableHead last={t("users.colStatus")} />
             <tbody>
               {users.map((user) => (
                 <tr key={user.id}>

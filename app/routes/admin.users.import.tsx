@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { BackToUsers, UsersTableHead } from "~/components/admin/UsersTableHead";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import {
@@ -109,15 +110,7 @@ export default function ImportUsers() {
           </p>
           <div className="table-wrap">
             <table className="data" data-testid="imported-users">
-              <thead>
-                <tr>
-                  <th scope="col">{t("users.colName")}</th>
-                  <th scope="col">{t("users.colUsername")}</th>
-                  <th scope="col">{t("users.colRole")}</th>
-                  <th scope="col">{t("users.colWorksFor")}</th>
-                  <th scope="col">{t("import.colPassword")}</th>
-                </tr>
-              </thead>
+              <UsersTableHead last={t("import.colPassword")} />
               <tbody>
                 {result.created.map((user) => (
                   <tr key={user.username}>
@@ -140,18 +133,14 @@ export default function ImportUsers() {
             </table>
           </div>
         </section>
-        <p>
-          <Link to="/admin/users">{t("user.backToList")}</Link>
-        </p>
+        <BackToUsers />
       </>
     );
   }
 
   return (
     <>
-      <p>
-        <Link to="/admin/users">{t("user.backToList")}</Link>
-      </p>
+      <BackToUsers />
       <h1>{t("import.title")}</h1>
       <p>{t("import.intro")}</p>
       {result?.formError ? (

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UserForm, type UserFormErrors, type UserFormValues } from "~/components/admin/UserForm";
 import { OneTimePassword } from "~/components/admin/OneTimePassword";
+import { BackToUsers } from "~/components/admin/UsersTableHead";
 import { requestOrigin } from "~/models/audit.server";
 import { createUser, listUnitOptions } from "~/models/user.server";
 import { userCreateSchema } from "~/schemas/user";
@@ -87,9 +88,7 @@ export default function NewUser() {
   }
   return (
     <>
-      <p>
-        <Link to="/admin/users">{t("user.backToList")}</Link>
-      </p>
+      <BackToUsers />
       <h1>{t("user.newTitle")}</h1>
       <UserForm
         key={result ? "retry" : "fresh"}

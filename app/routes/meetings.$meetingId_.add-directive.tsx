@@ -4,8 +4,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { AssigneePicker } from "~/components/meetings/AssigneePicker";
-import { asMessageKey, describedBy, Field, FieldError } from "~/components/meetings/fields";
+import { asMessageKey, describedBy, Field, NamedOptions } from "~/components/meetings/fields";
+import { NewAssigneeFields } from "~/components/meetings/NewAssigneeFields";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { getMeeting } from "~/models/meeting.server";
@@ -17,6 +17,7 @@ import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { parseId } from "~/utils/params";
+import { requireFormData } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -44,12 +45,7 @@ interface Answer {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, meeting } = await load(request, params);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
+  const form = await requireFormData(request);
   const values = addDirectiveValuesFromFormData(form);
   const parsed = parseAddDirective(values, masterCodes(await getMasterData()), meeting.meetingDate);
   if (!parsed.ok) return data<Answer>({ values, fieldErrors: parsed.fieldErrors, formError: "validation.fixErrors" }, { status: 400 });
@@ -105,11 +101,7 @@ export default function AddDirective() {
         <Field id="add-category" label={t("corrections.add.category")} error={fe("categoryCode")}>
           <select name="categoryCode" defaultValue={values.categoryCode} {...describedBy("add-category", fe("categoryCode"))}>
             <option value="">—</option>
-            {master.categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {pickText(locale, c.nameEn, c.nameHi)}
-              </option>
-            ))}
+            <NamedOptions list={master.categories} />
           </select>
         </Field>
         <div className="field">
@@ -121,39 +113,7 @@ export default function AddDirective() {
         <Field id="add-due" label={t("corrections.add.due")} error={fe("dueDate")}>
           <input type="date" name="dueDate" min={meeting.meetingDate} defaultValue={values.dueDate} {...describedBy("add-due", fe("dueDate"))} />
         </Field>
-        <fieldset className="field" aria-describedby={fe("assigneeKind") ? "add-kind-error" : undefined}>
-          <legend>{t("meetings.change.who")}</legend>
-          <div className="choice-row">
-            {(["COLLECTOR", "SP", "DEPARTMENT"] as const).map((kind) => (
-              <label key={kind} className="choice">
-                <input type="radio" name="assigneeKind" value={kind} defaultChecked={values.assigneeKind === kind} />
-                <span>{kind === "DEPARTMENT" ? t("common.department") : t(`districtRole.${kind}`)}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError id="add-kind" error={fe("assigneeKind")} />
-        </fieldset>
-        <AssigneePicker
-          idPrefix="add"
-          name=""
-          legend={t("meetings.change.whichDistricts")}
-          defaults={{ scope: values.scope, divisions: values.divisions, districts: values.districts }}
-          shownScope={null}
-          inputProps={(name) => ({ name: name.replace(/^\./, "") })}
-          master={master}
-          errors={{ scope: fe("scope"), divisions: fe("divisions"), districts: fe("districts") }}
-          choices={["ALL", "DIVISIONS", "DISTRICTS"]}
-        />
-        <Field id="add-department" label={t("meetings.change.whichDepartment")} error={fe("departmentCode")}>
-          <select name="departmentCode" defaultValue={values.departmentCode} {...describedBy("add-department", fe("departmentCode"))}>
-            <option value="">—</option>
-            {master.departments.map((p) => (
-              <option key={p.code} value={p.code}>
-                {pickText(locale, p.nameEn, p.nameHi)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <NewAssigneeFields idPrefix="add" values={values} errorOf={fe} master={master} />
         <Field id="add-reason" label={t("meetings.change.reason")} error={fe("reason")} hint={t("meetings.change.reasonHint")}>
           <textarea name="reason" rows={2} maxLength={LIMITS.reason} required defaultValue={values.reason} {...describedBy("add-reason", fe("reason"), true)} />
         </Field>

@@ -9,7 +9,8 @@ import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { parseId } from "~/utils/params";
+import { parseId, requireId } from "~/utils/params";
+import { requireFormData } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -25,14 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "write:meeting:any");
-  const meetingId = parseId(params.meetingId);
-  if (!meetingId) throw new Response("Not found", { status: 404 });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
+  const meetingId = requireId(params.meetingId);
+  const form = await requireFormData(request);
   // Only the confirmation page's own button deletes: a POST without it changes nothing.
   if (form.get("confirm") !== "delete") return data({ refused: false }, { status: 400 });
   const result = await deleteDraftMeeting(viewer, { meetingId, origin: requestOrigin(request) });

@@ -15,6 +15,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { parseId } from "~/utils/params";
+import { requireFormData } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -49,12 +50,7 @@ const REFUSED: Record<string, MessageKey> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, directive } = await load(request, params);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
+  const form = await requireFormData(request);
   const values = correctTextValuesFromFormData(form);
   const parsed = correctTextSchema.safeParse(values);
   if (!parsed.success) return data<Answer>({ values, fieldErrors: fieldErrorsFrom(parsed.error), formError: "validation.fixErrors" }, { status: 400 });

@@ -10,7 +10,8 @@ import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber, pluralKey } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { parseId } from "~/utils/params";
+import { parseId, requireId } from "~/utils/params";
+import { requireFormData } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -27,14 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "publish:meeting:any");
-  const meetingId = parseId(params.meetingId);
-  if (!meetingId) throw new Response("Not found", { status: 404 });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
+  const meetingId = requireId(params.meetingId);
+  const form = await requireFormData(request);
   const raw = String(form.get("expectedItems") ?? "");
   const expectedItems = /^\d{1,7}$/.test(raw) ? Number(raw) : -1;
   const result = await publishConfirmed(viewer, { meetingId, expectedItems, origin: requestOrigin(request) });

@@ -31,6 +31,7 @@ import { meetingValuesFromFormData } from "~/schemas/meeting-form-data";
 import { publishedChangeSchema, publishedChangeValuesFromFormData, type PublishedChangeValues } from "~/schemas/published-change";
 import { denyAccess, type Viewer } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
+import { requireFormData } from "~/utils/parse-form";
 
 export interface EditorActionData {
   values: MeetingFormValues;
@@ -43,17 +44,9 @@ export interface EditorActionData {
 
 const MOVE_INTENT = /^(remove-directive|move-up|move-down):(\d{1,4})$/;
 
-async function readForm(request: Request): Promise<FormData | null> {
-  try {
-    return await request.formData();
-  } catch {
-    return null;
-  }
-}
 
 export async function meetingEditorAction(request: Request, viewer: Viewer, meetingId: number | null) {
-  const form = await readForm(request);
-  if (!form) throw new Response("The form could not be read", { status: 400 });
+  const form = await requireFormData(request);
   const intent = typeof form.get("intent") === "string" ? String(form.get("intent")) : "";
   const values = meetingValuesFromFormData(form);
   if (intent === "publish" && !can(viewer.role, "publish:meeting:any")) await denyAccess(request, viewer, "publish:meeting:any");
@@ -142,8 +135,7 @@ const REFUSALS: Record<string, MessageKey> = {
 };
 
 export async function publishedChangeAction(request: Request, viewer: Viewer, meeting: { id: number; meetingDate: string }) {
-  const form = await readForm(request);
-  if (!form) throw new Response("The form could not be read", { status: 400 });
+  const form = await requireFormData(request);
   const values = publishedChangeValuesFromFormData(form);
   const master = await getMasterData();
   const parsed = publishedChangeSchema(masterCodes(master), meeting.meetingDate).safeParse(values);

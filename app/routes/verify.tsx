@@ -19,6 +19,7 @@ import { denyAccess, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { requireFormData } from "~/utils/parse-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStyles }];
 
@@ -53,12 +54,7 @@ interface VerifyActionData {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "verify:action-item:any");
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
+  const form = await requireFormData(request);
   const intent = form.get("intent");
 
   if (intent === "grant-extension" || intent === "refuse-extension") {

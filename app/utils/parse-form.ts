@@ -46,3 +46,12 @@ export function parseForm<S extends z.ZodTypeAny, F extends string = string>(
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, fieldErrors: fieldErrorsOf<F>(parsed.error, options.fields) };
 }
+
+/** The posted form, or a 400 thrown when the body cannot be read as one (for actions). */
+export async function requireFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read", { status: 400 });
+  }
+}

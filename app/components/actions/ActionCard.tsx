@@ -1,34 +1,10 @@
 import { Link } from "@remix-run/react";
-import type { ActionStatus, DistrictRole } from "~/domain/vocabulary";
+import type { ActionListRow } from "~/domain/action-views";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { DueLabel } from "./DueLabel";
 import { ReturnedBadge } from "./ReturnedBadge";
 import { StatusBadge } from "./StatusBadge";
-
-export interface ActionCardItem {
-  id: number;
-  status: ActionStatus;
-  version: number;
-  dueDate: string | null;
-  daysOverdue: number;
-  directiveNumber: number;
-  textEn: string;
-  textHi: string;
-  priority: "NORMAL" | "HIGH";
-  meetingTitleEn: string;
-  meetingTitleHi: string;
-  meetingDate: string;
-  categoryEn: string | null;
-  categoryHi: string | null;
-  districtEn: string | null;
-  districtHi: string | null;
-  districtRole: DistrictRole | null;
-  departmentEn: string | null;
-  departmentHi: string | null;
-  extensionPending: boolean;
-  returnedAt?: string | null;
-}
 
 /** One item in "my actions": what was asked, in which meeting, by when, and where it stands. */
 export function ActionCard({
@@ -38,7 +14,7 @@ export function ActionCard({
   selected,
   showAssignee,
 }: {
-  item: ActionCardItem;
+  item: ActionListRow;
   today: string;
   selectable: boolean;
   selected: boolean;

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { MIX_KEYS, type FilterParam } from "~/domain/compliance-types";
 import { formatDate } from "~/utils/format";
@@ -42,98 +43,56 @@ export function ActionFilters({
   const locale = useLocale();
   const anyActive = Object.values(values).some((v) => v);
   const reader = Boolean(divisions);
-  const a11y = (key: keyof FilterErrors) =>
-    errors[key] ? { "aria-invalid": true as const, "aria-describedby": `filter-${key}-error` } : {};
-  const errorOf = (key: keyof FilterErrors) =>
-    errors[key] ? (
-      <span className="field__error" id={`filter-${key}-error`}>
-        {t(`dash.filter.error.${errors[key]}` as MessageKey)}
-      </span>
-    ) : null;
-  const placeSelect = (key: "division" | "district" | "department", label: MessageKey, list: FilterOption[] | undefined) =>
-    list ? (
-      <div className="field">
-        <label htmlFor={`filter-${key}`}>{t(label)}</label>
-        <select id={`filter-${key}`} name={key} defaultValue={values[key]?.toUpperCase() ?? ""} {...a11y(key)}>
-          <option value="">{t("actions.filters.any")}</option>
-          {list.map((d) => (
-            <option key={d.id} value={d.code}>
-              {pickText(locale, d.en, d.hi)}
-            </option>
-          ))}
-        </select>
-        {errorOf(key)}
-      </div>
-    ) : null;
+  const select = (key: keyof FilterErrors, label: MessageKey, options: ReactNode, upper = true) => (
+    <FilterSelect name={key} label={t(label)} value={upper ? values[key]?.toUpperCase() : values[key]} error={errors[key]}>
+      {options}
+    </FilterSelect>
+  );
+  const coded = (list: FilterOption[]) =>
+    list.map((d) => (
+      <option key={d.id} value={d.code}>
+        {pickText(locale, d.en, d.hi)}
+      </option>
+    ));
   return (
     <details className="filters card" open={anyActive || undefined}>
       <summary>{t("actions.filters.label")}</summary>
       <Form method="get" className="filters__form">
-        <div className="field">
-          <label htmlFor="filter-status">{t("actions.filters.status")}</label>
-          <select id="filter-status" name="status" defaultValue={values.status?.toUpperCase() ?? ""} {...a11y("status")}>
-            <option value="">{t("actions.filters.any")}</option>
-            {MIX_KEYS.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-          {errorOf("status")}
-        </div>
-        <div className="field">
-          <label htmlFor="filter-meeting">{t("actions.filters.meeting")}</label>
-          <select id="filter-meeting" name="meeting" defaultValue={values.meeting ?? ""} {...a11y("meeting")}>
-            <option value="">{t("actions.filters.any")}</option>
-            {meetings.map((m) => (
-              <option key={m.id} value={m.id}>
-                {formatDate(m.date, locale)} · {truncate(pickText(locale, m.en, m.hi), 60)}
-              </option>
-            ))}
-          </select>
-          {errorOf("meeting")}
-        </div>
-        <div className="field">
-          <label htmlFor="filter-category">{t("actions.filters.category")}</label>
-          <select id="filter-category" name="category" defaultValue={values.category?.toUpperCase() ?? ""} {...a11y("category")}>
-            <option value="">{t("actions.filters.any")}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.code}>
-                {pickText(locale, c.en, c.hi)}
-              </option>
-            ))}
-          </select>
-          {errorOf("category")}
-        </div>
-        {placeSelect("division", "dash.filter.division", divisions)}
-        {placeSelect("district", "actions.filters.district", districts)}
-        {reader ? (
-          <div className="field">
-            <label htmlFor="filter-role">{t("dash.filter.role")}</label>
-            <select id="filter-role" name="role" defaultValue={values.role?.toUpperCase() ?? ""} {...a11y("role")}>
-              <option value="">{t("actions.filters.any")}</option>
-              <option value="COLLECTOR">{t("districtRole.COLLECTOR")}</option>
-              <option value="SP">{t("districtRole.SP")}</option>
-              <option value="DEPARTMENT">{t("dash.filter.roleDepartments")}</option>
-            </select>
-            {errorOf("role")}
-          </div>
-        ) : null}
-        {placeSelect("department", "actions.filters.department", departments)}
+        {select(
+          "status",
+          "actions.filters.status",
+          MIX_KEYS.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}` as MessageKey)}
+            </option>
+          )),
+        )}
+        {select(
+          "meeting",
+          "actions.filters.meeting",
+          meetings.map((m) => (
+            <option key={m.id} value={m.id}>
+              {formatDate(m.date, locale)} · {truncate(pickText(locale, m.en, m.hi), 60)}
+            </option>
+          )),
+          false,
+        )}
+        {select("category", "actions.filters.category", coded(categories))}
+        {divisions ? select("division", "dash.filter.division", coded(divisions)) : null}
+        {districts ? select("district", "actions.filters.district", coded(districts)) : null}
         {reader
-          ? (["from", "to"] as const).map((key) => (
-              <div className="field" key={key}>
-                <label htmlFor={`filter-${key}`}>{t(key === "from" ? "dash.filter.from" : "dash.filter.to")}</label>
-                <input id={`filter-${key}`} type="date" name={key} defaultValue={errors[key] === "badDate" ? "" : (values[key] ?? "")} aria-describedby={errors[key] ? `filter-${key}-error` : "filter-date-hint"} aria-invalid={errors[key] ? true : undefined} />
-                {errorOf(key)}
-              </div>
-            ))
+          ? select(
+              "role",
+              "dash.filter.role",
+              <>
+                <option value="COLLECTOR">{t("districtRole.COLLECTOR")}</option>
+                <option value="SP">{t("districtRole.SP")}</option>
+                <option value="DEPARTMENT">{t("dash.filter.roleDepartments")}</option>
+              </>,
+            )
           : null}
-        {reader ? (
-          <p className="field__hint filters__hint" id="filter-date-hint">
-            {t("dash.filter.dateHint")}
-          </p>
-        ) : null}
+        {departments ? select("department", "actions.filters.department", coded(departments)) : null}
+        {reader ? <DateRange values={values} errors={errors} /> : null}
         <div className="filters__buttons">
           <button type="submit" className="button">
             {t("actions.filters.apply")}
@@ -146,6 +105,62 @@ export function ActionFilters({
         </div>
       </Form>
     </details>
+  );
+}
+
+function FilterError({ name, error }: { name: keyof FilterErrors; error: FilterErrors[keyof FilterErrors] }) {
+  const t = useT();
+  return error ? (
+    <span className="field__error" id={`filter-${name}-error`}>
+      {t(`dash.filter.error.${error}` as MessageKey)}
+    </span>
+  ) : null;
+}
+
+/** One filter: a select whose first option is "any", with its error under it. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  error,
+  children,
+}: {
+  name: keyof FilterErrors;
+  label: string;
+  value: string | undefined;
+  error: FilterErrors[keyof FilterErrors];
+  children: ReactNode;
+}) {
+  const t = useT();
+  const a11y = error ? { "aria-invalid": true as const, "aria-describedby": `filter-${name}-error` } : {};
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} {...a11y}>
+        <option value="">{t("actions.filters.any")}</option>
+        {children}
+      </select>
+      <FilterError name={name} error={error} />
+    </div>
+  );
+}
+
+/** The reading roles' date range, with the hint both dates point to. */
+function DateRange({ values, errors }: { values: FilterValues; errors: FilterErrors }) {
+  const t = useT();
+  return (
+    <>
+      {(["from", "to"] as const).map((key) => (
+        <div className="field" key={key}>
+          <label htmlFor={`filter-${key}`}>{t(key === "from" ? "dash.filter.from" : "dash.filter.to")}</label>
+          <input id={`filter-${key}`} type="date" name={key} defaultValue={errors[key] === "badDate" ? "" : (values[key] ?? "")} aria-describedby={errors[key] ? `filter-${key}-error` : "filter-date-hint"} aria-invalid={errors[key] ? true : undefined} />
+          <FilterError name={key} error={errors[key]} />
+        </div>
+      ))}
+      <p className="field__hint filters__hint" id="filter-date-hint">
+        {t("dash.filter.dateHint")}
+      </p>
+    </>
   );
 }
 

@@ -1,37 +1,15 @@
-import type { ActionStatus, HistoryKind } from "~/domain/vocabulary";
+import type { TimelineEntry } from "~/domain/action-views";
+import type { HistoryKind } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { formatFileSize } from "./fileSize";
 import { StatusBadge } from "./StatusBadge";
 
-export interface TimelineEvidence {
-  id: number;
-  kind: "FILE" | "LINK";
-  fileName: string | null;
-  sizeBytes: number | null;
-  url: string | null;
-}
-
-export interface TimelineRow {
-  id: number;
-  at: string;
-  kind: HistoryKind;
-  actorName: string | null;
-  actorNameHi?: string | null;
-  actorRole: string | null;
-  fromStatus: ActionStatus | null;
-  toStatus: ActionStatus;
-  fromDueDate: string | null;
-  toDueDate: string | null;
-  remark: string | null;
-  evidence: TimelineEvidence[];
-}
-
 const DUE_DATE_KINDS: HistoryKind[] = ["EXTENSION_REQUESTED", "EXTENSION_GRANTED", "DUE_DATE_CHANGED"];
 
 /** Who did what and when, newest first: from → to, the remark, the due dates, the evidence. */
-export function HistoryTimeline({ itemId, rows }: { itemId: number; rows: TimelineRow[] }) {
+export function HistoryTimeline({ itemId, rows }: { itemId: number; rows: TimelineEntry[] }) {
   const t = useT();
   const locale = useLocale();
   if (rows.length === 0) return <p className="muted">{t("actions.history.empty")}</p>;

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ItemLine } from "~/domain/views";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { CompletedOrOverdueCell, DueDateCell, StatusCell } from "./ItemCells";
+import { CompletedOrOverdueCell, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
 
 export function DrillText({ en, hi }: { en: string; hi: string }) {
   const t = useT();
@@ -44,9 +44,7 @@ export function DirectiveAssigneesTable({ rows, reader }: { rows: ItemLine[]; re
             <th scope="col">{t("common.dueDate")}</th>
             <th scope="col">{t("drill.col.completedOrOverdue")}</th>
             <th scope="col">{t("common.remark")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("dash.viewItem")}</span>
-            </th>
+            <ViewItemHeader />
           </tr>
         </thead>
         <tbody>
@@ -77,13 +75,7 @@ export function DirectiveAssigneesTable({ rows, reader }: { rows: ItemLine[]; re
                     <CompletedOrOverdueCell item={row} />
                   </>
                 )}
-                <td className="remark">{row.latestRemark ?? "—"}</td>
-                <td>
-                  <Link to={`/actions/${row.id}`}>
-                    {t("dash.viewItem")}
-                    <span className="visually-hidden"> {assignee}</span>
-                  </Link>
-                </td>
+                <RemarkAndLinkCells item={row} label={assignee} />
               </tr>
             );
           })}

@@ -1,5 +1,7 @@
-// Table cells the drill-downs share: an item's due date (with the date it was extended from), and
-// its completion date or days overdue.
+// Table cells the drill-downs share: an item's due date (with the date it was extended from), its
+// completion date or days overdue, and its latest remark with the link to the item.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/actions/StatusBadge";
 import type { ItemLine } from "~/domain/views";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -53,4 +55,30 @@ export function CompletedOrOverdueCell({
     );
   }
   return <td>—</td>;
+}
+
+/** The last column's header: the links to the items, named for screen readers only. */
+export function ViewItemHeader() {
+  const t = useT();
+  return (
+    <th scope="col">
+      <span className="visually-hidden">{t("dash.viewItem")}</span>
+    </th>
+  );
+}
+
+/** The latest remark and the link to the item; `label` tells a screen reader which item it opens. */
+export function RemarkAndLinkCells({ item, label }: { item: Pick<ItemLine, "id" | "latestRemark">; label: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <td className="remark">{item.latestRemark ?? "—"}</td>
+      <td>
+        <Link to={`/actions/${item.id}`}>
+          {t("dash.viewItem")}
+          <span className="visually-hidden"> {label}</span>
+        </Link>
+      </td>
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ItemLine } from "~/domain/views";
 import { formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { DueDateCell, StatusCell } from "./ItemCells";
+import { DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
 
 export function OpenItemsTable({ items }: { items: ItemLine[] }) {
   const t = useT();
@@ -21,9 +21,7 @@ export function OpenItemsTable({ items }: { items: ItemLine[] }) {
             <th scope="col">{t("common.status")}</th>
             <th scope="col">{t("dash.col.overdue")}</th>
             <th scope="col">{t("common.remark")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("dash.viewItem")}</span>
-            </th>
+            <ViewItemHeader />
           </tr>
         </thead>
         <tbody>
@@ -40,16 +38,14 @@ export function OpenItemsTable({ items }: { items: ItemLine[] }) {
               <td>
                 {item.daysOverdue != null ? <span className="overdue-days">{n(item.daysOverdue)}</span> : "—"}
               </td>
-              <td className="remark">{item.latestRemark ?? "—"}</td>
-              <td>
-                <Link to={`/actions/${item.id}`}>
-                  {t("dash.viewItem")}
-                  <span className="visually-hidden">
-                    {" "}
+              <RemarkAndLinkCells
+                item={item}
+                label={
+                  <>
                     {item.directiveNumber}, {item.districtRole ? t(`districtRole.${item.districtRole}`) : ""}
-                  </span>
-                </Link>
-              </td>
+                  </>
+                }
+              />
             </tr>
           ))}
         </tbody>

@@ -4,10 +4,10 @@ import { useWatch, type Control, type RegisterOptions, type UseFormRegister } fr
 import type { DirectiveFormValues, MeetingFormValues } from "~/schemas/meeting";
 import { PRIORITIES } from "~/domain/vocabulary";
 import { LIMITS } from "~/schemas/meeting";
-import { pickText, useLocale, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 import { AssigneesFieldset, DirectiveTools, DueFields } from "./DirectiveEditorParts";
 import type { PickerMasterData } from "./AssigneePicker";
-import { checkboxGroupProps, describedBy, Field, fieldId, useErrorLookup } from "./fields";
+import { checkboxGroupProps, describedBy, Field, fieldId, NamedOptions, useErrorLookup } from "./fields";
 
 export interface EditorMasterData extends PickerMasterData {
   departments: { code: string; nameEn: string; nameHi: string }[];
@@ -36,7 +36,6 @@ export function DirectiveFields({
   onMove: (from: number, to: number) => void;
 }) {
   const t = useT();
-  const locale = useLocale();
   const base = `directives.${index}` as const;
   const [dueMode, collectorScope, spScope] = useWatch({
     control,
@@ -97,11 +96,7 @@ export function DirectiveFields({
         <Field id={id("categoryCode")} label={t("common.category")} error={errors.categoryCode}>
           <select defaultValue={defaults.categoryCode} {...register_(`${base}.categoryCode`)} {...describedBy(id("categoryCode"), errors.categoryCode)}>
             <option value="">{t("meetings.directive.noCategory")}</option>
-            {master.categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {pickText(locale, c.nameEn, c.nameHi)}
-              </option>
-            ))}
+            <NamedOptions list={master.categories} />
           </select>
         </Field>
         <Field id={id("priority")} label={t("meetings.directive.priority")} error={errors.priority}>

@@ -7,9 +7,8 @@
 // the field array in place and a valid form is posted as the same form element.
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useRef, useState } from "react";
-import { useFieldArray } from "react-hook-form";
+import { useFieldArray, type UseFieldArrayAppend, type UseFormGetValues } from "react-hook-form";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { CALLED_ROLES, MEETING_MODES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import {
   emptyDirective,
@@ -22,27 +21,73 @@ import {
 import { useT } from "~/utils/i18n";
 import { CarryOverPicker } from "~/components/review/CarryOverPicker";
 import type { CarryCandidate } from "~/domain/review-views";
-import { pickText, useLocale } from "~/utils/i18n";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
-import { checkboxGroupProps, describedBy, ErrorsContext, Field, FieldError, fieldId, type ErrorLookup } from "./fields";
+import { checkboxGroupProps, ErrorsContext, fieldId, type ErrorLookup } from "./fields";
 import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
-import { PasteLeftOut } from "./PasteLeftOut";
-
-export interface EditorNotice {
-  key: MessageKey;
-  params?: Record<string, number>;
-}
-
-type TopField = Exclude<keyof MeetingFormValues, "directives" | "calledRoles" | "intent" | "mode" | "carried">;
+import { EditorActions, MeetingFieldset, PasteBox, type EditorNotice, type EditorSeriesLists } from "./MeetingEditorParts";
 
 /** The series' lists for the editor; the route fetches the carry-over candidates when the series changes. */
-export interface EditorSeriesData {
-  offices: { code: string; nameEn: string; nameHi: string }[];
-  series: { code: string; nameEn: string; nameHi: string; officeCode: string }[];
+export interface EditorSeriesData extends EditorSeriesLists {
   candidates: CarryCandidate[];
   loading: boolean;
-  onSeriesChange?: (seriesCode: string, meetingDate: string) => void;
+}
+
+/** The editor's schema, knowing the master data's codes. */
+function useMeetingSchema(master: EditorMasterData) {
+  return useMemo(
+    () =>
+      meetingFormSchema({
+        districts: master.districts.map((d) => d.code),
+        divisions: master.divisions.map((d) => d.code),
+        departments: master.departments.map((d) => d.code),
+        categories: master.categories.map((c) => c.code),
+      }),
+    [master],
+  );
+}
+
+/**
+ * The paste box's button with JavaScript: the pasted minutes' directives are appended (as many as
+ * the limit leaves room for) and the box says what it found and what it left out.
+ */
+function usePasteDirectives({
+  master,
+  getValues,
+  append,
+  count,
+  notice,
+  dropped,
+}: {
+  master: EditorMasterData;
+  getValues: UseFormGetValues<MeetingFormValues>;
+  append: UseFieldArrayAppend<MeetingFormValues, "directives">;
+  count: number;
+  notice?: EditorNotice;
+  dropped?: DroppedPassage[];
+}) {
+  const pasteRef = useRef<HTMLTextAreaElement>(null);
+  const [clientNotice, setClientNotice] = useState<EditorNotice | null>(null);
+  const [clientDropped, setClientDropped] = useState<DroppedPassage[] | null>(null);
+  const onPaste = (event: React.MouseEvent) => {
+    event.preventDefault();
+    const box = pasteRef.current;
+    if (!box) return;
+    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master, `${getValues("chairEn")} ${getValues("chairHi")}`);
+    setClientDropped(result.dropped);
+    const room = Math.max(0, LIMITS.directives - count);
+    const added = result.directives.slice(0, room);
+    if (added.length > 0) {
+      append(added, { shouldFocus: false });
+      box.value = "";
+    }
+    setClientNotice(
+      (result.directives.length === 0
+        ? { key: "meetings.paste.nothingFound" }
+        : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: added.length, unassigned: result.withoutAssignee } }) as EditorNotice,
+    );
+  };
+  return { pasteRef, onPaste, notice: clientNotice ?? notice, dropped: clientDropped ?? dropped ?? [] };
 }
 
 export function MeetingEditor({
@@ -63,30 +108,16 @@ export function MeetingEditor({
   dropped?: DroppedPassage[];
 }) {
   const t = useT();
-  const locale = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
 
-  const schema = useMemo(
-    () =>
-      meetingFormSchema({
-        districts: master.districts.map((d) => d.code),
-        divisions: master.divisions.map((d) => d.code),
-        departments: master.departments.map((d) => d.code),
-        categories: master.categories.map((c) => c.code),
-      }),
-    [master],
-  );
+  const schema = useMeetingSchema(master);
   const form = useServerForm<MeetingFormValues>(schema, { defaultValues: initialValues, serverErrors, arrayFields: ["directives"] });
   const { register, control, setValue, getValues, hasErrors } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: "directives" });
   const lookup: ErrorLookup = form.errorOf;
-
-  const pasteRef = useRef<HTMLTextAreaElement>(null);
-  const [clientNotice, setClientNotice] = useState<EditorNotice | null>(null);
-  const shownNotice = clientNotice ?? notice;
-  const [clientDropped, setClientDropped] = useState<DroppedPassage[] | null>(null);
-  const shownDropped = clientDropped ?? dropped ?? [];
+  const paste = usePasteDirectives({ master, getValues, append, count: fields.length, notice, dropped });
+  const [seriesChosen, setSeriesChosen] = useState(Boolean(initialValues.seriesCode));
 
   // Only Save draft and Publish post from the browser; the no-script buttons (add, remove, move,
   // paste) are handled in place.
@@ -98,82 +129,13 @@ export function MeetingEditor({
       return true;
     });
 
-  const onPaste = (event: React.MouseEvent) => {
-    event.preventDefault();
-    const box = pasteRef.current;
-    if (!box) return;
-    const result = directivesFromPastedText(box.value, getValues("meetingDate"), master, `${getValues("chairEn")} ${getValues("chairHi")}`);
-    setClientDropped(result.dropped);
-    const room = Math.max(0, LIMITS.directives - fields.length);
-    const added = result.directives.slice(0, room);
-    if (added.length > 0) {
-      append(added, { shouldFocus: false });
-      box.value = "";
-    }
-    setClientNotice(
-      (result.directives.length === 0
-        ? { key: "meetings.paste.nothingFound" }
-        : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: added.length, unassigned: result.withoutAssignee } }) as EditorNotice,
-    );
-  };
-
   const onAdd = (event: React.MouseEvent) => {
     event.preventDefault();
     if (fields.length >= LIMITS.directives) return;
     append(emptyDirective(), { shouldFocus: true, focusName: `directives.${fields.length}.textHi` });
   };
 
-  const textField = (
-    name: TopField,
-    label: MessageKey,
-    options: { lang?: "hi" | "en"; multiline?: boolean; type?: string; max?: number; rows?: number; hint?: MessageKey; className?: string } = {},
-  ) => {
-    const id = fieldId(name);
-    const error = lookup(name);
-    const common = {
-      defaultValue: initialValues[name],
-      lang: options.lang,
-      maxLength: options.max,
-      ...register(name),
-      ...describedBy(id, error, Boolean(options.hint)),
-    };
-    return (
-      <Field id={id} label={t(label)} error={error} hint={options.hint ? t(options.hint) : undefined} className={options.className}>
-        {options.multiline ? <textarea rows={options.rows ?? 3} {...common} /> : <input type={options.type ?? "text"} {...common} />}
-      </Field>
-    );
-  };
-
-  const actions = (
-    <div className="editor-actions">
-      <button type="submit" name="intent" value="save-draft" className="button button--secondary" disabled={busy}>
-        {t("meetings.editor.saveDraft")}
-      </button>
-      <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
-        {t("meetings.editor.publish")}
-      </button>
-    </div>
-  );
-
   const directivesError = lookup("directives");
-  const seriesId = fieldId("seriesCode");
-  const seriesError = lookup("seriesCode");
-  const officeId = fieldId("chairOffice");
-  const officeError = lookup("chairOffice");
-  const [seriesChosen, setSeriesChosen] = useState(Boolean(initialValues.seriesCode));
-  const seriesField = register("seriesCode", {
-    onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
-      const code = event.target.value;
-      setSeriesChosen(Boolean(code));
-      const chosen = series.series.find((s) => s.code === code);
-      if (chosen) setValue("chairOffice", chosen.officeCode);
-      setValue("carried", []);
-      series.onSeriesChange?.(code, getValues("meetingDate"));
-    },
-  });
-  const modeId = fieldId("mode");
-  const modeError = lookup("mode");
-  const rolesError = lookup("calledRoles");
 
   return (
     <ErrorsContext.Provider value={lookup}>
@@ -185,73 +147,18 @@ export function MeetingEditor({
             {t(formError ?? "validation.fixErrors")}
           </p>
         ) : null}
-        {actions}
+        <EditorActions busy={busy} />
         <p className="field__hint">{t("meetings.editor.publishHint")}</p>
 
-        <fieldset className="card">
-          <legend className="card__legend">{t("meetings.editor.meeting")}</legend>
-          <div className="grid-2">
-            {textField("titleHi", "meetings.field.titleHi", { lang: "hi", max: LIMITS.title })}
-            {textField("titleEn", "meetings.field.titleEn", { lang: "en", max: LIMITS.title })}
-          </div>
-          <div className="grid-3">
-            {textField("meetingDate", "meetings.field.meetingDate", { type: "date" })}
-            {textField("startTime", "meetings.field.startTime", { type: "time" })}
-            <Field id={modeId} label={t("meetings.field.mode")} error={modeError}>
-              <select defaultValue={initialValues.mode} {...register("mode")} {...describedBy(modeId, modeError)}>
-                {MEETING_MODES.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`mode.${mode}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
-          <div className="grid-2">
-            <Field id={seriesId} label={t("review.field.series")} error={seriesError} hint={t("review.field.seriesHint")}>
-              <select defaultValue={initialValues.seriesCode} {...seriesField} {...describedBy(seriesId, seriesError, true)}>
-                <option value="">{t("review.series.none")}</option>
-                {series.series.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {pickText(locale, s.nameEn, s.nameHi)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id={officeId} label={t("review.field.chairOffice")} error={officeError}>
-              <select defaultValue={initialValues.chairOffice} {...register("chairOffice")} {...describedBy(officeId, officeError)}>
-                <option value="">{t("review.office.none")}</option>
-                {series.offices.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {pickText(locale, o.nameEn, o.nameHi)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
-          {/* Older forms typed the chair; it is kept as it was unless an office is chosen. */}
-          <input type="hidden" {...register("chairEn")} defaultValue={initialValues.chairEn} />
-          <input type="hidden" {...register("chairHi")} defaultValue={initialValues.chairHi} />
-          <div className="grid-2">
-            {textField("participantsHi", "meetings.field.participantsHi", { lang: "hi", multiline: true, rows: 2, max: LIMITS.participants })}
-            {textField("participantsEn", "meetings.field.participantsEn", { lang: "en", multiline: true, rows: 2, max: LIMITS.participants })}
-          </div>
-          <fieldset className="field" aria-describedby={rolesError ? `${fieldId("calledRoles")}-error` : undefined}>
-            <legend>{t("meetings.field.calledRoles")}</legend>
-            <div className="choice-row">
-              {CALLED_ROLES.map((role) => (
-                <label key={role} className="choice">
-                  <input type="checkbox" value={role} defaultChecked={initialValues.calledRoles.includes(role)} {...checkboxGroupProps(register("calledRoles"))} />
-                  <span>{t(`meetings.calledRole.${role}`)}</span>
-                </label>
-              ))}
-            </div>
-            <FieldError id={fieldId("calledRoles")} error={rolesError} />
-          </fieldset>
-          {textField("agenda", "meetings.field.agenda", { multiline: true, rows: 2, max: LIMITS.agenda })}
-          {textField("minutes", "meetings.field.minutes", { multiline: true, rows: 4, max: LIMITS.minutes, hint: "meetings.field.minutesHint" })}
-          {textField("referenceNo", "meetings.field.referenceNo", { max: LIMITS.referenceNo, className: "field--narrow" })}
-        </fieldset>
+        <MeetingFieldset
+          initialValues={initialValues}
+          register={register}
+          setValue={setValue}
+          getValues={getValues}
+          lookup={lookup}
+          series={series}
+          onSeriesChosen={setSeriesChosen}
+        />
 
         <CarryOverPicker
           seriesChosen={seriesChosen}
@@ -262,23 +169,7 @@ export function MeetingEditor({
           error={lookup("carried")}
         />
 
-        <section className="card paste-box" aria-labelledby="paste-title">
-          <h2 id="paste-title">{t("meetings.paste.title")}</h2>
-          <p className="field__hint" id="paste-hint">
-            {t("meetings.paste.hint")}
-          </p>
-          <div className="field">
-            <label htmlFor="pasteText">{t("meetings.paste.label")}</label>
-            <textarea id="pasteText" name="pasteText" ref={pasteRef} rows={6} aria-describedby="paste-hint" />
-          </div>
-          <button type="submit" name="intent" value="paste" className="button button--secondary" onClick={onPaste} formNoValidate>
-            {t("meetings.paste.submit")}
-          </button>
-          <p className="flash flash--inline" role="status" aria-live="polite" hidden={!shownNotice}>
-            {shownNotice ? t(shownNotice.key, shownNotice.params) : null}
-          </p>
-          <PasteLeftOut dropped={shownDropped} />
-        </section>
+        <PasteBox pasteRef={paste.pasteRef} onPaste={paste.onPaste} notice={paste.notice} dropped={paste.dropped} />
 
         <section aria-labelledby="directives-title">
           <h2 id="directives-title">{t("meetings.editor.directives", { n: fields.length })}</h2>
@@ -308,7 +199,7 @@ export function MeetingEditor({
             {t("meetings.editor.addDirective")}
           </button>
         </section>
-        {actions}
+        <EditorActions busy={busy} />
       </Form>
     </ErrorsContext.Provider>
   );

@@ -3,9 +3,10 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LIMITS } from "~/schemas/meeting";
-import { pickText, useLocale, useT } from "~/utils/i18n";
-import { AssigneePicker, type PickerMasterData } from "./AssigneePicker";
+import { useT } from "~/utils/i18n";
+import type { PickerMasterData } from "./AssigneePicker";
 import { asMessageKey, describedBy, Field, FieldError } from "./fields";
+import { NewAssigneeFields } from "./NewAssigneeFields";
 import type { ChangeableDirective, ChangeResult } from "./PublishedChanges";
 
 const fe = (r: ChangeResult | undefined, field: string) => asMessageKey(r?.fieldErrors?.[field]);
@@ -81,55 +82,24 @@ export function AddAssigneeChange({
   master: PickerMasterData & { departments: { code: string; nameEn: string; nameHi: string }[] };
 }) {
   const t = useT();
-  const locale = useLocale();
   const addScope = { intent: "add-assignee", directiveId: d.id };
   const addResult = resultFor(result, addScope);
-  const addKind = addResult?.values.assigneeKind ?? "";
   return (
     <details className="change" open={Boolean(addResult)}>
       <summary>{t("meetings.change.addAssignee")}</summary>
       <ChangeForm scope={addScope} result={addResult} submitLabel={t("meetings.change.addAssigneeSubmit")}>
-        <fieldset className="field" aria-describedby={fe(addResult, "assigneeKind") ? `c-add-${d.id}-kind-error` : undefined}>
-          <legend>{t("meetings.change.who")}</legend>
-          <div className="choice-row">
-            {(["COLLECTOR", "SP", "DEPARTMENT"] as const).map((kind) => (
-              <label key={kind} className="choice">
-                <input type="radio" name="assigneeKind" value={kind} defaultChecked={addKind === kind} />
-                <span>{kind === "DEPARTMENT" ? t("common.department") : t(`districtRole.${kind}`)}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError id={`c-add-${d.id}-kind`} error={fe(addResult, "assigneeKind")} />
-        </fieldset>
-        <AssigneePicker
+        <NewAssigneeFields
           idPrefix={`c-add-${d.id}`}
-          name=""
-          legend={t("meetings.change.whichDistricts")}
-          defaults={{
+          values={{
+            assigneeKind: addResult?.values.assigneeKind ?? "",
             scope: addResult?.values.scope ?? "",
             divisions: addResult?.values.divisions ?? [],
             districts: addResult?.values.districts ?? [],
+            departmentCode: addResult?.values.departmentCode ?? "",
           }}
-          shownScope={null}
-          inputProps={(name) => ({ name: name.replace(/^\./, "") })}
+          errorOf={(field) => fe(addResult, field)}
           master={master}
-          errors={{ scope: fe(addResult, "scope"), divisions: fe(addResult, "divisions"), districts: fe(addResult, "districts") }}
-          choices={["ALL", "DIVISIONS", "DISTRICTS"]}
         />
-        <Field id={`c-add-${d.id}-department`} label={t("meetings.change.whichDepartment")} error={fe(addResult, "departmentCode")}>
-          <select
-            name="departmentCode"
-            defaultValue={addResult?.values.departmentCode ?? ""}
-            {...describedBy(`c-add-${d.id}-department`, fe(addResult, "departmentCode"))}
-          >
-            <option value="">—</option>
-            {master.departments.map((p) => (
-              <option key={p.code} value={p.code}>
-                {pickText(locale, p.nameEn, p.nameHi)}
-              </option>
-            ))}
-          </select>
-        </Field>
       </ChangeForm>
     </details>
   );

@@ -2,7 +2,7 @@
 // a labelled field with its error, and the error lookup the editor's fields share.
 import { createContext, useContext, type ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
-import { useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 
 export { asMessageKey, useHydrated } from "~/components/forms/use-server-form";
 
@@ -83,4 +83,18 @@ export function checkboxGroupProps<P extends { ref: (element: HTMLInputElement |
       props.ref(element);
     },
   };
+}
+
+/** Master data (code, English and Hindi names) as <option>s named in the viewer's language. */
+export function NamedOptions({ list }: { list: { code: string; nameEn: string; nameHi: string }[] }) {
+  const locale = useLocale();
+  return (
+    <>
+      {list.map((o) => (
+        <option key={o.code} value={o.code}>
+          {pickText(locale, o.nameEn, o.nameHi)}
+        </option>
+      ))}
+    </>
+  );
 }
