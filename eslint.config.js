@@ -89,7 +89,10 @@ export default tseslint.config(
   // ----- Layering -----
   { files: ["app/**/*.{ts,tsx}"], rules: forbid("app", []) },
   { files: ["app/components/**/*.{ts,tsx}"], rules: forbid("components", ["models", "db", "routes"]) },
-  { files: ["app/schemas/**/*.{ts,tsx}", "app/domain/**/*.{ts,tsx}", "app/i18n/**/*.ts"], rules: forbid("schemas", ["db", "models", "components", "routes"]) },
+  {
+    files: ["app/schemas/**/*.{ts,tsx}", "app/domain/**/*.{ts,tsx}", "app/i18n/**/*.ts"],
+    rules: forbid("schemas", ["db", "models", "components", "routes"]),
+  },
   { files: ["app/models/**/*.{ts,tsx}"], rules: forbid("models", ["components", "routes"]) },
   { files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"], rules: forbid("routes", ["db"]) },
   // The one reader of raw rows: selectChecked decodes each with its row schema.

@@ -155,10 +155,7 @@ async function main() {
   if (env.LOG_REQUESTS) app.use(morgan(env.NODE_ENV === "production" ? "combined" : "dev"));
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(
-    "/fonts",
-    express.static(path.join(root, "node_modules/@fontsource/noto-sans-devanagari/files"), { immutable: true, maxAge: "1y" }),
-  );
+  app.use("/fonts", express.static(path.join(root, "node_modules/@fontsource/noto-sans-devanagari/files"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.use((req, res, next) => {

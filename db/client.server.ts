@@ -130,11 +130,21 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       engine: "postgres",
       location: redactUrl(options.url),
       ping: (timeoutMs = 2500) =>
-        withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database did not answer in time"),
+        withTimeout(
+          db.execute(sql`select 1`).then(() => undefined),
+          timeoutMs,
+          "database did not answer in time",
+        ),
       // postgres.js keeps one connection for LISTEN, reconnects it when it drops and calls the
       // third argument on every (re)connection.
       listenForChanges: (onChange, onConnect) =>
-        client.listen(DATA_CHANGED_CHANNEL, () => onChange(), () => onConnect()).then(() => undefined),
+        client
+          .listen(
+            DATA_CHANGED_CHANNEL,
+            () => onChange(),
+            () => onConnect(),
+          )
+          .then(() => undefined),
       executeSql: async (text, values) => {
         let result: postgres.RowList<postgres.Row[]>;
         if (values && values.length > 0) {
@@ -173,7 +183,11 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     engine: "pglite",
     location: "pgliteDir" in options ? path.resolve(options.pgliteDir) : "(in memory)",
     ping: (timeoutMs = 2500) =>
-      withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database did not answer in time"),
+      withTimeout(
+        db.execute(sql`select 1`).then(() => undefined),
+        timeoutMs,
+        "database did not answer in time",
+      ),
     // One process, one connection: it never drops, so onConnect is called once.
     listenForChanges: async (onChange, onConnect) => {
       await client.listen(DATA_CHANGED_CHANNEL, () => onChange());

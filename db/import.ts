@@ -63,9 +63,7 @@ export const departmentsFileSchema = z
 export type DepartmentsFile = z.infer<typeof departmentsFileSchema>;
 
 /** The "categories" list of db/seed-data/meetings.json. */
-export const categoriesSchema = z
-  .array(namedEntrySchema)
-  .superRefine((list, ctx) => refineUniqueCodes(list, "category", ctx));
+export const categoriesSchema = z.array(namedEntrySchema).superRefine((list, ctx) => refineUniqueCodes(list, "category", ctx));
 export type CategoryEntry = z.infer<typeof categoriesSchema>[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -151,8 +149,7 @@ export async function importStateMasterData(db: DbOrTx, data: StateMasterData): 
 
   const division = await upsertByCode(
     data.divisions.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi, stateId })),
-    (codes) =>
-      db.select({ id: divisions.id, code: divisions.code }).from(divisions).where(inArray(divisions.code, codes)),
+    (codes) => db.select({ id: divisions.id, code: divisions.code }).from(divisions).where(inArray(divisions.code, codes)),
     (rows) =>
       db
         .insert(divisions)
@@ -173,8 +170,7 @@ export async function importStateMasterData(db: DbOrTx, data: StateMasterData): 
         divisionId: division.ids.get(d.code)!,
       })),
     ),
-    (codes) =>
-      db.select({ id: districts.id, code: districts.code }).from(districts).where(inArray(districts.code, codes)),
+    (codes) => db.select({ id: districts.id, code: districts.code }).from(districts).where(inArray(districts.code, codes)),
     (rows) =>
       db
         .insert(districts)
@@ -208,11 +204,7 @@ export async function importDepartmentsAndCategories(
 ): Promise<DepartmentsImportResult> {
   const department = await upsertByCode(
     departmentsJson.departments.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi })),
-    (codes) =>
-      db
-        .select({ id: departments.id, code: departments.code })
-        .from(departments)
-        .where(inArray(departments.code, codes)),
+    (codes) => db.select({ id: departments.id, code: departments.code }).from(departments).where(inArray(departments.code, codes)),
     (rows) =>
       db
         .insert(departments)
@@ -225,8 +217,7 @@ export async function importDepartmentsAndCategories(
   );
   const category = await upsertByCode(
     categoriesFromMeetingsJson.map((c) => ({ code: c.code, nameEn: c.name.en, nameHi: c.name.hi })),
-    (codes) =>
-      db.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes)),
+    (codes) => db.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes)),
     (rows) =>
       db
         .insert(categories)
@@ -281,9 +272,7 @@ function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, json: unknown
 }
 
 type ImportFile =
-  | { kind: "state"; data: StateMasterData }
-  | { kind: "departments"; data: DepartmentsFile }
-  | { kind: "categories"; data: CategoryEntry[] };
+  { kind: "state"; data: StateMasterData } | { kind: "departments"; data: DepartmentsFile } | { kind: "categories"; data: CategoryEntry[] };
 
 /** Reads a state file, departments.json, or any file with a "categories" list (meetings.json). */
 export function readImportFile(file: string): ImportFile {
@@ -337,9 +326,7 @@ async function main(file: string | undefined): Promise<void> {
         : await importDepartmentsAndCategories(tx, { departments: [] }, input.data);
     return [
       `Imported ${file} into ${handle.location}`,
-      input.kind === "departments"
-        ? formatCounts("departments", result.departments)
-        : formatCounts("categories", result.categories),
+      input.kind === "departments" ? formatCounts("departments", result.departments) : formatCounts("categories", result.categories),
     ];
   });
   console.log(lines.join("\n"));

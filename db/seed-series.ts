@@ -8,7 +8,12 @@ import type { DbOrTx } from "./client.server";
 export const SEED_SERIES = [
   { code: "CS_MONTHLY_VC", office: "CS", en: "CS monthly VC with collectors and SPs", hi: "कलेक्टर एवं एसपी के साथ मुख्य सचिव की मासिक वीसी" },
   { code: "ACS_HOME_CYBER", office: "ACS_HOME", en: "ACS Home: cyber-fraud review", hi: "अतिरिक्त मुख्य सचिव, गृह: साइबर ठगी समीक्षा" },
-  { code: "CM_VC", office: "CM", en: "CM's VC with commissioners, collectors, IGs and SPs", hi: "संभागीय आयुक्त, कलेक्टर, आईजी एवं एसपी के साथ मुख्यमंत्री की वीसी" },
+  {
+    code: "CM_VC",
+    office: "CM",
+    en: "CM's VC with commissioners, collectors, IGs and SPs",
+    hi: "संभागीय आयुक्त, कलेक्टर, आईजी एवं एसपी के साथ मुख्यमंत्री की वीसी",
+  },
 ] as const;
 
 export async function seedSeries(executor: DbOrTx, opts: { carryLimit?: number; carryInto?: "all" | "latest" } = {}): Promise<{ carried: number }> {

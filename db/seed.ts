@@ -47,26 +47,8 @@ export const DEMO_STATES = ["rajasthan", "madhya-pradesh"] as const;
 export type DemoState = (typeof DEMO_STATES)[number];
 
 export const DEMO_USERS_BY_STATE = {
-  rajasthan: [
-    "admin",
-    "secretariat",
-    "official",
-    "dipr",
-    "collector.ajmer",
-    "sp.ajmer",
-    "collector.jaipur",
-    "sp.jaipur",
-  ],
-  "madhya-pradesh": [
-    "admin",
-    "secretariat",
-    "official",
-    "dipr",
-    "collector.bhopal",
-    "sp.bhopal",
-    "collector.indore",
-    "sp.indore",
-  ],
+  rajasthan: ["admin", "secretariat", "official", "dipr", "collector.ajmer", "sp.ajmer", "collector.jaipur", "sp.jaipur"],
+  "madhya-pradesh": ["admin", "secretariat", "official", "dipr", "collector.bhopal", "sp.bhopal", "collector.indore", "sp.indore"],
 } as const satisfies Record<DemoState, readonly string[]>;
 
 /** Division officers of the demo (decision 016): the side COLLECTOR is the Commissioner, SP the range IG. */
@@ -340,17 +322,10 @@ const REMARKS: Record<string, Record<Stage, string[]>> = {
       "Meeting held with lead bank manager and traders' associations on {date}",
       "जिले के सभी बैंकों एवं व्यापार मंडलों के साथ बैठक {dmy} को संपन्न",
     ],
-    notApplicable: [
-      "Done centrally by the Police HQ cyber cell; no separate district action",
-      "यह कार्य राज्य स्तर पर पुलिस मुख्यालय द्वारा किया जा रहा है",
-    ],
+    notApplicable: ["Done centrally by the Police HQ cyber cell; no separate district action", "यह कार्य राज्य स्तर पर पुलिस मुख्यालय द्वारा किया जा रहा है"],
   },
   POLICING: {
-    start: [
-      "सार्वजनिक निर्माण विभाग से प्राक्कलन मांगे गए",
-      "Estimates sought from PWD for the reception rooms",
-      "थानावार सूचना मांगी गई",
-    ],
+    start: ["सार्वजनिक निर्माण विभाग से प्राक्कलन मांगे गए", "Estimates sought from PWD for the reception rooms", "थानावार सूचना मांगी गई"],
     progress: [
       "स्वागत कक्ष निर्माण 22 में से 15 थानों में पूर्ण",
       "Work in progress in 9 police stations; funds received",
@@ -976,9 +951,7 @@ async function populate(tx: Tx, state: DemoState, today: Date): Promise<Omit<See
     profiles: assignProfiles([...districts.map((d) => d.code), ...departmentIds.keys()]),
   };
   // A meeting whose minutes would be published after "today" has not happened yet.
-  const stateMeetings = meetingsData.meetings.filter(
-    (m) => m.state === stateData.code && istInstant(meetingDateOf(m, today), 17) <= today,
-  );
+  const stateMeetings = meetingsData.meetings.filter((m) => m.state === stateData.code && istInstant(meetingDateOf(m, today), 17) <= today);
   const items: PlannedItem[] = [];
   for (const meeting of stateMeetings) items.push(...(await seedMeeting(ctx, meeting)));
   const written = await insertItemsWithHistory(ctx, items);
@@ -1007,10 +980,7 @@ async function wipeDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 /** Wipes the database and fills it with a state's demo data as it would stand on `today`. */
-export async function seedDemo(
-  handle: DatabaseHandle,
-  opts: { state: DemoState; today?: Date; force?: boolean },
-): Promise<SeedSummary> {
+export async function seedDemo(handle: DatabaseHandle, opts: { state: DemoState; today?: Date; force?: boolean }): Promise<SeedSummary> {
   const started = performance.now();
   assertWipeAllowed(handle, opts.force ?? false);
   await wipeDatabase(handle);

@@ -40,11 +40,45 @@ export const LOCALES = ["en", "hi"] as const;
 export type { Locale, Translate };
 export { isLocale };
 
-export const en = { ...enCommon, ...enAuth, ...enAdmin, ...enActions, ...enDashboard, ...enDrill, ...enMeetings, ...enVerify, ...enAtr, ...enActfilters, ...enMinutes, ...enReturned, ...enVerifyFilters, ...enReview, ...enNotices, ...enCorrections };
+export const en = {
+  ...enCommon,
+  ...enAuth,
+  ...enAdmin,
+  ...enActions,
+  ...enDashboard,
+  ...enDrill,
+  ...enMeetings,
+  ...enVerify,
+  ...enAtr,
+  ...enActfilters,
+  ...enMinutes,
+  ...enReturned,
+  ...enVerifyFilters,
+  ...enReview,
+  ...enNotices,
+  ...enCorrections,
+};
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const hi: Messages = { ...hiCommon, ...hiAuth, ...hiAdmin, ...hiActions, ...hiDashboard, ...hiDrill, ...hiMeetings, ...hiVerify, ...hiAtr, ...hiActfilters, ...hiMinutes, ...hiReturned, ...hiVerifyFilters, ...hiReview, ...hiNotices, ...hiCorrections };
+export const hi: Messages = {
+  ...hiCommon,
+  ...hiAuth,
+  ...hiAdmin,
+  ...hiActions,
+  ...hiDashboard,
+  ...hiDrill,
+  ...hiMeetings,
+  ...hiVerify,
+  ...hiAtr,
+  ...hiActfilters,
+  ...hiMinutes,
+  ...hiReturned,
+  ...hiVerifyFilters,
+  ...hiReview,
+  ...hiNotices,
+  ...hiCorrections,
+};
 
 export const dictionaries: Record<Locale, Messages> = { en, hi };
 

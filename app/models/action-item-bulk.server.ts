@@ -41,11 +41,7 @@ export async function startActionItems(
       if (item && item.version === entry.version && item.status !== "PENDING") {
         return { ok: false as const, reason: "not-pending" as const, status: item.status };
       }
-      return changeActionItemStatus(
-        viewer,
-        { actionItemId: entry.id, expectedVersion: entry.version, toStatus: "IN_PROGRESS", remark, at },
-        tx,
-      );
+      return changeActionItemStatus(viewer, { actionItemId: entry.id, expectedVersion: entry.version, toStatus: "IN_PROGRESS", remark, at }, tx);
     });
     if (outcome.ok) {
       result.updated.push(entry.id);
@@ -70,11 +66,17 @@ export async function labelActionItems(
 ): Promise<Map<number, { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string }>> {
   const labels = new Map<number, { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string }>();
   if (ids.length === 0) return labels;
-  const rows = await selectChecked(LABEL_ROW, sql`
+  const rows = await selectChecked(
+    LABEL_ROW,
+    sql`
     SELECT a.id, d.number, m.title_en, m.title_hi
     FROM action_items a JOIN directives d ON d.id = a.directive_id JOIN meetings m ON m.id = a.meeting_id
-    WHERE a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND ${actionItemScopeSql(viewer, "a")}
-  `);
+    WHERE a.id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) AND ${actionItemScopeSql(viewer, "a")}
+  `,
+  );
   for (const r of rows) {
     labels.set(r.id, { directiveNumber: r.number, meetingTitleEn: r.title_en, meetingTitleHi: r.title_hi });
   }

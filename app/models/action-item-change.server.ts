@@ -33,11 +33,7 @@ export type ChangeRefusal =
 export type ChangeResult = { ok: true; item: ActionItem; history: ActionItemHistory } | ChangeRefusal;
 
 /** Run inside the caller's transaction (tx) or a new one. */
-export async function changeActionItemStatus(
-  viewer: Viewer,
-  change: StatusChange,
-  tx?: DbOrTx,
-): Promise<ChangeResult> {
+export async function changeActionItemStatus(viewer: Viewer, change: StatusChange, tx?: DbOrTx): Promise<ChangeResult> {
   if (!tx) return db().transaction((t) => changeActionItemStatus(viewer, change, t));
   const actor = actorFor(viewer.role);
   const [item] = await tx

@@ -76,14 +76,12 @@ function listWhere(viewer: Viewer, filters: ActionListFilters, today: string, wi
  * then the longest overdue), then the other open items, then those reported completed, then the
  * closed ones; each group by due date.
  */
-export async function listActionItems(
-  viewer: Viewer,
-  filters: ActionListFilters,
-  today: string,
-): Promise<{ rows: ActionListRow[]; total: number }> {
+export async function listActionItems(viewer: Viewer, filters: ActionListFilters, today: string): Promise<{ rows: ActionListRow[]; total: number }> {
   const page = Math.max(1, filters.page ?? 1);
   const where = listWhere(viewer, filters, today, true);
-  const rows = await selectChecked(PAGE_ROW, sql`
+  const rows = await selectChecked(
+    PAGE_ROW,
+    sql`
     SELECT a.id, a.status, a.version,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
@@ -107,7 +105,8 @@ export async function listActionItems(
            ELSE 3 END,
       a.returned_at IS NULL, a.due_date ASC NULLS LAST, m.meeting_date DESC, d.number, a.id
     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
-  `);
+  `,
+  );
   const total = rows.length > 0 ? rows[0].total : await countMatching(viewer, filters, today);
   return {
     total,
@@ -146,26 +145,28 @@ export function toListRow(r: z.output<typeof LIST_ROW>, extensionPending: boolea
 
 /** A page past the end has no rows to carry the window count. */
 async function countMatching(viewer: Viewer, filters: ActionListFilters, today: string): Promise<number> {
-  const [row] = await selectChecked(COUNT_ROW, sql`
+  const [row] = await selectChecked(
+    COUNT_ROW,
+    sql`
     SELECT count(*)::int AS n FROM action_items a
     WHERE ${listWhere(viewer, filters, today, true)}
-  `);
+  `,
+  );
   return row?.n ?? 0;
 }
 
 export type StatusCounts = Record<MixKey | "ALL", number>;
 
 /** Counts per part of the status mix (they add up to ALL) under every filter except the status itself. */
-export async function countActionItemsByStatus(
-  viewer: Viewer,
-  filters: ActionListFilters,
-  today: string,
-): Promise<StatusCounts> {
-  const [row] = await selectChecked(MIX_ROW, sql`
+export async function countActionItemsByStatus(viewer: Viewer, filters: ActionListFilters, today: string): Promise<StatusCounts> {
+  const [row] = await selectChecked(
+    MIX_ROW,
+    sql`
     SELECT count(*)::int AS all_items, ${mixColumns(today)}
     FROM action_items a
     WHERE ${listWhere(viewer, filters, today, false)}
-  `);
+  `,
+  );
   return {
     ALL: row?.all_items ?? 0,
     OVERDUE: row?.overdue ?? 0,
@@ -189,20 +190,26 @@ export interface Option {
 export async function listActionFilterOptions(viewer: Viewer): Promise<{ meetings: Option[]; categories: Option[] }> {
   const scope = actionItemScopeSql(viewer, "a");
   const [meetings, categories] = await Promise.all([
-    selectChecked(MEETING_OPTION_ROW, sql`
+    selectChecked(
+      MEETING_OPTION_ROW,
+      sql`
       SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date
       FROM meetings m
       WHERE EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND a.withdrawn_at IS NULL AND ${scope})
       ORDER BY m.meeting_date DESC, m.id DESC
-    `),
-    selectChecked(CATEGORY_OPTION_ROW, sql`
+    `,
+    ),
+    selectChecked(
+      CATEGORY_OPTION_ROW,
+      sql`
       SELECT c.id, c.code, c.name_en, c.name_hi
       FROM categories c
       WHERE EXISTS (
         SELECT 1 FROM action_items a JOIN directives d ON d.id = a.directive_id
         WHERE d.category_id = c.id AND a.withdrawn_at IS NULL AND ${scope})
       ORDER BY c.name_en
-    `),
+    `,
+    ),
   ]);
   return {
     meetings: meetings.map((m) => ({ id: m.id, en: m.title_en, hi: m.title_hi, date: m.meeting_date })),

@@ -68,7 +68,9 @@ const STATE_ROW = z.object({ status: col.oneOf(ACTION_STATUSES), version: col.in
 
 /** The item, if the viewer may see it; null otherwise (the caller answers 404). */
 export async function getActionItem(viewer: Viewer, id: number, today: string): Promise<ActionItemDetail | null> {
-  const [r] = await selectChecked(DETAIL_ROW, sql`
+  const [r] = await selectChecked(
+    DETAIL_ROW,
+    sql`
     SELECT a.id, a.status, a.version, a.latest_remark, a.updated_at, a.withdrawn_at, a.withdrawn_reason, a.returned_at, a.escalated_at,
       rt.remark AS return_reason, rt.display_name AS returned_by_name, rt.display_name_hi AS returned_by_name_hi,
       to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
@@ -95,7 +97,8 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
       ORDER BY h.version DESC, h.id DESC LIMIT 1
     ) rt ON true
     WHERE a.id = ${id} AND ${actionItemScopeSql(viewer, "a")}
-  `);
+  `,
+  );
   if (!r) return null;
   return {
     ...toListRow(r, r.ext_id !== null),
@@ -122,7 +125,9 @@ export async function getActionItem(viewer: Viewer, id: number, today: string): 
 export async function getActionItemTimeline(viewer: Viewer, actionItemId: number): Promise<TimelineEntry[]> {
   const scope = actionItemScopeSql(viewer, "a");
   const [history, evidence] = await Promise.all([
-    selectChecked(HISTORY_ROW, sql`
+    selectChecked(
+      HISTORY_ROW,
+      sql`
       SELECT h.id, h.at, h.kind, h.from_status, h.to_status, h.remark, h.version,
         to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date,
         u.display_name AS actor_name, u.display_name_hi AS actor_name_hi, u.role AS actor_role
@@ -131,14 +136,18 @@ export async function getActionItemTimeline(viewer: Viewer, actionItemId: number
       LEFT JOIN users u ON u.id = h.actor_id
       WHERE h.action_item_id = ${actionItemId} AND ${scope}
       ORDER BY h.at DESC, h.id DESC
-    `),
-    selectChecked(EVIDENCE_ROW, sql`
+    `,
+    ),
+    selectChecked(
+      EVIDENCE_ROW,
+      sql`
       SELECT e.id, e.history_id, e.kind, e.file_name, e.content_type, e.size_bytes, e.url
       FROM evidence e
       JOIN action_items a ON a.id = e.action_item_id
       WHERE e.action_item_id = ${actionItemId} AND ${scope}
       ORDER BY e.id
-    `),
+    `,
+    ),
   ]);
   const byHistory = new Map<number, EvidenceSummary[]>();
   for (const e of evidence) {
@@ -171,7 +180,10 @@ export async function summariseChanges(changes: ActionItemHistory[]): Promise<Ch
   if (ids.length > 0) {
     const rows = await selectChecked(
       NAME_ROW,
-      sql`SELECT id, display_name, display_name_hi FROM users WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+      sql`SELECT id, display_name, display_name_hi FROM users WHERE id IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
     );
     for (const r of rows) names.set(r.id, { en: r.display_name, hi: r.display_name_hi });
   }
@@ -189,14 +201,14 @@ export async function summariseChanges(changes: ActionItemHistory[]): Promise<Ch
 }
 
 /** Status and version of an item the viewer may see, or null. */
-export async function getActionItemState(
-  viewer: Viewer,
-  id: number,
-): Promise<{ status: ActionStatus; version: number; withdrawn: boolean } | null> {
-  const [row] = await selectChecked(STATE_ROW, sql`
+export async function getActionItemState(viewer: Viewer, id: number): Promise<{ status: ActionStatus; version: number; withdrawn: boolean } | null> {
+  const [row] = await selectChecked(
+    STATE_ROW,
+    sql`
     SELECT a.status, a.version, a.withdrawn_at IS NOT NULL AS withdrawn
     FROM action_items a WHERE a.id = ${id} AND ${actionItemScopeSql(viewer, "a")}
-  `);
+  `,
+  );
   return row ? { status: row.status, version: row.version, withdrawn: row.withdrawn } : null;
 }
 
@@ -208,7 +220,9 @@ export async function changesSince(
 ): Promise<{ current: { status: ActionStatus; version: number }; changes: ChangeSummary[] } | null> {
   const state = await getActionItemState(viewer, id);
   if (!state) return null;
-  const rows = await selectChecked(CHANGE_ROW, sql`
+  const rows = await selectChecked(
+    CHANGE_ROW,
+    sql`
     SELECT h.at, h.kind, h.from_status, h.to_status, h.remark, u.display_name AS actor_name, u.display_name_hi AS actor_name_hi,
       to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due_date, to_char(h.to_due_date, 'YYYY-MM-DD') AS to_due_date
     FROM action_item_history h
@@ -216,7 +230,8 @@ export async function changesSince(
     LEFT JOIN users u ON u.id = h.actor_id
     WHERE h.action_item_id = ${id} AND h.version > ${sinceVersion} AND ${actionItemScopeSql(viewer, "a")}
     ORDER BY h.version, h.id
-  `);
+  `,
+  );
   return {
     current: { status: state.status, version: state.version },
     changes: rows.map((r) => ({

@@ -39,18 +39,26 @@ export async function getActionTakenReport(viewer: Viewer, meetingId: number, to
     getHeadline(viewer, filters, today),
     getDirectiveSummaries(viewer, filters, today),
     listItemLines(viewer, filters, today, { order: "assignee", includeWithdrawn: true }),
-    published ? selectChecked(DIRECTIVE_ROW, sql`
+    published
+      ? selectChecked(
+          DIRECTIVE_ROW,
+          sql`
       SELECT d.id, d.number, d.text_en, d.text_hi, c.name_en AS category_en, c.name_hi AS category_hi, d.priority,
         to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
         to_char(d.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, d.withdrawn_reason
       FROM directives d LEFT JOIN categories c ON c.id = d.category_id
       WHERE d.meeting_id = ${meetingId}
-      ORDER BY d.number`) : [],
-    selectChecked(WITHDRAWN_ROW, sql`
+      ORDER BY d.number`,
+        )
+      : [],
+    selectChecked(
+      WITHDRAWN_ROW,
+      sql`
       SELECT a.directive_id, count(*)::int AS withdrawn
       FROM action_items a
       WHERE a.meeting_id = ${meetingId} AND a.withdrawn_at IS NOT NULL AND ${scopeCondition(viewer)}
-      GROUP BY a.directive_id`),
+      GROUP BY a.directive_id`,
+    ),
   ]);
   const figuresBy = new Map(perDirective.map((f) => [f.directiveId, f]));
   const withdrawnBy = new Map(withdrawnRows.map((r) => [r.directive_id, r.withdrawn]));

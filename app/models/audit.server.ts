@@ -114,14 +114,17 @@ export async function listAuditEntries(viewer: Viewer, filters: AuditFilters): P
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
   // A loose index scan over (action, at): one index probe per distinct action, not a full scan.
-  const actions = await selectChecked(ACTION_ROW, sql`
+  const actions = await selectChecked(
+    ACTION_ROW,
+    sql`
     WITH RECURSIVE a AS (
       SELECT min(action) AS action FROM audit_log
       UNION ALL
       SELECT (SELECT min(action) FROM audit_log WHERE action > a.action) FROM a WHERE a.action IS NOT NULL
     )
     SELECT action FROM a WHERE action IS NOT NULL
-  `);
+  `,
+  );
   return {
     entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null })),
     total,

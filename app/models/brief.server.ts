@@ -169,17 +169,19 @@ export function briefPlacesSql(viewer: ComplianceViewer, meetingId: number, toda
     LEFT JOIN districts d ON d.id = p.district_id
     LEFT JOIN departments dep ON dep.id = p.department_id
     ORDER BY coalesce(d.name_en, dep.name_en)`;
-
 }
 
 /** The brief for a meeting the viewer may see (readers: published only), or null. */
 export async function getBrief(viewer: ComplianceViewer, meetingId: number, today: string): Promise<Brief | null> {
   const visible = viewer.role === "ADMIN" || viewer.role === "SECRETARIAT" ? sql`TRUE` : sql`m.status = 'PUBLISHED'`;
-  const [meeting] = await selectChecked(MEETING_ROW, sql`
+  const [meeting] = await selectChecked(
+    MEETING_ROW,
+    sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
       (SELECT count(*)::int FROM directives d WHERE d.meeting_id = m.id AND d.withdrawn_at IS NULL) AS directives,
       (SELECT count(*)::int FROM meeting_reviewed_directives r WHERE r.meeting_id = m.id) AS carried
-    FROM meetings m WHERE m.id = ${meetingId} AND ${visible}`);
+    FROM meetings m WHERE m.id = ${meetingId} AND ${visible}`,
+  );
   if (!meeting) return null;
   const series = await getMeetingSeriesInfo(meetingId);
   const previous = series.previous;
@@ -228,19 +230,11 @@ export async function getBrief(viewer: ComplianceViewer, meetingId: number, toda
     .sort((a, b) => (b.maxDaysOverdue ?? 0) - (a.maxDaysOverdue ?? 0) || b.overdue - a.overdue || byName(a, b));
   const returned = places.filter((p) => p.returned > 0).sort((a, b) => b.returned - a.returned || byName(a, b));
   const silent = places.filter((p) => p.silent).sort((a, b) => (b.daysSinceUpdate ?? 0) - (a.daysSinceUpdate ?? 0) || byName(a, b));
-  const changes = previous
-    ? places.filter((p) => p.newlyOverdue > 0).sort((a, b) => b.newlyOverdue - a.newlyOverdue || byName(a, b))
-    : [];
+  const changes = previous ? places.filter((p) => p.newlyOverdue > 0).sort((a, b) => b.newlyOverdue - a.newlyOverdue || byName(a, b)) : [];
   // Best and worst: districts with something graded, by grade rate, then completion rate, then fewer overdue.
   const graded = places
     .filter((p) => p.kind === "district" && p.graded > 0)
-    .sort(
-      (a, b) =>
-        b.gradeRate! - a.gradeRate! ||
-        (b.completionRate ?? 0) - (a.completionRate ?? 0) ||
-        a.overdue - b.overdue ||
-        byName(a, b),
-    );
+    .sort((a, b) => b.gradeRate! - a.gradeRate! || (b.completionRate ?? 0) - (a.completionRate ?? 0) || a.overdue - b.overdue || byName(a, b));
   const best = graded.slice(0, 5);
   const worst = graded.slice(Math.max(5, graded.length - 5)).reverse();
   const fine = places.filter((p) => p.overdue === 0 && p.returned === 0 && !p.silent).length;

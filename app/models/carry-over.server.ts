@@ -129,7 +129,10 @@ export async function saveReviewedDirectives(
   const ids = [...new Set(input.directiveIds)];
   await tx.execute(sql`DELETE FROM meeting_reviewed_directives WHERE meeting_id = ${input.meetingId}`);
   if (ids.length === 0) return { ok: true, carried: 0 };
-  const idList = sql.join(ids.map((id) => sql`${id}::int`), sql`, `);
+  const idList = sql.join(
+    ids.map((id) => sql`${id}::int`),
+    sql`, `,
+  );
   const rows = await selectChecked(
     ID_ROW,
     sql`
@@ -146,14 +149,11 @@ export async function saveReviewedDirectives(
   return { ok: true, carried: rows.length };
 }
 
-
 /** A meeting's directives under review from earlier meetings, with their live status (scoped to the viewer). */
-export async function listReviewedDirectives(
-  viewer: ComplianceViewer,
-  meetingId: number,
-  today: string,
-): Promise<ReviewedDirective[]> {
-  const rows = await selectChecked(REVIEWED_ROW, sql`
+export async function listReviewedDirectives(viewer: ComplianceViewer, meetingId: number, today: string): Promise<ReviewedDirective[]> {
+  const rows = await selectChecked(
+    REVIEWED_ROW,
+    sql`
     SELECT d.id AS directive_id, m.id AS meeting_id, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.title_en, m.title_hi,
       d.number, d.text_en, d.text_hi, to_char(d.due_date, 'YYYY-MM-DD') AS due_date,
       c.items, c.done, c.verified, c.not_applicable, c.open, c.overdue,
@@ -173,7 +173,8 @@ export async function listReviewedDirectives(
       FROM action_items a WHERE a.directive_id = d.id AND a.withdrawn_at IS NULL AND ${scopeCondition(viewer)}
     ) c
     WHERE r.meeting_id = ${meetingId}
-    ORDER BY m.meeting_date, m.id, d.number`);
+    ORDER BY m.meeting_date, m.id, d.number`,
+  );
   return rows.map((r) => ({
     ...directiveContext(r),
     dueDate: r.due_date,
@@ -189,9 +190,7 @@ export async function listReviewedDirectives(
   }));
 }
 
-export type CarriedChangeResult =
-  | { ok: true; affected: number }
-  | { ok: false; reason: "not-found" | "closed" | "unchanged" | "due-in-past" };
+export type CarriedChangeResult = { ok: true; affected: number } | { ok: false; reason: "not-found" | "closed" | "unchanged" | "due-in-past" };
 
 /** The carried directive, locked, if it is under review in this meeting. */
 async function lockCarried(tx: DbOrTx, meetingId: number, directiveId: number) {

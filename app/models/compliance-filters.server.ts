@@ -55,15 +55,15 @@ export interface FilterOptions {
 
 export async function getFilterOptions(): Promise<FilterOptions> {
   const [meetings, categories, divisions, districts, departments] = await Promise.all([
-    selectChecked(MEETING_ROW, sql`
+    selectChecked(
+      MEETING_ROW,
+      sql`
       SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
-      FROM meetings WHERE status = 'PUBLISHED' ORDER BY meeting_date DESC, id DESC`),
+      FROM meetings WHERE status = 'PUBLISHED' ORDER BY meeting_date DESC, id DESC`,
+    ),
     selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM categories ORDER BY name_en`),
     selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM divisions ORDER BY name_en`),
-    selectChecked(
-      NAMED_ROW.extend({ division_id: col.int() }),
-      sql`SELECT id, code, name_en, name_hi, division_id FROM districts ORDER BY name_en`,
-    ),
+    selectChecked(NAMED_ROW.extend({ division_id: col.int() }), sql`SELECT id, code, name_en, name_hi, division_id FROM districts ORDER BY name_en`),
     selectChecked(NAMED_ROW, sql`SELECT id, code, name_en, name_hi FROM departments ORDER BY name_en`),
   ]);
   return {
@@ -103,8 +103,7 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
   }
   const filters: ComplianceFilters = {};
   const errors: ParsedFilters["errors"] = {};
-  const byCode = <T extends { code: string }>(list: T[], code: string) =>
-    list.find((o) => o.code.toLowerCase() === code.toLowerCase());
+  const byCode = <T extends { code: string }>(list: T[], code: string) => list.find((o) => o.code.toLowerCase() === code.toLowerCase());
 
   if (values.meeting) {
     const meeting = options.meetings.find((m) => String(m.id) === values.meeting);

@@ -28,34 +28,40 @@ const CELL_ROW = z.object({
  * District (and department) × directive for one meeting: the filter's meeting, or else the latest
  * meeting with items in the filter. At most `rowLimit` rows.
  */
-export async function getHeatMap(
-  viewer: ComplianceViewer,
-  filters: ComplianceFilters,
-  today: string,
-  rowLimit = 60,
-): Promise<HeatMap> {
+export async function getHeatMap(viewer: ComplianceViewer, filters: ComplianceFilters, today: string, rowLimit = 60): Promise<HeatMap> {
   const where = liveItemsCondition(filters, viewer);
   let meetingId = filters.meetingId;
   if (meetingId === undefined) {
-    const [latest] = await selectChecked(ID_ROW, sql`
+    const [latest] = await selectChecked(
+      ID_ROW,
+      sql`
       SELECT m.id FROM meetings m
       WHERE m.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM action_items a WHERE a.meeting_id = m.id AND ${where})
-      ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1`);
+      ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1`,
+    );
     meetingId = latest?.id;
   }
   if (meetingId === undefined) return { meeting: null, directives: [], rows: [], totalRows: 0 };
   const scoped = { ...filters, meetingId };
   const [meetingRows, directiveRows, cellRows] = await Promise.all([
-    selectChecked(MEETING_ROW, sql`
-      SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date FROM meetings WHERE id = ${meetingId}`),
-    selectChecked(DIRECTIVE_ROW, sql`
+    selectChecked(
+      MEETING_ROW,
+      sql`
+      SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date FROM meetings WHERE id = ${meetingId}`,
+    ),
+    selectChecked(
+      DIRECTIVE_ROW,
+      sql`
       SELECT d.id, d.number, d.text_en, d.text_hi FROM directives d
       WHERE d.meeting_id = ${meetingId} AND d.withdrawn_at IS NULL
         AND EXISTS (SELECT 1 FROM action_items a WHERE a.directive_id = d.id AND ${liveItemsCondition(scoped, viewer)})
-      ORDER BY d.number`),
+      ORDER BY d.number`,
+    ),
     // Places first: which rows the page draws (the first `rowLimit` in order, and how many there are),
     // then the cells of those rows only. At national scale a meeting has ≈ 10 000 items in 780 places.
-    selectChecked(CELL_ROW, sql`
+    selectChecked(
+      CELL_ROW,
+      sql`
       WITH live AS MATERIALIZED (
         SELECT a.id, coalesce(a.district_id, -a.department_id) AS place, a.district_id, a.department_id, a.directive_id,
           a.status, a.due_date
@@ -86,7 +92,8 @@ export async function getHeatMap(
         min(l.id)::int AS item_id, s.total_rows::int AS total_rows
       FROM shown s JOIN live l ON l.place = s.place
       GROUP BY s.kind, s.code, s.name_en, s.name_hi, s.sort_key, s.total_rows, l.directive_id
-      ORDER BY s.sort_key, s.kind, s.code, l.directive_id`),
+      ORDER BY s.sort_key, s.kind, s.code, l.directive_id`,
+    ),
   ]);
   const rows: HeatMap["rows"] = [];
   const byCode = new Map<string, HeatMap["rows"][number]>();

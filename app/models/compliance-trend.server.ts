@@ -26,9 +26,7 @@ const DONE = (s: SQL) => sql`(CASE WHEN ${s} IN ('COMPLETED', 'VERIFIED') THEN 1
  */
 function canUseTrendSummary(viewer: ComplianceViewer, filters: ComplianceFilters): boolean {
   const seesAll = viewer.role === "ADMIN" || viewer.role === "SECRETARIAT" || viewer.role === "OFFICIAL";
-  const others = (Object.keys(filters) as (keyof ComplianceFilters)[]).filter(
-    (key) => key !== "divisionId" && filters[key] !== undefined,
-  );
+  const others = (Object.keys(filters) as (keyof ComplianceFilters)[]).filter((key) => key !== "divisionId" && filters[key] !== undefined);
   return seesAll && others.length === 0;
 }
 
@@ -52,8 +50,9 @@ export async function getWeeklyTrend(
   // The common views (the state or one division, for a viewer who sees every item) read the summary
   // the triggers keep (db/migrations/0003_trend_triggers.sql); any other filter replays history.
   // Both give the same `weekly` rows: the change sums per group and week, for the weeks with changes.
-  const weekly = !opts.replay && canUseTrendSummary(viewer, filters)
-    ? sql`
+  const weekly =
+    !opts.replay && canUseTrendSummary(viewer, filters)
+      ? sql`
     weekly AS (
       SELECT ${byDivision ? sql`t.division_id` : sql`NULL::int`} AS grp, t.week_start,
         sum(t.d_applicable)::int AS d_applicable, sum(t.d_done)::int AS d_done
@@ -62,7 +61,7 @@ export async function getWeeklyTrend(
       GROUP BY 1, 2
       HAVING sum(t.changes) > 0
     ),`
-    : sql`
+      : sql`
     i AS (
       SELECT a.id, a.division_id, a.status, a.withdrawn_at FROM action_items a WHERE ${filterCondition(filters, viewer)}
     ),
@@ -86,7 +85,9 @@ export async function getWeeklyTrend(
         sum(d_applicable)::int AS d_applicable, sum(d_done)::int AS d_done
       FROM changes GROUP BY 1, 2
     ),`;
-  const rows = await selectChecked(WEEK_ROW, sql`
+  const rows = await selectChecked(
+    WEEK_ROW,
+    sql`
     WITH ${weekly}
     bounds AS (
       SELECT min(week_start) AS first_week, date_trunc('week', ${today}::date)::date AS this_week FROM weekly
@@ -107,12 +108,11 @@ export async function getWeeklyTrend(
     SELECT grp AS division_id, to_char(week_start, 'YYYY-MM-DD') AS week_start,
       to_char(week_start + 6, 'YYYY-MM-DD') AS week_end,
       applicable::int, done::int, done::float8 / nullif(applicable, 0) AS completion_rate
-    FROM running ORDER BY grp NULLS FIRST, week_start`);
+    FROM running ORDER BY grp NULLS FIRST, week_start`,
+  );
 
   const divisionNames = byDivision
-    ? new Map(
-        (await selectChecked(DIVISION_ROW, sql`SELECT id, code, name_en, name_hi FROM divisions`)).map((d) => [d.id, d]),
-      )
+    ? new Map((await selectChecked(DIVISION_ROW, sql`SELECT id, code, name_en, name_hi FROM divisions`)).map((d) => [d.id, d]))
     : new Map<number, { code: string; name_en: string; name_hi: string }>();
   const series = new Map<string, TrendSeries>();
   for (const r of rows) {

@@ -111,8 +111,18 @@ export interface ComplianceSets {
 }
 
 const SET_SUMS = [
-  "items", "not_applicable", "done", "verified", "overdue", "due_passed", "on_time", "graded",
-  "pending", "in_progress", "completed", "with_evidence",
+  "items",
+  "not_applicable",
+  "done",
+  "verified",
+  "overdue",
+  "due_passed",
+  "on_time",
+  "graded",
+  "pending",
+  "in_progress",
+  "completed",
+  "with_evidence",
 ] as const;
 
 const SETS_ROW = z.object({
@@ -164,7 +174,9 @@ export async function getComplianceSets(
       WHERE ${liveItemsCondition(filters, viewer)}
       GROUP BY a.district_id, a.division_id
       `;
-  const rows = await selectChecked(SETS_ROW, sql`
+  const rows = await selectChecked(
+    SETS_ROW,
+    sql`
     WITH g AS MATERIALIZED (${groups}),
     sets AS (
       SELECT 'state' AS kind, NULL::int AS district_id, NULL::int AS division_id, ${sums} FROM g
@@ -188,7 +200,8 @@ export async function getComplianceSets(
     LEFT JOIN districts d ON d.id = r.district_id
     LEFT JOIN divisions ddv ON ddv.id = d.division_id
     LEFT JOIN divisions dv ON dv.id = r.division_id
-    ORDER BY r.kind, rank, coalesce(d.name_en, dv.name_en) NULLS LAST`);
+    ORDER BY r.kind, rank, coalesce(d.name_en, dv.name_en) NULLS LAST`,
+  );
 
   const state = rows.find((r) => r.kind === "state");
   const ranking = rows
@@ -238,11 +251,7 @@ export async function getHeadline(viewer: ComplianceViewer, filters: ComplianceF
  * Districts ranked by grade rate (items due or done, decision 010), ties broken by completion rate, then
  * on-time rate, then fewer overdue; equal on all four share a rank. Only districts with items in the filter appear.
  */
-export async function getDistrictRanking(
-  viewer: ComplianceViewer,
-  filters: ComplianceFilters,
-  today: string,
-): Promise<RankedDistrict[]> {
+export async function getDistrictRanking(viewer: ComplianceViewer, filters: ComplianceFilters, today: string): Promise<RankedDistrict[]> {
   return (await getComplianceSets(viewer, filters, today)).ranking;
 }
 
@@ -273,11 +282,7 @@ export function mixColumns(today: string): SQL {
   );
 }
 
-export async function getStatusMixByDivision(
-  viewer: ComplianceViewer,
-  filters: ComplianceFilters,
-  today: string,
-): Promise<StatusMixRow[]> {
+export async function getStatusMixByDivision(viewer: ComplianceViewer, filters: ComplianceFilters, today: string): Promise<StatusMixRow[]> {
   return (await getComplianceSets(viewer, filters, today)).mix;
 }
 
@@ -288,16 +293,15 @@ export interface DirectiveSummary extends Figures {
 const DIRECTIVE_FIGURES_ROW = z.object({ ...FIGURE_COLUMNS, directive_id: col.int() });
 
 /** Figures per directive (for the ATR's directive-wise position). */
-export async function getDirectiveSummaries(
-  viewer: ComplianceViewer,
-  filters: ComplianceFilters,
-  today: string,
-): Promise<DirectiveSummary[]> {
-  const rows = await selectChecked(DIRECTIVE_FIGURES_ROW, sql`
+export async function getDirectiveSummaries(viewer: ComplianceViewer, filters: ComplianceFilters, today: string): Promise<DirectiveSummary[]> {
+  const rows = await selectChecked(
+    DIRECTIVE_FIGURES_ROW,
+    sql`
     SELECT c.*, ${rateColumns}
     FROM (
       SELECT a.directive_id, ${countColumns(today)} FROM action_items a
       WHERE ${liveItemsCondition(filters, viewer)} GROUP BY a.directive_id
-    ) c`);
+    ) c`,
+  );
   return rows.map((r) => ({ ...toFigures(r), directiveId: num(r.directive_id) }));
 }

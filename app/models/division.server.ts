@@ -71,7 +71,9 @@ export async function getDivisionSummary(viewer: Viewer, today: string): Promise
     .where(eq(schema.divisions.id, viewer.divisionId));
   if (!division) return null;
   const scope = actionItemScopeSql(viewer, "a");
-  const districts = await selectChecked(DISTRICT_ROW, sql`
+  const districts = await selectChecked(
+    DISTRICT_ROW,
+    sql`
     SELECT d.code, d.name_en AS "nameEn", d.name_hi AS "nameHi",
       count(a.id)::int AS total,
       count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS'))::int AS open,
@@ -81,7 +83,8 @@ export async function getDivisionSummary(viewer: Viewer, today: string): Promise
     FROM districts d
     LEFT JOIN action_items a ON a.district_id = d.id AND a.withdrawn_at IS NULL AND ${scope}
     WHERE d.division_id = ${viewer.divisionId}
-    GROUP BY d.id ORDER BY overdue DESC, d.name_en`);
+    GROUP BY d.id ORDER BY overdue DESC, d.name_en`,
+  );
   const totals = districts.reduce(
     (sum, r) => ({
       total: sum.total + r.total,
@@ -92,7 +95,9 @@ export async function getDivisionSummary(viewer: Viewer, today: string): Promise
     }),
     { total: 0, open: 0, overdue: 0, escalated: 0, completed: 0 },
   );
-  const mostOverdue = await selectChecked(OVERDUE_ROW, sql`
+  const mostOverdue = await selectChecked(
+    OVERDUE_ROW,
+    sql`
     SELECT a.id, d.name_en AS "districtEn", d.name_hi AS "districtHi", dir.number AS "directiveNumber",
       dir.text_en AS "textEn", dir.text_hi AS "textHi", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
       (CAST(${today} AS date) - a.due_date) AS "daysOverdue", a.escalated_at IS NOT NULL AS escalated
@@ -101,7 +106,8 @@ export async function getDivisionSummary(viewer: Viewer, today: string): Promise
     JOIN directives dir ON dir.id = a.directive_id
     WHERE a.withdrawn_at IS NULL AND a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < CAST(${today} AS date) AND ${scope}
     ORDER BY a.due_date, a.id
-    LIMIT 20`);
+    LIMIT 20`,
+  );
   return { division, side: viewer.districtRole, districts, totals, mostOverdue };
 }
 

@@ -120,11 +120,14 @@ export interface DraftSummary {
 /** The meeting as the delete confirmation shows it; null if the viewer may not write meetings or it does not exist. */
 export async function getDraftSummary(viewer: Viewer, meetingId: number): Promise<DraftSummary | null> {
   if (!can(viewer.role, "write:meeting:any")) return null;
-  const [row] = await selectChecked(SUMMARY_ROW, sql`
+  const [row] = await selectChecked(
+    SUMMARY_ROW,
+    sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
       (SELECT count(*)::int FROM directives d WHERE d.meeting_id = m.id) AS directives
     FROM meetings m WHERE m.id = ${meetingId}
-  `);
+  `,
+  );
   return row
     ? { id: row.id, titleEn: row.title_en, titleHi: row.title_hi, meetingDate: row.meeting_date, status: row.status, directives: row.directives }
     : null;

@@ -5,7 +5,17 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { PRIORITIES, type Priority } from "~/domain/vocabulary";
 import { filterCondition, liveItemsCondition, type ComplianceFilters, type ComplianceViewer } from "./compliance-filters.server";
-import { getDistrictRanking, getHeadline, MIX_COUNT_COLUMNS, mixColumns, mixCondition, type Figures, type ItemLine, type RankedDistrict, type TrendSeries } from "./compliance.server";
+import {
+  getDistrictRanking,
+  getHeadline,
+  MIX_COUNT_COLUMNS,
+  mixColumns,
+  mixCondition,
+  type Figures,
+  type ItemLine,
+  type RankedDistrict,
+  type TrendSeries,
+} from "./compliance.server";
 import { getWeeklyTrend } from "./compliance-trend.server";
 import { ITEM_LINE_ROW, itemLineJoins, itemLineSelect, listItemLines, toItemLine } from "./item-lines.server";
 import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
@@ -44,11 +54,14 @@ export type DistrictInfo = { id: number } & Pick<RankedDistrict, "code" | "nameE
 
 /** Master data, public to every signed-in user; the code is matched without regard to case. */
 export async function findDistrictByCode(code: string): Promise<DistrictInfo | null> {
-  const [row] = await selectChecked(DISTRICT_ROW, sql`
+  const [row] = await selectChecked(
+    DISTRICT_ROW,
+    sql`
     SELECT d.id, d.code, d.name_en, d.name_hi, dv.code AS division_code, dv.name_en AS division_name_en,
       dv.name_hi AS division_name_hi
     FROM districts d JOIN divisions dv ON dv.id = d.division_id
-    WHERE lower(d.code) = lower(${code})`);
+    WHERE lower(d.code) = lower(${code})`,
+  );
   if (!row) return null;
   return {
     id: row.id,
@@ -127,12 +140,16 @@ export async function getDistrictRecord(
 
 async function meetingsById(ids: number[]) {
   if (ids.length === 0) return new Map<number, OpenItemsOfMeeting["meeting"]>();
-  const rows = await selectChecked(MEETING_ROW, sql`
+  const rows = await selectChecked(
+    MEETING_ROW,
+    sql`
     SELECT id, title_en, title_hi, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
-    FROM meetings WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-  return new Map(
-    rows.map((m) => [m.id, { id: m.id, titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date }]),
+    FROM meetings WHERE id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
   );
+  return new Map(rows.map((m) => [m.id, { id: m.id, titleEn: m.title_en, titleHi: m.title_hi, meetingDate: m.meeting_date }]));
 }
 
 /** The directive page's status filter: one part of the status mix, or DONE (completed or verified). */
@@ -172,7 +189,9 @@ export interface DirectiveRecord {
 
 /** A published directive (withdrawn ones too), or null. */
 export async function findDirective(directiveId: number): Promise<DirectiveInfo | null> {
-  const [row] = await selectChecked(DIRECTIVE_ROW, sql`
+  const [row] = await selectChecked(
+    DIRECTIVE_ROW,
+    sql`
     SELECT dir.id, dir.number, dir.text_en, dir.text_hi, to_char(dir.due_date, 'YYYY-MM-DD') AS due_date, dir.priority,
       c.name_en AS category_name_en, c.name_hi AS category_name_hi,
       to_char(dir.withdrawn_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS withdrawn_on, dir.withdrawn_reason,
@@ -180,7 +199,8 @@ export async function findDirective(directiveId: number): Promise<DirectiveInfo 
     FROM directives dir
     JOIN meetings m ON m.id = dir.meeting_id
     LEFT JOIN categories c ON c.id = dir.category_id
-    WHERE dir.id = ${directiveId} AND m.status = 'PUBLISHED'`);
+    WHERE dir.id = ${directiveId} AND m.status = 'PUBLISHED'`,
+  );
   if (!row) return null;
   return {
     id: row.id,
@@ -216,16 +236,22 @@ export async function getDirectiveRecord(
   if (opts.status) rowConditions.push(statusCondition(opts.status, today));
   const [figures, [countRow], rowRows] = await Promise.all([
     getHeadline(viewer, filters, today),
-    selectChecked(DIRECTIVE_COUNTS_ROW, sql`
+    selectChecked(
+      DIRECTIVE_COUNTS_ROW,
+      sql`
       SELECT ${mixColumns(today)},
         (SELECT count(*)::int FROM action_items a WHERE a.withdrawn_at IS NOT NULL AND ${filterCondition(filters, viewer)}) AS withdrawn,
         (SELECT count(*)::int FROM action_items a WHERE ${filterCondition({ directiveId: directive.id }, viewer)}) AS in_scope
-      FROM action_items a WHERE ${liveItemsCondition(filters, viewer)}`),
-    selectChecked(ITEM_LINE_ROW, sql`
+      FROM action_items a WHERE ${liveItemsCondition(filters, viewer)}`,
+    ),
+    selectChecked(
+      ITEM_LINE_ROW,
+      sql`
       SELECT ${itemLineSelect(today)}
       FROM action_items a ${itemLineJoins}
       WHERE ${sql.join(rowConditions, sql` AND `)}
-      ORDER BY (a.withdrawn_at IS NOT NULL), (a.district_id IS NULL), dv.name_en, d.name_en, a.district_role, dep.name_en, a.id`),
+      ORDER BY (a.withdrawn_at IS NOT NULL), (a.district_id IS NULL), dv.name_en, d.name_en, a.district_role, dep.name_en, a.id`,
+    ),
   ]);
   const counts = Object.fromEntries(MIX_KEYS.map((k) => [k, countRow[k.toLowerCase() as Lowercase<MixKey>]])) as Record<MixKey, number>;
   return {

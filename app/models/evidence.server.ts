@@ -81,13 +81,16 @@ export interface EvidenceFile {
 
 /** A file of an item the viewer may see, or null (unknown, a link, or outside their scope). */
 export async function findEvidenceFile(viewer: Viewer, actionItemId: number, evidenceId: number): Promise<EvidenceFile | null> {
-  const [row] = await selectChecked(FILE_ROW, sql`
+  const [row] = await selectChecked(
+    FILE_ROW,
+    sql`
     SELECT e.id, e.file_name, e.content_type, e.size_bytes, e.sha256, e.content
     FROM evidence e
     JOIN action_items a ON a.id = e.action_item_id
     WHERE e.id = ${evidenceId} AND e.action_item_id = ${actionItemId} AND e.kind = 'FILE'
       AND ${actionItemScopeSql(viewer, "a")}
-  `);
+  `,
+  );
   if (!row) return null;
   const content = row.content;
   // Trust the stored bytes over the stored label; anything unrecognised is served as opaque bytes.

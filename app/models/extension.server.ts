@@ -24,9 +24,7 @@ export type ExtensionRequestRefusal =
   | { ok: false; reason: "not-later"; currentDueDate: string }
   | { ok: false; reason: "conflict"; current: ActionItem; changes: ActionItemHistory[] };
 
-export type ExtensionRequestResult =
-  | { ok: true; request: ExtensionRequest; item: ActionItem; history: ActionItemHistory }
-  | ExtensionRequestRefusal;
+export type ExtensionRequestResult = { ok: true; request: ExtensionRequest; item: ActionItem; history: ActionItemHistory } | ExtensionRequestRefusal;
 
 export async function requestExtension(
   viewer: Viewer,
@@ -95,11 +93,7 @@ export async function decideExtension(
   if (!can(viewer.role, "decide:extension:any")) return { ok: false, reason: "forbidden" };
   const remark = input.remark?.trim() || null;
   if (input.decision === "REFUSE" && !remark) return { ok: false, reason: "remark-required" };
-  const [request] = await tx
-    .select()
-    .from(extensionRequests)
-    .where(eq(extensionRequests.id, input.requestId))
-    .for("update");
+  const [request] = await tx.select().from(extensionRequests).where(eq(extensionRequests.id, input.requestId)).for("update");
   if (!request) return { ok: false, reason: "not-found" };
   const [item] = await tx
     .select()
@@ -158,7 +152,9 @@ const PendingRow = z.object({
 /** The secretariat's queue of undecided requests, oldest first. Empty for anyone who cannot decide. */
 export async function listPendingExtensionRequests(viewer: Viewer): Promise<PendingExtensionRequest[]> {
   if (!can(viewer.role, "decide:extension:any")) return [];
-  const rows = await selectChecked(PendingRow, sql`
+  const rows = await selectChecked(
+    PendingRow,
+    sql`
     SELECT x.id, x.action_item_id, x.reason, x.requested_at,
       to_char(a.due_date, 'YYYY-MM-DD') AS current_due_date,
       to_char(a.original_due_date, 'YYYY-MM-DD') AS original_due_date,
@@ -174,7 +170,8 @@ export async function listPendingExtensionRequests(viewer: Viewer): Promise<Pend
     JOIN users u ON u.id = x.requested_by_id
     WHERE x.status = 'PENDING' AND a.withdrawn_at IS NULL AND ${actionItemScopeSql(viewer, "a")}
     ORDER BY x.requested_at, x.id
-  `);
+  `,
+  );
   return rows.map((r) => ({
     id: r.id,
     actionItemId: r.action_item_id,

@@ -37,7 +37,9 @@ export async function getGradeExplanation(
 ): Promise<GradeExplanation> {
   const where = liveItemsCondition(filters, viewer);
   const [[c], costly] = await Promise.all([
-    selectChecked(EXPLANATION_ROW, sql`
+    selectChecked(
+      EXPLANATION_ROW,
+      sql`
       SELECT c.*, ${gradeCase(sql`c.done`, sql`(c.done + c.overdue)`)} AS grade
       FROM (
         SELECT count(*) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
@@ -45,13 +47,17 @@ export async function getGradeExplanation(
           count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND (a.due_date IS NULL OR a.due_date >= ${today}::date))::int AS not_yet_due,
           count(*) FILTER (WHERE a.status = 'NOT_APPLICABLE')::int AS not_applicable
         FROM action_items a WHERE ${where}
-      ) c`),
-    selectChecked(ITEM_LINE_ROW, sql`
+      ) c`,
+    ),
+    selectChecked(
+      ITEM_LINE_ROW,
+      sql`
       SELECT ${itemLineSelect(today)}
       FROM action_items a ${itemLineJoins}
       WHERE ${where} AND a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_date < ${today}::date
       ORDER BY a.due_date, dir.number, a.id
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
+    ),
   ]);
   const { done, overdue } = c;
   return {

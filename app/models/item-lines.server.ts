@@ -114,11 +114,14 @@ export async function listItemLines(
     opts.order === "meeting"
       ? sql`m.meeting_date DESC, a.meeting_id DESC, dir.number, a.due_date NULLS LAST, a.id`
       : sql`dir.number, (a.district_id IS NULL), dv.name_en, d.name_en, a.district_role, dep.name_en, a.id`;
-  const rows = await selectChecked(ITEM_LINE_ROW, sql`
+  const rows = await selectChecked(
+    ITEM_LINE_ROW,
+    sql`
     SELECT ${itemLineSelect(today)}
     FROM action_items a ${itemLineJoins} JOIN meetings m ON m.id = a.meeting_id
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${order}
-    ${opts.limit ? sql`LIMIT ${opts.limit}` : sql``}`);
+    ${opts.limit ? sql`LIMIT ${opts.limit}` : sql``}`,
+  );
   return rows.map(toItemLine);
 }

@@ -152,11 +152,7 @@ export async function saveDraftMeeting(
 
   let meetingId: number;
   if (input.meetingId != null) {
-    const [existing] = await selectChecked(
-      LOCKED_MEETING_ROW,
-      sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
-      tx,
-    );
+    const [existing] = await selectChecked(LOCKED_MEETING_ROW, sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`, tx);
     if (!existing) return { ok: false, reason: "not-found" };
     if (existing.status !== "DRAFT") return { ok: false, reason: "published" };
     await tx.update(meetings).set(fields).where(eq(meetings.id, existing.id));

@@ -89,7 +89,9 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
   const [{ total }] = await selectChecked(z.object({ total: col.int() }), sql`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`);
   const pages = Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pages);
-  const rows = await selectChecked(LIST_ROW, sql`
+  const rows = await selectChecked(
+    LIST_ROW,
+    sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.mode,
       m.chair_en, m.chair_hi, m.status, m.reference_no,
       (SELECT s.name_en FROM meeting_series s WHERE s.id = m.series_id) AS series_name_en,
@@ -109,7 +111,8 @@ export async function listMeetings(viewer: Viewer, filters: MeetingListFilters, 
     WHERE ${where}
     ORDER BY m.meeting_date DESC, m.id DESC
     LIMIT ${MEETINGS_PAGE_SIZE} OFFSET ${(page - 1) * MEETINGS_PAGE_SIZE}
-  `);
+  `,
+  );
   return {
     total,
     page,

@@ -57,4 +57,3 @@ export function masterCodes(master: MasterData) {
     series: master.series.map((s) => s.code),
   };
 }
-

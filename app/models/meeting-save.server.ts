@@ -32,11 +32,7 @@ export async function saveMeetingFromEditor(
       const saved = await saveDraftMeeting(viewer, { meetingId: input.meetingId, values: input.values }, tx);
       if (!saved.ok) throw new Rollback({ ok: false, reason: saved.reason });
       // Directives of earlier meetings of the series taken up in this one (decision 011).
-      const carried = await saveReviewedDirectives(
-        viewer,
-        { meetingId: saved.meetingId, directiveIds: input.values.carried.map(Number) },
-        tx,
-      );
+      const carried = await saveReviewedDirectives(viewer, { meetingId: saved.meetingId, directiveIds: input.values.carried.map(Number) }, tx);
       if (!carried.ok) throw new Rollback({ ok: false, reason: "carried" });
       if (input.values.intent !== "publish") return { ok: true, meetingId: saved.meetingId, items: null };
       const published = await publishMeeting(viewer, { meetingId: saved.meetingId }, tx);

@@ -202,16 +202,21 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
   const meeting = await findVisibleMeeting(viewer, meetingId);
   if (!meeting) return null;
   const [directiveRows, progressRows, itemRows, assignees] = await Promise.all([
-    selectChecked(DIRECTIVE_ROW, sql`
+    selectChecked(
+      DIRECTIVE_ROW,
+      sql`
       SELECT d.id, d.number, d.text_en, d.text_hi, c.code AS category_code, c.name_en AS category_name_en,
         c.name_hi AS category_name_hi, d.priority, to_char(d.due_date, 'YYYY-MM-DD') AS due_date, d.due_in_days,
         d.withdrawn_at, d.withdrawn_reason
       FROM directives d LEFT JOIN categories c ON c.id = d.category_id
       WHERE d.meeting_id = ${meetingId}
       ORDER BY d.number
-    `),
+    `,
+    ),
     // Overdue counts before pending/in progress, so the parts of the bar add up to the total.
-    selectChecked(PROGRESS_ROW, sql`
+    selectChecked(
+      PROGRESS_ROW,
+      sql`
       SELECT a.directive_id,
         count(*) FILTER (WHERE a.withdrawn_at IS NULL)::int AS total,
         count(*) FILTER (WHERE a.withdrawn_at IS NULL AND a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
@@ -229,8 +234,11 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
       FROM action_items a
       WHERE a.meeting_id = ${meetingId}
       GROUP BY a.directive_id
-    `),
-    selectChecked(ITEM_ROW, sql`
+    `,
+    ),
+    selectChecked(
+      ITEM_ROW,
+      sql`
       SELECT a.id, a.directive_id, a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.district_role,
         t.name_en AS district_name_en, t.name_hi AS district_name_hi,
         p.name_en AS department_name_en, p.name_hi AS department_name_hi,
@@ -241,7 +249,8 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
       LEFT JOIN departments p ON p.id = a.department_id
       WHERE a.meeting_id = ${meetingId}
       ORDER BY a.directive_id, a.department_id NULLS FIRST, t.name_en, a.district_role
-    `),
+    `,
+    ),
     loadAssigneeLines(meetingId, db()),
   ]);
   const progressBy = new Map(progressRows.map((p) => [p.directive_id, p]));
@@ -284,4 +293,3 @@ export async function getMeetingPage(viewer: Viewer, meetingId: number, today: s
     }),
   };
 }
-

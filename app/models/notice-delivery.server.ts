@@ -57,12 +57,7 @@ export function emailFor(
  * SENDING belongs to an attempt that died mid-conversation: it is sent again with the same
  * Message-ID (decision 018).
  */
-export async function deliverEmail(
-  deliveryId: number,
-  send: SendEmail,
-  origin: string,
-  executor: DbOrTx = db(),
-): Promise<DeliveryOutcome> {
+export async function deliverEmail(deliveryId: number, send: SendEmail, origin: string, executor: DbOrTx = db()): Promise<DeliveryOutcome> {
   const [claimed] = await selectChecked(
     CLAIMED_ROW,
     sql`UPDATE notice_deliveries d SET status = 'SENDING', attempts = d.attempts + 1

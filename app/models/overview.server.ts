@@ -36,7 +36,9 @@ export interface StateOverview {
 
 /** Headline figures for the home page; everything counted in SQL, withdrawn items excluded. */
 export async function getStateOverview(today: string): Promise<StateOverview> {
-  const [row] = await selectChecked(STATE_ROW, sql`
+  const [row] = await selectChecked(
+    STATE_ROW,
+    sql`
     SELECT
       (SELECT code FROM states ORDER BY id LIMIT 1) AS state_code,
       (SELECT name_en FROM states ORDER BY id LIMIT 1) AS name_en,
@@ -50,7 +52,8 @@ export async function getStateOverview(today: string): Promise<StateOverview> {
       count(*) FILTER (WHERE status IN ('PENDING', 'IN_PROGRESS') AND due_date < ${today}::date)::int AS overdue
     FROM action_items
     WHERE withdrawn_at IS NULL
-  `);
+  `,
+  );
   return {
     state: row.state_code ? { code: row.state_code, nameEn: row.name_en ?? "", nameHi: row.name_hi ?? "" } : null,
     meetingsPublished: row.meetings,
@@ -72,7 +75,9 @@ export interface RecentMeeting {
 }
 
 export async function listRecentPublishedMeetings(limit = 5): Promise<RecentMeeting[]> {
-  const rows = await selectChecked(RECENT_ROW, sql`
+  const rows = await selectChecked(
+    RECENT_ROW,
+    sql`
     SELECT m.id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date,
       count(a.id)::int AS items,
       count(a.id) FILTER (WHERE a.status IN ('COMPLETED', 'VERIFIED'))::int AS done,
@@ -83,7 +88,8 @@ export async function listRecentPublishedMeetings(limit = 5): Promise<RecentMeet
     GROUP BY m.id
     ORDER BY m.meeting_date DESC, m.id DESC
     LIMIT ${limit}
-  `);
+  `,
+  );
   return rows.map((r) => ({
     id: r.id,
     titleEn: r.title_en,
@@ -95,7 +101,6 @@ export async function listRecentPublishedMeetings(limit = 5): Promise<RecentMeet
   }));
 }
 
-
 export interface DistrictOverdue {
   code: string;
   nameEn: string;
@@ -105,7 +110,9 @@ export interface DistrictOverdue {
 
 /** The districts with the most overdue items, for the home page's "needs attention" list. */
 export async function listMostOverdueDistricts(today: string, limit = 5): Promise<DistrictOverdue[]> {
-  const rows = await selectChecked(OVERDUE_ROW, sql`
+  const rows = await selectChecked(
+    OVERDUE_ROW,
+    sql`
     SELECT d.code, d.name_en, d.name_hi, count(*)::int AS overdue
     FROM action_items a
     JOIN districts d ON d.id = a.district_id
@@ -113,6 +120,7 @@ export async function listMostOverdueDistricts(today: string, limit = 5): Promis
     GROUP BY d.id
     ORDER BY overdue DESC, d.name_en
     LIMIT ${limit}
-  `);
+  `,
+  );
   return rows.map((r) => ({ code: r.code, nameEn: r.name_en, nameHi: r.name_hi, overdue: r.overdue }));
 }

@@ -46,11 +46,7 @@ export type PublishResult =
 export async function publishMeeting(viewer: Viewer, input: { meetingId: number; at?: Date }, tx: DbOrTx): Promise<PublishResult> {
   if (!can(viewer.role, "publish:meeting:any")) return { ok: false, reason: "not-found" };
   const actor = { id: viewer.id, at: input.at ?? new Date() };
-  const [meeting] = await selectChecked(
-    MEETING_ROW,
-    sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
-    tx,
-  );
+  const [meeting] = await selectChecked(MEETING_ROW, sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`, tx);
   if (!meeting) return { ok: false, reason: "not-found" };
   if (meeting.status !== "DRAFT") return { ok: false, reason: "already-published" };
 
@@ -70,11 +66,7 @@ export async function publishMeeting(viewer: Viewer, input: { meetingId: number;
     `,
     tx,
   );
-  const [{ n: directiveCount }] = await selectChecked(
-    COUNT_ROW,
-    sql`SELECT count(*)::int AS n FROM directives WHERE meeting_id = ${meeting.id}`,
-    tx,
-  );
+  const [{ n: directiveCount }] = await selectChecked(COUNT_ROW, sql`SELECT count(*)::int AS n FROM directives WHERE meeting_id = ${meeting.id}`, tx);
   if (incomplete.length > 0 || directiveCount === 0) {
     return { ok: false, reason: "incomplete", directives: incomplete.map((d) => d.number) };
   }

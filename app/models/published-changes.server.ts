@@ -21,8 +21,7 @@ const { directiveAssignees, directiveAssigneeDivisions, directiveAssigneeDistric
 // ---------------------------------------------------------------------------------------------
 
 export type PublishedChangeResult =
-  | { ok: true; affected: number }
-  | { ok: false; reason: "not-found" | "not-published" | "directive-withdrawn" | "assignee-withdrawn" | "unchanged" };
+  { ok: true; affected: number } | { ok: false; reason: "not-found" | "not-published" | "directive-withdrawn" | "assignee-withdrawn" | "unchanged" };
 
 export interface ChangeBase {
   meetingId: number;
@@ -118,15 +117,10 @@ export type NewAssignee =
   | { kind: "department"; departmentCode: string };
 
 export type AddAssigneeResult =
-  | { ok: true; created: number; reinstated: number }
-  | { ok: false; reason: "not-found" | "not-published" | "directive-withdrawn" | "unknown-code" };
+  { ok: true; created: number; reinstated: number } | { ok: false; reason: "not-found" | "not-published" | "directive-withdrawn" | "unknown-code" };
 
 /** A new assignee line on a published directive; new targets get items, each with a CREATED row. */
-export async function addAssignee(
-  viewer: Viewer,
-  change: ChangeBase & { assignee: NewAssignee },
-  tx?: DbOrTx,
-): Promise<AddAssigneeResult> {
+export async function addAssignee(viewer: Viewer, change: ChangeBase & { assignee: NewAssignee }, tx?: DbOrTx): Promise<AddAssigneeResult> {
   return changeLiveDirective<AddAssigneeResult>(viewer, change, tx, async (t, directive, actor) => {
     if (!(await insertAssigneeLine(t, directive.id, change.assignee))) return { ok: false, reason: "unknown-code" };
     const result = await reconcileDirective(t, directive.id, actor, change.reason);
@@ -182,21 +176,13 @@ async function idsFor(tx: DbOrTx, table: "divisions" | "districts", codes: strin
 }
 
 /** Withdraw one assignee line; its items go unless another live line still covers them. */
-export async function withdrawAssignee(
-  viewer: Viewer,
-  change: ChangeBase & { assigneeId: number },
-  tx?: DbOrTx,
-): Promise<PublishedChangeResult> {
+export async function withdrawAssignee(viewer: Viewer, change: ChangeBase & { assigneeId: number }, tx?: DbOrTx): Promise<PublishedChangeResult> {
   return changeLiveDirective<PublishedChangeResult>(viewer, change, tx, async (t, directive, actor) => {
     const [line] = await t
       .update(directiveAssignees)
       .set({ withdrawnAt: actor.at, withdrawnReason: change.reason })
       .where(
-        and(
-          eq(directiveAssignees.id, change.assigneeId),
-          eq(directiveAssignees.directiveId, directive.id),
-          isNull(directiveAssignees.withdrawnAt),
-        ),
+        and(eq(directiveAssignees.id, change.assigneeId), eq(directiveAssignees.directiveId, directive.id), isNull(directiveAssignees.withdrawnAt)),
       )
       .returning({ id: directiveAssignees.id });
     if (!line) return { ok: false, reason: "assignee-withdrawn" };

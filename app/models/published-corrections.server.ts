@@ -83,11 +83,7 @@ export async function correctDirectiveText(viewer: Viewer, change: TextCorrectio
     const directive = await lockDirective(t, change.meetingId, change.directiveId);
     if ("ok" in directive) return directive;
     if (directive.withdrawn) return { ok: false, reason: "directive-withdrawn" };
-    const [old] = await selectChecked(
-      TEXT_ROW,
-      sql`SELECT text_en, text_hi FROM directives WHERE id = ${directive.id}`,
-      t,
-    );
+    const [old] = await selectChecked(TEXT_ROW, sql`SELECT text_en, text_hi FROM directives WHERE id = ${directive.id}`, t);
     const textEn = change.textEn.trim();
     const textHi = change.textHi.trim();
     if (old.text_en === textEn && old.text_hi === textHi) return { ok: false, reason: "unchanged" };
@@ -144,10 +140,7 @@ export async function correctDirectiveText(viewer: Viewer, change: TextCorrectio
 }
 
 /** One in-app notice per live item and officer who answers for it, in the officer's language. */
-async function noticeOfCorrection(
-  t: DbOrTx,
-  input: { correctionId: number; directiveId: number; at: Date; reason: string },
-): Promise<number> {
+async function noticeOfCorrection(t: DbOrTx, input: { correctionId: number; directiveId: number; at: Date; reason: string }): Promise<number> {
   const rows = await selectChecked(
     NOTICE_ROW,
     sql`
@@ -200,14 +193,17 @@ async function noticeOfCorrection(
 
 /** The corrections of the directive of an item the viewer may see, newest first (the item page). */
 export async function listCorrectionsForItem(viewer: Viewer, actionItemId: number): Promise<DirectiveCorrectionView[]> {
-  const rows = await selectChecked(CORRECTION_ROW, sql`
+  const rows = await selectChecked(
+    CORRECTION_ROW,
+    sql`
     SELECT c.id, c.at, c.reason, c.old_text_en, c.old_text_hi, c.new_text_en, c.new_text_hi, u.display_name AS actor_name
     FROM action_items a
     JOIN directive_corrections c ON c.directive_id = a.directive_id
     LEFT JOIN users u ON u.id = c.actor_id
     WHERE a.id = ${actionItemId} AND ${actionItemScopeSql(viewer, "a")}
     ORDER BY c.at DESC, c.id DESC
-  `);
+  `,
+  );
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -234,8 +230,7 @@ export interface NewPublishedDirective {
 }
 
 export type AddDirectiveResult =
-  | { ok: true; directiveId: number; number: number; items: number }
-  | { ok: false; reason: "not-found" | "not-published" | "unknown-code" };
+  { ok: true; directiveId: number; number: number; items: number } | { ok: false; reason: "not-found" | "not-published" | "unknown-code" };
 
 /** Thrown inside the transaction to roll back what was written before a refusal. */
 class Refusal {
@@ -247,16 +242,10 @@ export async function addPublishedDirective(viewer: Viewer, input: NewPublishedD
   if (!can(viewer.role, "write:meeting:any")) return { ok: false, reason: "not-found" };
   try {
     return await inTransaction(tx, async (t) => {
-      const [meeting] = await selectChecked(
-        MEETING_ROW,
-        sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`,
-        t,
-      );
+      const [meeting] = await selectChecked(MEETING_ROW, sql`SELECT id, status FROM meetings WHERE id = ${input.meetingId} FOR UPDATE`, t);
       if (!meeting) return { ok: false, reason: "not-found" } as const;
       if (meeting.status !== "PUBLISHED") return { ok: false, reason: "not-published" } as const;
-      const [category] = input.categoryCode
-        ? await selectChecked(ID_ROW, sql`SELECT id FROM categories WHERE code = ${input.categoryCode}`, t)
-        : [];
+      const [category] = input.categoryCode ? await selectChecked(ID_ROW, sql`SELECT id FROM categories WHERE code = ${input.categoryCode}`, t) : [];
       if (input.categoryCode && !category) throw new Refusal("unknown-code");
       const at = input.at ?? new Date();
       const [{ next }] = await selectChecked(
@@ -318,13 +307,16 @@ export interface DirectiveToCorrect {
 /** The directive as the correction form shows it; null when the viewer may not correct it or it does not exist. */
 export async function getDirectiveToCorrect(viewer: Viewer, meetingId: number, directiveId: number): Promise<DirectiveToCorrect | null> {
   if (!can(viewer.role, "write:meeting:any")) return null;
-  const [r] = await selectChecked(TO_CORRECT_ROW, sql`
+  const [r] = await selectChecked(
+    TO_CORRECT_ROW,
+    sql`
     SELECT m.id AS meeting_id, m.title_en, m.title_hi, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.status,
       d.id, d.number, d.text_en, d.text_hi, d.withdrawn_at IS NOT NULL AS withdrawn,
       (SELECT count(*)::int FROM action_items a WHERE a.directive_id = d.id AND a.withdrawn_at IS NULL) AS live_items
     FROM directives d JOIN meetings m ON m.id = d.meeting_id
     WHERE d.id = ${directiveId} AND d.meeting_id = ${meetingId}
-  `);
+  `,
+  );
   if (!r) return null;
   return {
     meetingId: r.meeting_id,

@@ -18,9 +18,7 @@ export const LOGIN_LIMIT = { maxFailures: 10, windowSeconds: 60 } as const;
 /** Requests with no known client address share one bucket rather than escaping the limit. */
 const UNKNOWN_IP = "unknown";
 
-export type LoginAttempt =
-  | { allowed: true; attemptId: number }
-  | { allowed: false; retryAfterSeconds: number; limitedBy: "ip" | "username" };
+export type LoginAttempt = { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number; limitedBy: "ip" | "username" };
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -38,10 +36,7 @@ const LOCK_USERNAME = 7_405_202;
  * nothing (so hammering while blocked does not prolong the block) and checks no password.
  * Call `markLoginSucceeded` when the password was right.
  */
-export async function beginLoginAttempt(
-  input: { ip: string | null; username: string },
-  now = new Date(),
-): Promise<LoginAttempt> {
+export async function beginLoginAttempt(input: { ip: string | null; username: string }, now = new Date()): Promise<LoginAttempt> {
   const ip = input.ip || UNKNOWN_IP;
   const username = normaliseUsername(input.username);
   const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowSeconds * 1000);
@@ -81,19 +76,18 @@ export async function beginLoginAttempt(
  * When the next attempt will be let through: once the window no longer holds ten failures,
  * i.e. a window's length after the tenth most recent one.
  */
-async function secondsUntilAllowed(
-  key: { ip: string; username: string },
-  limitedBy: "ip" | "username",
-  now: Date,
-): Promise<number> {
+async function secondsUntilAllowed(key: { ip: string; username: string }, limitedBy: "ip" | "username", now: Date): Promise<number> {
   const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowSeconds * 1000);
   const match = limitedBy === "ip" ? sql`ip = ${key.ip}` : sql`username = ${key.username}`;
-  const [row] = await selectChecked(AT_ROW, sql`
+  const [row] = await selectChecked(
+    AT_ROW,
+    sql`
     SELECT (extract(epoch FROM attempted_at) * 1000)::float8 AS at_ms FROM login_attempts
     WHERE NOT succeeded AND ${match} AND attempted_at > ${windowStart.toISOString()}::timestamptz
     ORDER BY attempted_at DESC
     OFFSET ${LOGIN_LIMIT.maxFailures - 1} LIMIT 1
-  `);
+  `,
+  );
   if (!row) return 1;
   const freeAt = row.at_ms + LOGIN_LIMIT.windowSeconds * 1000;
   return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));

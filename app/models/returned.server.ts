@@ -25,13 +25,16 @@ export interface ReturnedItem {
 /** Only the officers' own items: the reading roles see every district's returns on /verify and the dashboard. */
 export async function listReturnedItems(viewer: Viewer, limit = 5): Promise<ReturnedItem[]> {
   if (viewer.role !== "DISTRICT_OFFICER" && viewer.role !== "DEPARTMENT_OFFICER") return [];
-  const rows = await selectChecked(RETURNED_ROW, sql`
+  const rows = await selectChecked(
+    RETURNED_ROW,
+    sql`
     SELECT a.id, d.number, d.text_en, d.text_hi, a.returned_at
     FROM action_items a JOIN directives d ON d.id = a.directive_id
     WHERE a.returned_at IS NOT NULL AND a.withdrawn_at IS NULL AND ${actionItemScopeSql(viewer, "a")}
     ORDER BY a.returned_at DESC, a.id
     LIMIT ${limit}
-  `);
+  `,
+  );
   return rows.map((r) => ({
     id: r.id,
     directiveNumber: r.number,

@@ -53,7 +53,9 @@ export async function compareSeriesMeetings(
 ): Promise<SeriesComparison> {
   const [fromRow] = await selectChecked(POINT_ROW, pointSql(input.fromDate, input.districtId, input.seriesCode, viewer));
   const [toRow] = await selectChecked(POINT_ROW, pointSql(input.toDate, input.districtId, input.seriesCode, viewer));
-  const [changed] = await selectChecked(z.object({ n: col.int() }), sql`
+  const [changed] = await selectChecked(
+    z.object({ n: col.int() }),
+    sql`
     SELECT count(DISTINCT h.action_item_id)::int AS n
     FROM action_item_history h
     JOIN action_items a ON a.id = h.action_item_id
@@ -61,7 +63,8 @@ export async function compareSeriesMeetings(
     JOIN meeting_series s ON s.id = m.series_id AND s.code = ${input.seriesCode}
     WHERE a.district_id = ${input.districtId} AND ${scopeCondition(viewer)} AND h.kind <> 'CREATED'
       AND h.at >= ((${input.fromDate}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')
-      AND h.at < ((${input.toDate}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')`);
+      AND h.at < ((${input.toDate}::date + 1)::timestamp AT TIME ZONE 'Asia/Kolkata')`,
+  );
   const figures = (r: z.output<typeof POINT_ROW> | undefined): PointFigures => {
     const v = (k: keyof z.output<typeof POINT_ROW>) => r?.[k] ?? 0;
     return {

@@ -38,11 +38,7 @@ const EDITOR_SERIES_ROW = z.object({
 });
 
 export async function listOffices(executor: DbOrTx = db()): Promise<OfficeOption[]> {
-  const rows = await selectChecked(
-    NAMED_ROW,
-    sql`SELECT code, name_en, name_hi FROM offices ORDER BY name_en, code`,
-    executor,
-  );
+  const rows = await selectChecked(NAMED_ROW, sql`SELECT code, name_en, name_hi FROM offices ORDER BY name_en, code`, executor);
   return rows.map((r) => ({ code: r.code, nameEn: r.name_en, nameHi: r.name_hi }));
 }
 
@@ -74,10 +70,13 @@ export async function listSeries(viewer: Pick<Viewer, "role">, executor: DbOrTx 
 /** The offices that chaired a meeting the viewer may see: the meetings list's chair filter, one entry per office. */
 export async function listChairOffices(viewer: Pick<Viewer, "role">): Promise<OfficeOption[]> {
   const visible = can(viewer.role, "write:meeting:any") ? sql`TRUE` : sql`m.status = 'PUBLISHED'`;
-  const rows = await selectChecked(NAMED_ROW, sql`
+  const rows = await selectChecked(
+    NAMED_ROW,
+    sql`
     SELECT o.code, o.name_en, o.name_hi FROM offices o
     WHERE EXISTS (SELECT 1 FROM meetings m WHERE m.chair_office_id = o.id AND ${visible})
-    ORDER BY o.name_en, o.code`);
+    ORDER BY o.name_en, o.code`,
+  );
   return rows.map((r) => ({ code: r.code, nameEn: r.name_en, nameHi: r.name_hi }));
 }
 
@@ -123,14 +122,14 @@ export async function resolveChairAndSeries(
 
 export type CreateResult = { ok: true } | { ok: false; reason: "duplicate" | "unknown-office" | "forbidden" };
 
-export async function createOffice(
-  viewer: Viewer,
-  input: { code: string; nameEn: string; nameHi: string },
-): Promise<CreateResult> {
+export async function createOffice(viewer: Viewer, input: { code: string; nameEn: string; nameHi: string }): Promise<CreateResult> {
   if (!can(viewer.role, "manage:master-data:any")) return { ok: false, reason: "forbidden" };
-  const rows = await selectChecked(ID_ROW, sql`
+  const rows = await selectChecked(
+    ID_ROW,
+    sql`
     INSERT INTO offices (code, name_en, name_hi) VALUES (${input.code}, ${input.nameEn}, ${input.nameHi})
-    ON CONFLICT (code) DO NOTHING RETURNING id`);
+    ON CONFLICT (code) DO NOTHING RETURNING id`,
+  );
   return rows.length > 0 ? { ok: true } : { ok: false, reason: "duplicate" };
 }
 
@@ -192,11 +191,14 @@ export async function getMeetingSeriesInfo(meetingId: number, executor: DbOrTx =
 
 /** The published meetings of a series, oldest first (the district page's comparison). */
 export async function listSeriesMeetings(seriesCode: string): Promise<{ id: number; meetingDate: string; titleEn: string; titleHi: string }[]> {
-  const rows = await selectChecked(SERIES_MEETING_ROW, sql`
+  const rows = await selectChecked(
+    SERIES_MEETING_ROW,
+    sql`
     SELECT m.id, to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, m.title_en, m.title_hi
     FROM meetings m JOIN meeting_series s ON s.id = m.series_id
     WHERE s.code = ${seriesCode} AND m.status = 'PUBLISHED'
-    ORDER BY m.meeting_date, m.id`);
+    ORDER BY m.meeting_date, m.id`,
+  );
   return rows.map((r) => ({ id: r.id, meetingDate: r.meeting_date, titleEn: r.title_en, titleHi: r.title_hi }));
 }
 

@@ -61,8 +61,7 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .where(eq(schema.sessions.id, id));
   if (!row) return null;
-  const expired =
-    row.session.expiresAt.getTime() <= now.getTime() || row.session.lastSeenAt.getTime() + idleMs <= now.getTime();
+  const expired = row.session.expiresAt.getTime() <= now.getTime() || row.session.lastSeenAt.getTime() + idleMs <= now.getTime();
   if (expired || row.user.disabledAt) {
     await deleteSession(token);
     return null;
@@ -76,7 +75,9 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
 }
 
 export async function deleteSession(token: string): Promise<void> {
-  await db().delete(schema.sessions).where(eq(schema.sessions.id, sessionIdFor(token)));
+  await db()
+    .delete(schema.sessions)
+    .where(eq(schema.sessions.id, sessionIdFor(token)));
 }
 
 export async function deleteSessionsOfUser(userId: number): Promise<void> {

@@ -27,7 +27,10 @@ export function generatePassword(): string {
 
 /** The audit row of a change to an account, written in the change's transaction. */
 function auditUser(tx: DbOrTx, viewer: Viewer, origin: RequestOrigin, action: string, userId: number, details: Record<string, unknown>) {
-  return recordAudit({ action, actorId: viewer.id, actorUsername: viewer.username, targetType: "user", targetId: String(userId), details, ...origin }, tx);
+  return recordAudit(
+    { action, actorId: viewer.id, actorUsername: viewer.username, targetType: "user", targetId: String(userId), details, ...origin },
+    tx,
+  );
 }
 
 function assertCanManageUsers(viewer: Viewer): void {
@@ -124,9 +127,7 @@ export interface UnitOption {
 }
 
 /** Districts and departments to choose from in the user forms. */
-export async function listUnitOptions(
-  viewer: Viewer,
-): Promise<{ districts: UnitOption[]; departments: UnitOption[]; divisions: UnitOption[] }> {
+export async function listUnitOptions(viewer: Viewer): Promise<{ districts: UnitOption[]; departments: UnitOption[]; divisions: UnitOption[] }> {
   assertCanManageUsers(viewer);
   const unit = (t: typeof schema.districts | typeof schema.departments | typeof schema.divisions) => ({
     code: t.code,
@@ -193,9 +194,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export type CreateUserResult =
-  | { ok: true; userId: number; username: string; password: string }
-  | { ok: false; fieldErrors: ScopeFieldErrors };
+export type CreateUserResult = { ok: true; userId: number; username: string; password: string } | { ok: false; fieldErrors: ScopeFieldErrors };
 
 /** Creates an account with a generated password, which the admin sees once and hands over. */
 export async function createUser(viewer: Viewer, input: UserCreateData, origin: RequestOrigin): Promise<CreateUserResult> {
@@ -237,17 +236,10 @@ function describeAccess(input: Pick<UserCreateData, "role" | "districtCode" | "d
   };
 }
 
-export type UpdateUserResult =
-  | { ok: true }
-  | { ok: false; fieldErrors?: ScopeFieldErrors & { role?: MessageKey }; formError?: MessageKey };
+export type UpdateUserResult = { ok: true } | { ok: false; fieldErrors?: ScopeFieldErrors & { role?: MessageKey }; formError?: MessageKey };
 
 /** Name, role and scope. A change of role or scope ends the user's sessions, so it applies at once. */
-export async function updateUser(
-  viewer: Viewer,
-  userId: number,
-  input: UserUpdateData,
-  origin: RequestOrigin,
-): Promise<UpdateUserResult | null> {
+export async function updateUser(viewer: Viewer, userId: number, input: UserUpdateData, origin: RequestOrigin): Promise<UpdateUserResult | null> {
   assertCanManageUsers(viewer);
   const before = await getUser(viewer, userId);
   if (!before) return null;
@@ -286,12 +278,7 @@ export async function updateUser(
 export type DisableResult = { ok: true } | { ok: false; formError: MessageKey };
 
 /** Disabling ends every session of the user at once; enabling lets them sign in again. */
-export async function setUserDisabled(
-  viewer: Viewer,
-  userId: number,
-  disabled: boolean,
-  origin: RequestOrigin,
-): Promise<DisableResult | null> {
+export async function setUserDisabled(viewer: Viewer, userId: number, disabled: boolean, origin: RequestOrigin): Promise<DisableResult | null> {
   assertCanManageUsers(viewer);
   if (disabled && userId === viewer.id) return { ok: false, formError: "user.cannotDisableSelf" };
   const target = await getUser(viewer, userId);
@@ -319,10 +306,7 @@ export async function resetUserPassword(viewer: Viewer, userId: number, origin: 
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await db().transaction(async (tx) => {
-    await tx
-      .update(schema.users)
-      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
-      .where(eq(schema.users.id, userId));
+    await tx.update(schema.users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(schema.users.id, userId));
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
     await auditUser(tx, viewer, origin, "user.password_reset", userId, { username: target.username });
   });
@@ -332,9 +316,6 @@ export async function resetUserPassword(viewer: Viewer, userId: number, origin: 
 /** Usernames among `usernames` that already exist (for the import's checks). */
 export async function existingUsernames(usernames: string[], executor: DbOrTx = db()): Promise<Set<string>> {
   if (usernames.length === 0) return new Set();
-  const rows = await executor
-    .select({ username: schema.users.username })
-    .from(schema.users)
-    .where(inArray(schema.users.username, usernames));
+  const rows = await executor.select({ username: schema.users.username }).from(schema.users).where(inArray(schema.users.username, usernames));
   return new Set(rows.map((r) => r.username));
 }

@@ -118,9 +118,13 @@ const COLUMN_NAMES: Record<Column, string[]> = {
 };
 const REQUIRED_COLUMNS: Column[] = ["name", "username", "role"];
 
-
 function columnIndexes(header: string[]): { indexes: Partial<Record<Column, number>>; missing: Column[] } {
-  const normalised = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+  const normalised = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
   const indexes: Partial<Record<Column, number>> = {};
   for (const column of Object.keys(COLUMN_NAMES) as Column[]) {
     const at = normalised.findIndex((h) => COLUMN_NAMES[column].includes(h));
@@ -146,7 +150,9 @@ function checkRow(cells: string[], indexes: Partial<Record<Column, number>>) {
     const at = indexes[column];
     return at === undefined ? "" : (cells[at] ?? "").trim();
   };
-  const role = get("role").toUpperCase().replace(/[\s-]+/g, "_");
+  const role = get("role")
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   const code = get("code");
   const districtRole = get("districtRole").toUpperCase();
   const messages: ImportMessage[] = [];
@@ -203,9 +209,7 @@ export async function importUsersFromCsv(viewer: Viewer, text: string, origin: R
   if (errors.length > 0) return { ok: false, errors: mergeByLine(errors) };
 
   // argon2 runs on libuv's thread pool, so hashing in parallel uses every core.
-  const created: ImportedUser[] = await Promise.all(
-    valid.map(async ({ line, user }) => ({ line, ...user, password: generatePassword() })),
-  );
+  const created: ImportedUser[] = await Promise.all(valid.map(async ({ line, user }) => ({ line, ...user, password: generatePassword() })));
   const hashes = await Promise.all(created.map((u) => hashPassword(u.password)));
   try {
     await insertAccounts(viewer, created, hashes, known.ids, origin);

@@ -12,10 +12,7 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$k+/rxpvFJOUq/vLDXpykvQ$W8NHkU
 
 /** The user whose username and password match and who is not disabled; null otherwise. */
 export async function verifyLogin(username: string, password: string) {
-  const [user] = await db()
-    .select()
-    .from(schema.users)
-    .where(eq(schema.users.username, username.trim().toLowerCase()));
+  const [user] = await db().select().from(schema.users).where(eq(schema.users.username, username.trim().toLowerCase()));
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !ok || user.disabledAt) return null;
   return user;
@@ -25,9 +22,7 @@ export async function verifyLogin(username: string, password: string) {
 // Own password
 // ---------------------------------------------------------------------------------------------
 
-export type PasswordChangeResult =
-  | { ok: true }
-  | { ok: false; field: "currentPassword" | "newPassword"; message: MessageKey };
+export type PasswordChangeResult = { ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: MessageKey };
 
 /**
  * Changes the viewer's own password after checking the current one. Every session of the user
@@ -56,10 +51,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db().transaction(async (tx) => {
-    await tx
-      .update(schema.users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
-      .where(eq(schema.users.id, viewer.id));
+    await tx.update(schema.users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(schema.users.id, viewer.id));
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, viewer.id));
     await recordAudit(
       {

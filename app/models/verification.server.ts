@@ -59,20 +59,22 @@ const EvidenceRow = z.object({
   size_bytes: col.int().nullable(),
 });
 
-export async function listVerificationQueue(
-  viewer: Viewer,
-  options: { page?: number; filters?: VerifyFilters } = {},
-): Promise<VerificationQueue> {
+export async function listVerificationQueue(viewer: Viewer, options: { page?: number; filters?: VerifyFilters } = {}): Promise<VerificationQueue> {
   if (!can(viewer.role, "verify:action-item:any")) return { items: [], total: 0, page: 1, pages: 1 };
   const filters = options.filters ?? { sort: "oldest" };
   const where = verifyQueueWhere(viewer, filters);
-  const [{ total }] = await selectChecked(CountRow, sql`
+  const [{ total }] = await selectChecked(
+    CountRow,
+    sql`
     SELECT count(*)::int AS total FROM action_items a
     WHERE ${where}
-  `);
+  `,
+  );
   const pages = Math.max(1, Math.ceil(Number(total) / VERIFY_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
-  const rows = await selectChecked(QueueRow, sql`
+  const rows = await selectChecked(
+    QueueRow,
+    sql`
     SELECT a.id, a.version, m.id AS meeting_id, m.title_en AS meeting_title_en, m.title_hi AS meeting_title_hi,
       to_char(m.meeting_date, 'YYYY-MM-DD') AS meeting_date, d.id AS directive_id, d.number AS directive_number,
       d.text_en, d.text_hi, di.name_en AS district_en, di.name_hi AS district_hi, a.district_role,
@@ -85,16 +87,20 @@ export async function listVerificationQueue(
     WHERE ${where}
     ORDER BY ${filters.sort === "newest" ? sql`coalesce(a.completed_at, a.updated_at) DESC, a.id DESC` : sql`coalesce(a.completed_at, a.updated_at), a.id`}
     LIMIT ${VERIFY_PAGE_SIZE} OFFSET ${(page - 1) * VERIFY_PAGE_SIZE}
-  `);
+  `,
+  );
   const evidence = rows.length
-    ? await selectChecked(EvidenceRow, sql`
+    ? await selectChecked(
+        EvidenceRow,
+        sql`
         SELECT id, action_item_id, kind, file_name, url, size_bytes FROM evidence
         WHERE action_item_id IN (${sql.join(
           rows.map((r) => sql`${r.id}`),
           sql`, `,
         )})
         ORDER BY uploaded_at, id
-      `)
+      `,
+      )
     : [];
   const evidenceBy = new Map<number, QueueEvidence[]>();
   for (const e of evidence) {

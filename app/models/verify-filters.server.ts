@@ -44,13 +44,16 @@ export function verifyQueueWhere(viewer: Viewer, filters: VerifyFilters, except?
 
 /** Options of one facet with their counts, and the count of every waiting item under the other filters. */
 async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL): Promise<{ options: FacetOption[]; total: number }> {
-  const rows = await selectChecked(FACET_ROW, sql`
+  const rows = await selectChecked(
+    FACET_ROW,
+    sql`
     SELECT ${select}, count(*)::int AS n
     FROM action_items a ${join}
     WHERE ${where}
     GROUP BY ${group}
     ORDER BY ${order}
-  `);
+  `,
+  );
   return {
     total: rows.reduce((sum, r) => sum + r.n, 0),
     options: rows.flatMap((r) => (r.value === null ? [] : [{ value: r.value, labelEn: r.label_en ?? "", labelHi: r.label_hi ?? "", n: r.n }])),
@@ -104,11 +107,14 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
       sql`p.code, p.name_en, p.name_hi`,
       sql`p.name_en NULLS LAST`,
     ),
-    selectChecked(LATE_ROW, sql`
+    selectChecked(
+      LATE_ROW,
+      sql`
       SELECT coalesce(a.first_completed_on > a.due_date, false) AS late, count(*)::int AS n
       FROM action_items a WHERE ${verifyQueueWhere(viewer, filters, "status")}
       GROUP BY 1
-    `),
+    `,
+    ),
   ]);
   return {
     meetings: meetings.options,
@@ -125,19 +131,20 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
 }
 
 export type AcceptFilteredResult =
-  | ({ ok: true } & BulkAcceptResult)
-  | { ok: false; reason: "changed"; now: number }
-  | { ok: false; reason: "too-many"; now: number };
+  ({ ok: true } & BulkAcceptResult) | { ok: false; reason: "changed"; now: number } | { ok: false; reason: "too-many"; now: number };
 
 /**
  * Accept every item the filters select. The form carries how many the secretariat saw; if the
  * queue has changed meanwhile nothing is accepted and the page shows the new set first.
  */
 export async function acceptFiltered(viewer: Viewer, filters: VerifyFilters, expected: number): Promise<AcceptFilteredResult> {
-  const rows = await selectChecked(VERSION_ROW, sql`
+  const rows = await selectChecked(
+    VERSION_ROW,
+    sql`
     SELECT a.id, a.version FROM action_items a WHERE ${verifyQueueWhere(viewer, filters)}
     ORDER BY a.id LIMIT ${MAX_BULK_ACCEPT + 1}
-  `);
+  `,
+  );
   if (rows.length > MAX_BULK_ACCEPT) return { ok: false, reason: "too-many", now: rows.length };
   if (rows.length !== expected) return { ok: false, reason: "changed", now: rows.length };
   const result = await acceptCompletions(

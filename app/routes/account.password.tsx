@@ -8,14 +8,7 @@ import { requestOrigin } from "~/models/audit.server";
 import { createSession } from "~/models/session.server";
 import { changeOwnPassword } from "~/models/user.server";
 import { PASSWORD_MIN, passwordChangeSchema, type PasswordChangeInput } from "~/schemas/user";
-import {
-  homePathFor,
-  PASSWORD_CHANGE_PATH,
-  requirePermission,
-  requireViewer,
-  safeRedirectTo,
-  sessionCookieHeader,
-} from "~/utils/auth.server";
+import { homePathFor, PASSWORD_CHANGE_PATH, requirePermission, requireViewer, safeRedirectTo, sessionCookieHeader } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
 import { parseForm } from "~/utils/parse-form";
@@ -47,8 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Every session of the user ended with the change; this browser continues in a new one.
   const { token, expiresAt } = await createSession(viewer.id, origin);
   const redirectTo = safeRedirectTo(form.redirectTo, "");
-  const destination =
-    redirectTo && !redirectTo.startsWith(PASSWORD_CHANGE_PATH) ? redirectTo : `${PASSWORD_CHANGE_PATH}?done=changed`;
+  const destination = redirectTo && !redirectTo.startsWith(PASSWORD_CHANGE_PATH) ? redirectTo : `${PASSWORD_CHANGE_PATH}?done=changed`;
   throw redirect(viewer.mustChangePassword && !redirectTo ? homePathFor(viewer) : destination, {
     headers: { "Set-Cookie": sessionCookieHeader(request, token, expiresAt) },
   });
@@ -82,16 +74,9 @@ export default function ChangePassword() {
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field id="currentPassword" label={t("password.current")} error={form.errorOf("currentPassword")}>
-          {(aria) => (
-            <input {...aria} type="password" autoComplete="current-password" required {...form.register("currentPassword")} />
-          )}
+          {(aria) => <input {...aria} type="password" autoComplete="current-password" required {...form.register("currentPassword")} />}
         </Field>
-        <Field
-          id="newPassword"
-          label={t("password.new")}
-          hint={t("password.newHint", { min: PASSWORD_MIN })}
-          error={form.errorOf("newPassword")}
-        >
+        <Field id="newPassword" label={t("password.new")} hint={t("password.newHint", { min: PASSWORD_MIN })} error={form.errorOf("newPassword")}>
           {(aria) => (
             <input {...aria} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} {...form.register("newPassword")} />
           )}

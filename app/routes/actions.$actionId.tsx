@@ -12,13 +12,7 @@ import { listCorrectionsForItem } from "~/models/published-corrections.server";
 import { requestExtension } from "~/models/extension.server";
 import { extensionRequestSchema, type UpdateOutcome } from "~/schemas/action-update";
 import actionsStyles from "~/styles/actions.css";
-import {
-  clearFlashCookie,
-  FLASH_COOKIE,
-  flashCookie,
-  handleActionUpdate,
-  readActionForm,
-} from "./actions.$actionId.update.server";
+import { clearFlashCookie, FLASH_COOKIE, flashCookie, handleActionUpdate, readActionForm } from "./actions.$actionId.update.server";
 import { denyAccess, requireAnyPermission, type Viewer } from "~/utils/auth.server";
 import { readCookie } from "~/utils/cookies.server";
 import { formatDate, todayInIndia } from "~/utils/format";
@@ -146,8 +140,20 @@ async function requestExtensionAction(request: Request, viewer: Viewer, id: numb
 }
 
 export default function ActionItemPage() {
-  const { today, item, timeline, corrections, actor, nextStatuses: next, readOnly, reader, canRequestExtension, flash, canRemark, remarkError } =
-    useLoaderData<typeof loader>();
+  const {
+    today,
+    item,
+    timeline,
+    corrections,
+    actor,
+    nextStatuses: next,
+    readOnly,
+    reader,
+    canRequestExtension,
+    flash,
+    canRemark,
+    remarkError,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const locale = useLocale();
@@ -162,7 +168,13 @@ export default function ActionItemPage() {
           {t(flash === "saved" ? "actions.update.saved" : flash === "remarked" ? "reviewRemark.saved" : "extension.requested")}
         </p>
       ) : null}
-      {item.returnedAt && !item.withdrawnAt ? <ReturnedNotice at={item.returnedAt} by={item.returnedByName ? pickText(locale, item.returnedByName, item.returnedByNameHi) : null} reason={item.returnReason} /> : null}
+      {item.returnedAt && !item.withdrawnAt ? (
+        <ReturnedNotice
+          at={item.returnedAt}
+          by={item.returnedByName ? pickText(locale, item.returnedByName, item.returnedByNameHi) : null}
+          reason={item.returnReason}
+        />
+      ) : null}
 
       <ItemSummary item={item} corrections={corrections} today={today} />
 
@@ -190,12 +202,7 @@ export default function ActionItemPage() {
       {canRemark ? <ReviewRemarkForm itemId={item.id} error={remarkError} /> : null}
 
       {canRequestExtension ? (
-        <ExtensionForm
-          version={item.version}
-          dueDate={item.dueDate}
-          today={today}
-          state={result?.form === "extension" ? result.state : null}
-        />
+        <ExtensionForm version={item.version} dueDate={item.dueDate} today={today} state={result?.form === "extension" ? result.state : null} />
       ) : null}
 
       <section className="card" aria-labelledby="history-title">

@@ -77,7 +77,10 @@ export async function handleActionUpdate(
     return conflictAnswer(viewer, actionItemId, version, values, filesDropped);
   }
 
-  const parsed = parseForm<ReturnType<typeof actionUpdateSchema>, ActionUpdateField | "intent">(actionUpdateSchema({ from: state.status, actor }), raw);
+  const parsed = parseForm<ReturnType<typeof actionUpdateSchema>, ActionUpdateField | "intent">(
+    actionUpdateSchema({ from: state.status, actor }),
+    raw,
+  );
   const { intent: badIntent, ...fieldErrors }: Partial<Record<ActionUpdateField | "intent", string>> = parsed.ok ? {} : parsed.fieldErrors;
   // A form without the update intent is an old page: say so as a stale version.
   if (badIntent) fieldErrors.version ??= "actions.error.stale";

@@ -106,10 +106,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = positiveInt(url.searchParams.get("page")) ?? 1;
   const filters: ActionListFilters = { ...parsed.filters, status, page };
 
-  const [list, counts] = await Promise.all([
-    listActionItems(viewer, filters, today),
-    countActionItemsByStatus(viewer, filters, today),
-  ]);
+  const [list, counts] = await Promise.all([listActionItems(viewer, filters, today), countActionItemsByStatus(viewer, filters, today)]);
   const district = options.districts.find((d) => d.id === filters.districtId);
   const department = options.departments.find((d) => d.id === filters.departmentId);
   const division = options.divisions.find((d) => d.id === filters.divisionId);
@@ -182,7 +179,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return { id, version };
   });
   const result = await startActionItems(viewer, entries, parsed.data.remark);
-  const labels = await labelActionItems(viewer, result.refused.map((r) => r.id));
+  const labels = await labelActionItems(
+    viewer,
+    result.refused.map((r) => r.id),
+  );
   return data<ActionData>({
     ok: true,
     updated: result.updated.length,
@@ -277,7 +277,9 @@ export default function MyActions() {
       ) : (
         <Form method="post" className="actions-list-form">
           <input type="hidden" name="intent" value="bulk-start" />
-          <p className="muted list-count">{t("actions.list.showing", { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(total, locale) })}</p>
+          <p className="muted list-count">
+            {t("actions.list.showing", { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(total, locale) })}
+          </p>
           <ol className="action-list" aria-label={t("actions.list.label")}>
             {rows.map((item) => (
               <ActionCard
@@ -297,9 +299,7 @@ export default function MyActions() {
               {page < pageCount ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : <span />}
             </nav>
           ) : null}
-          {anySelectable ? (
-            <BulkStartFields failed={failed} busy={busy} />
-          ) : null}
+          {anySelectable ? <BulkStartFields failed={failed} busy={busy} /> : null}
         </Form>
       )}
     </div>

@@ -46,7 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, filters };
 }
 
-
 export default function AuditLog() {
   const { entries, total, page, pages, actions, filters } = useLoaderData<typeof loader>();
   const t = useT();

@@ -18,10 +18,7 @@ import { parseForm } from "~/utils/parse-form";
 export const meta = titleMeta("users.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 
-const DONE = { saved: "user.saved", disabled: "user.disabledDone", enabled: "user.enabledDone" } as const satisfies Record<
-  string,
-  MessageKey
->;
+const DONE = { saved: "user.saved", disabled: "user.disabledDone", enabled: "user.enabledDone" } as const satisfies Record<string, MessageKey>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "manage:users:any");

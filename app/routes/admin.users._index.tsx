@@ -140,9 +140,7 @@ export default function UsersList() {
                     ) : (
                       <span className="badge badge--on">{t("users.statusActive")}</span>
                     )}
-                    {user.mustChangePassword && !user.disabled ? (
-                      <span className="muted user-note">{t("users.mustChange")}</span>
-                    ) : null}
+                    {user.mustChangePassword && !user.disabled ? <span className="muted user-note">{t("users.mustChange")}</span> : null}
                   </td>
                 </tr>
               ))}

@@ -4,13 +4,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { BackToUsers, UsersTableHead } from "~/components/admin/UsersTableHead";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
-import {
-  importUsersFromCsv,
-  passwordsCsv,
-  type ImportedUser,
-  type ImportLineError,
-  type ImportMessage,
-} from "~/models/user-import.server";
+import { importUsersFromCsv, passwordsCsv, type ImportedUser, type ImportLineError, type ImportMessage } from "~/models/user-import.server";
 import { IMPORT_HEADER, IMPORT_MAX_BYTES } from "~/schemas/user-import";
 import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -24,10 +18,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyle
 const MAX_KB = Math.round(IMPORT_MAX_BYTES / 1024);
 const EXAMPLE = [
   IMPORT_HEADER,
-  "\"District Collector, Ajmer\",collector.ajmer,DISTRICT_OFFICER,AJMER,COLLECTOR,\"जिला कलेक्टर, अजमेर\"",
-  "\"Superintendent of Police, Ajmer\",sp.ajmer,DISTRICT_OFFICER,AJMER,SP,\"पुलिस अधीक्षक, अजमेर\"",
-  "\"Nodal Officer, DIPR\",dipr.nodal,DEPARTMENT_OFFICER,DIPR,,",
-  "\"Joint Secretary, CS Office\",js.cso,SECRETARIAT,,,\"संयुक्त सचिव, मुख्य सचिव कार्यालय\"",
+  '"District Collector, Ajmer",collector.ajmer,DISTRICT_OFFICER,AJMER,COLLECTOR,"जिला कलेक्टर, अजमेर"',
+  '"Superintendent of Police, Ajmer",sp.ajmer,DISTRICT_OFFICER,AJMER,SP,"पुलिस अधीक्षक, अजमेर"',
+  '"Nodal Officer, DIPR",dipr.nodal,DEPARTMENT_OFFICER,DIPR,,',
+  '"Joint Secretary, CS Office",js.cso,SECRETARIAT,,,"संयुक्त सचिव, मुख्य सचिव कार्यालय"',
 ].join("\n");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -100,11 +94,7 @@ export default function ImportUsers() {
           <h2 id="passwords-title">{t("import.passwordsTitle")}</h2>
           <p>{t("import.passwordsHint")}</p>
           <p>
-            <a
-              className="button"
-              download={result.fileName}
-              href={`data:text/csv;charset=utf-8,${encodeURIComponent(result.csv)}`}
-            >
+            <a className="button" download={result.fileName} href={`data:text/csv;charset=utf-8,${encodeURIComponent(result.csv)}`}>
               {t("import.download")}
             </a>
           </p>

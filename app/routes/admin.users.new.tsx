@@ -21,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return listUnitOptions(viewer);
 }
 
-type ActionResult =
-  | { created: { userId: number; username: string; password: string } }
-  | { fieldErrors: UserFormErrors; values: UserFormValues };
+type ActionResult = { created: { userId: number; username: string; password: string } } | { fieldErrors: UserFormErrors; values: UserFormValues };
 
 function formValues(form: Record<string, FormDataEntryValue>): UserFormValues {
   const text = (key: string) => (typeof form[key] === "string" ? (form[key] as string) : "");

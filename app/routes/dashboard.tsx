@@ -181,7 +181,9 @@ export default function Dashboard() {
                 {!d.heatAll ? (
                   <>
                     {" "}
-                    <Link to={`/dashboard${filterQuery(d.values, { heat: "all" })}`}>{t("dash.heat.showMore", { n: n(Math.min(d.heat.totalRows, HEAT_ROWS_ALL)) })}</Link>
+                    <Link to={`/dashboard${filterQuery(d.values, { heat: "all" })}`}>
+                      {t("dash.heat.showMore", { n: n(Math.min(d.heat.totalRows, HEAT_ROWS_ALL)) })}
+                    </Link>
                   </>
                 ) : null}
               </p>

@@ -4,12 +4,7 @@ import { STATE_COLORS } from "~/components/charts/colors";
 import { DirectiveAssigneesTable, DrillText } from "~/components/drill/DirectiveParts";
 import type { MessageKey } from "~/i18n";
 import { getFilterOptions } from "~/models/compliance-filters.server";
-import {
-  DIRECTIVE_STATUS_FILTERS,
-  findDirective,
-  getDirectiveRecord,
-  type DirectiveStatusFilter,
-} from "~/models/drilldown.server";
+import { DIRECTIVE_STATUS_FILTERS, findDirective, getDirectiveRecord, type DirectiveStatusFilter } from "~/models/drilldown.server";
 import dashboardStyles from "~/styles/dashboard.css";
 import drillStyles from "~/styles/drill.css";
 import { denyAccess, requireAnyPermission } from "~/utils/auth.server";
@@ -176,11 +171,7 @@ export default function DirectivePage() {
             {t("drill.directive.statusFilter", { status: labelOf(status) })} <Link to={href({ status: null })}>{t("drill.directive.anyStatus")}</Link>
           </p>
         ) : null}
-        {record.rows.length === 0 ? (
-          <p>{t("drill.directive.noRows")}</p>
-        ) : (
-          <DirectiveAssigneesTable rows={record.rows} reader={reader} />
-        )}
+        {record.rows.length === 0 ? <p>{t("drill.directive.noRows")}</p> : <DirectiveAssigneesTable rows={record.rows} reader={reader} />}
       </section>
     </div>
   );

@@ -28,9 +28,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: drillStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.district.nameEn ?? "District"} · Anupalan` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.district.nameEn ?? "District"} · Anupalan` }];
 
 // Readers (read:dashboard:any) see any district. A district officer sees only their own district,
 // and within it only their own role's items (the scope inside every query); any other district is
@@ -66,7 +64,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comparison = {
       fromId: a.id,
       toId: b.id,
-      result: await compareSeriesMeetings(viewer, { districtId: district.id, seriesCode: cmpSeries.code, fromDate: a.meetingDate, toDate: b.meetingDate }),
+      result: await compareSeriesMeetings(viewer, {
+        districtId: district.id,
+        seriesCode: cmpSeries.code,
+        fromDate: a.meetingDate,
+        toDate: b.meetingDate,
+      }),
     };
   }
   const compare = { series: seriesList, seriesCode: cmpSeries?.code ?? null, meetings: seriesMeetings, comparison };
@@ -84,12 +87,8 @@ export default function DistrictPage() {
   const name = pickText(locale, district.nameEn, district.nameHi);
   const ownItems = reader ? actionsHref(values, { district: district.code, division: undefined }) : "/actions";
   const series = [
-    record.trend.district
-      ? { series: record.trend.district, key: "district", name, href: ownItems }
-      : null,
-    record.trend.state
-      ? { series: record.trend.state, key: "state", name: t("dash.district.state"), href: actionsHref(values), dashed: true }
-      : null,
+    record.trend.district ? { series: record.trend.district, key: "district", name, href: ownItems } : null,
+    record.trend.state ? { series: record.trend.state, key: "state", name: t("dash.district.state"), href: actionsHref(values), dashed: true } : null,
   ].filter((s): s is NonNullable<typeof s> => s !== null);
   const trend = series.length > 0 ? trendProps(series, t, locale) : null;
   const { figures } = record;

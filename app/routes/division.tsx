@@ -83,11 +83,21 @@ export default function DivisionDashboard() {
             <thead>
               <tr>
                 <th scope="col">{t("division.district")}</th>
-                <th scope="col" className="num">{t("division.total")}</th>
-                <th scope="col" className="num">{t("division.open")}</th>
-                <th scope="col" className="num">{t("division.overdue")}</th>
-                <th scope="col" className="num">{t("division.escalated")}</th>
-                <th scope="col" className="num">{t("division.completed")}</th>
+                <th scope="col" className="num">
+                  {t("division.total")}
+                </th>
+                <th scope="col" className="num">
+                  {t("division.open")}
+                </th>
+                <th scope="col" className="num">
+                  {t("division.overdue")}
+                </th>
+                <th scope="col" className="num">
+                  {t("division.escalated")}
+                </th>
+                <th scope="col" className="num">
+                  {t("division.completed")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -7,14 +7,7 @@ import { beginLoginAttempt, markLoginSucceeded, normaliseUsername } from "~/mode
 import { createSession, deleteSession } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { loginSchema } from "~/schemas/login";
-import {
-  getViewer,
-  homePathFor,
-  passwordChangePath,
-  safeRedirectTo,
-  sessionCookieHeader,
-  sessionToken,
-} from "~/utils/auth.server";
+import { getViewer, homePathFor, passwordChangePath, safeRedirectTo, sessionCookieHeader, sessionToken } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { parseForm } from "~/utils/parse-form";
 import type { PageHandle } from "~/root";

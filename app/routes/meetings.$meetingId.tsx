@@ -173,7 +173,10 @@ export default function MeetingPage() {
         directives={reviewed}
         actions={
           can(role, "write:meeting:any") && published
-            ? (d) => (d.closedOn ? null : <CarriedActions directive={d} result={actionData?.directiveId === String(d.directiveId) ? actionData : undefined} />)
+            ? (d) =>
+                d.closedOn ? null : (
+                  <CarriedActions directive={d} result={actionData?.directiveId === String(d.directiveId) ? actionData : undefined} />
+                )
             : undefined
         }
       />

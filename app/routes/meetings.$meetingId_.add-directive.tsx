@@ -93,10 +93,24 @@ export default function AddDirective() {
           </p>
         ) : null}
         <Field id="add-textHi" label={t("corrections.correct.textHi")} error={fe("textHi")}>
-          <textarea name="textHi" lang="hi" rows={3} maxLength={LIMITS.directiveText} defaultValue={values.textHi} {...describedBy("add-textHi", fe("textHi"))} />
+          <textarea
+            name="textHi"
+            lang="hi"
+            rows={3}
+            maxLength={LIMITS.directiveText}
+            defaultValue={values.textHi}
+            {...describedBy("add-textHi", fe("textHi"))}
+          />
         </Field>
         <Field id="add-textEn" label={t("corrections.correct.textEn")} error={fe("textEn")}>
-          <textarea name="textEn" lang="en" rows={3} maxLength={LIMITS.directiveText} defaultValue={values.textEn} {...describedBy("add-textEn", fe("textEn"))} />
+          <textarea
+            name="textEn"
+            lang="en"
+            rows={3}
+            maxLength={LIMITS.directiveText}
+            defaultValue={values.textEn}
+            {...describedBy("add-textEn", fe("textEn"))}
+          />
         </Field>
         <Field id="add-category" label={t("corrections.add.category")} error={fe("categoryCode")}>
           <select name="categoryCode" defaultValue={values.categoryCode} {...describedBy("add-category", fe("categoryCode"))}>
@@ -115,7 +129,14 @@ export default function AddDirective() {
         </Field>
         <NewAssigneeFields idPrefix="add" values={values} errorOf={fe} master={master} />
         <Field id="add-reason" label={t("meetings.change.reason")} error={fe("reason")} hint={t("meetings.change.reasonHint")}>
-          <textarea name="reason" rows={2} maxLength={LIMITS.reason} required defaultValue={values.reason} {...describedBy("add-reason", fe("reason"), true)} />
+          <textarea
+            name="reason"
+            rows={2}
+            maxLength={LIMITS.reason}
+            required
+            defaultValue={values.reason}
+            {...describedBy("add-reason", fe("reason"), true)}
+          />
         </Field>
         <div className="editor-actions">
           <button type="submit" className="button" disabled={busy}>

@@ -60,7 +60,8 @@ export default function ActionTakenReport() {
   const chair = pickText(locale, meeting.chairEn, meeting.chairHi);
   const langQuery = `?lang=${locale}`;
   const base = `/meetings/${meeting.id}/atr`;
-  const viewQuery = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(exceptions ? { only: "exceptions" } : {}), ...extra, lang: locale })}`;
+  const viewQuery = (extra: Record<string, string>) =>
+    `?${new URLSearchParams({ ...(exceptions ? { only: "exceptions" } : {}), ...extra, lang: locale })}`;
   return (
     <article className={`atr${printView ? " atr--print-view" : ""}`}>
       <p className="breadcrumbs no-print">

@@ -59,9 +59,7 @@ export default function BriefPage() {
       </p>
       <p className="brief__sub">
         {t("review.brief.scope", { directives: n(brief.directives), carried: n(brief.carried), items: n(s.items) })}{" "}
-        {brief.previous
-          ? t("review.brief.previous", { date: formatDate(brief.previous.meetingDate, locale) })
-          : t("review.brief.noPrevious")}
+        {brief.previous ? t("review.brief.previous", { date: formatDate(brief.previous.meetingDate, locale) }) : t("review.brief.noPrevious")}
       </p>
       <div className="brief__actions">
         <a className="button button--secondary" href={`/meetings/${brief.meeting.id}/brief.xlsx`} download>
@@ -89,11 +87,15 @@ export default function BriefPage() {
         </li>
         <li className={`brief__figure${s.returned > 0 ? " brief__figure--bad" : ""}`}>
           <span className="brief__figure-label">{t("review.brief.returned")}</span>
-          <span className="brief__figure-value" data-figure="returned">{n(s.returned)}</span>
+          <span className="brief__figure-value" data-figure="returned">
+            {n(s.returned)}
+          </span>
         </li>
         <li className={`brief__figure${s.silentPlaces > 0 ? " brief__figure--bad" : ""}`}>
           <span className="brief__figure-label">{t("review.brief.silent")}</span>
-          <span className="brief__figure-value" data-figure="silent">{n(s.silentPlaces)}</span>
+          <span className="brief__figure-value" data-figure="silent">
+            {n(s.silentPlaces)}
+          </span>
         </li>
       </ul>
       <p className="brief__fine" data-testid="brief-fine">
@@ -110,7 +112,12 @@ export default function BriefPage() {
             (p.escalated > 0 ? ` · ${t("review.brief.escalatedLine", { n: n(p.escalated) })}` : "")
           }
         />
-        <BriefBlock id="returned" title="review.brief.returnedList" list={brief.returned} line={(p) => t("review.brief.returnedLine", { n: n(p.returned) })} />
+        <BriefBlock
+          id="returned"
+          title="review.brief.returnedList"
+          list={brief.returned}
+          line={(p) => t("review.brief.returnedLine", { n: n(p.returned) })}
+        />
         <BriefBlock
           id="silent"
           title="review.brief.silentList"

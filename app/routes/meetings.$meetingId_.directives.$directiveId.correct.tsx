@@ -53,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await requireFormData(request);
   const values = correctTextValuesFromFormData(form);
   const parsed = correctTextSchema.safeParse(values);
-  if (!parsed.success) return data<Answer>({ values, fieldErrors: fieldErrorsFrom(parsed.error), formError: "validation.fixErrors" }, { status: 400 });
+  if (!parsed.success)
+    return data<Answer>({ values, fieldErrors: fieldErrorsFrom(parsed.error), formError: "validation.fixErrors" }, { status: 400 });
   const result = await correctDirectiveText(viewer, {
     meetingId: directive.meetingId,
     directiveId: directive.id,
@@ -88,13 +89,34 @@ export default function CorrectDirective() {
           </p>
         ) : null}
         <Field id="correct-textHi" label={t("corrections.correct.textHi")} error={error("textHi")}>
-          <textarea name="textHi" lang="hi" rows={4} maxLength={LIMITS.directiveText} defaultValue={values.textHi} {...describedBy("correct-textHi", error("textHi"))} />
+          <textarea
+            name="textHi"
+            lang="hi"
+            rows={4}
+            maxLength={LIMITS.directiveText}
+            defaultValue={values.textHi}
+            {...describedBy("correct-textHi", error("textHi"))}
+          />
         </Field>
         <Field id="correct-textEn" label={t("corrections.correct.textEn")} error={error("textEn")}>
-          <textarea name="textEn" lang="en" rows={4} maxLength={LIMITS.directiveText} defaultValue={values.textEn} {...describedBy("correct-textEn", error("textEn"))} />
+          <textarea
+            name="textEn"
+            lang="en"
+            rows={4}
+            maxLength={LIMITS.directiveText}
+            defaultValue={values.textEn}
+            {...describedBy("correct-textEn", error("textEn"))}
+          />
         </Field>
         <Field id="correct-reason" label={t("meetings.change.reason")} error={error("reason")} hint={t("meetings.change.reasonHint")}>
-          <textarea name="reason" rows={2} maxLength={LIMITS.reason} required defaultValue={values.reason} {...describedBy("correct-reason", error("reason"), true)} />
+          <textarea
+            name="reason"
+            rows={2}
+            maxLength={LIMITS.reason}
+            required
+            defaultValue={values.reason}
+            {...describedBy("correct-reason", error("reason"), true)}
+          />
         </Field>
         <div className="editor-actions">
           <button type="submit" className="button" disabled={busy || directive.withdrawn}>

@@ -63,11 +63,14 @@ export default function PublishMeeting() {
         </p>
       ) : null}
       <section className="card" aria-labelledby="publish-summary" data-testid="publish-confirm">
-        <h2 id="publish-summary">{t(pluralKey(preview.items, locale, "publish.confirm.intro.one", "publish.confirm.intro.other"), { n: n(preview.items) })}</h2>
+        <h2 id="publish-summary">
+          {t(pluralKey(preview.items, locale, "publish.confirm.intro.one", "publish.confirm.intro.other"), { n: n(preview.items) })}
+        </h2>
         <ol className="publish-preview">
           {preview.directives.map((d) => (
             <li key={d.number} className={d.complete ? undefined : "publish-preview__incomplete"}>
-              <strong>{t("publish.confirm.directive", { n: d.number })}</strong>: {t(pluralKey(d.items, locale, "publish.confirm.items.one", "publish.confirm.items.other"), { n: n(d.items) })}
+              <strong>{t("publish.confirm.directive", { n: d.number })}</strong>:{" "}
+              {t(pluralKey(d.items, locale, "publish.confirm.items.one", "publish.confirm.items.other"), { n: n(d.items) })}
               <br />
               <span className="muted">{pickText(locale, d.textEn, d.textHi)}</span>
             </li>

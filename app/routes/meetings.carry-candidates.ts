@@ -11,8 +11,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seriesCode = (params.get("series") ?? "").slice(0, 50);
   const meetingId = /^\d{1,9}$/.test(params.get("meeting") ?? "") ? Number(params.get("meeting")) : null;
   const date = params.get("date");
-  const candidates = seriesCode
-    ? await listCarryCandidates(viewer, { seriesCode, meetingId, meetingDate: date, today: todayInIndia() })
-    : [];
+  const candidates = seriesCode ? await listCarryCandidates(viewer, { seriesCode, meetingId, meetingDate: date, today: todayInIndia() }) : [];
   return Response.json({ seriesCode, candidates }, { headers: { "Cache-Control": "private, no-store" } });
 }

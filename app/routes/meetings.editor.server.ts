@@ -19,14 +19,7 @@ import {
   type AddAssigneeResult,
   type PublishedChangeResult,
 } from "~/models/publish.server";
-import {
-  emptyDirective,
-  fieldErrorsFrom,
-  LIMITS,
-  meetingFormSchema,
-  type FieldErrors,
-  type MeetingFormValues,
-} from "~/schemas/meeting";
+import { emptyDirective, fieldErrorsFrom, LIMITS, meetingFormSchema, type FieldErrors, type MeetingFormValues } from "~/schemas/meeting";
 import { meetingValuesFromFormData } from "~/schemas/meeting-form-data";
 import { publishedChangeSchema, publishedChangeValuesFromFormData, type PublishedChangeValues } from "~/schemas/published-change";
 import { denyAccess, type Viewer } from "~/utils/auth.server";
@@ -43,7 +36,6 @@ export interface EditorActionData {
 }
 
 const MOVE_INTENT = /^(remove-directive|move-up|move-down):(\d{1,4})$/;
-
 
 export async function meetingEditorAction(request: Request, viewer: Viewer, meetingId: number | null) {
   const form = await requireFormData(request);
@@ -79,7 +71,10 @@ async function paste(values: MeetingFormValues, form: FormData) {
   const notice: EditorActionData["notice"] =
     result.directives.length === 0
       ? { key: "meetings.paste.nothingFound" }
-      : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: Math.min(result.directives.length, room), unassigned: result.withoutAssignee } };
+      : {
+          key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added",
+          params: { n: Math.min(result.directives.length, room), unassigned: result.withoutAssignee },
+        };
   return data<EditorActionData>({ values, notice, dropped: result.dropped });
 }
 
@@ -87,10 +82,7 @@ async function saveOrPublish(request: Request, viewer: Viewer, meetingId: number
   const master = await getMasterData();
   const parsed = meetingFormSchema(masterCodes(master)).safeParse(values);
   if (!parsed.success) {
-    return data<EditorActionData>(
-      { values, fieldErrors: fieldErrorsFrom(parsed.error), formError: "validation.fixErrors" },
-      { status: 400 },
-    );
+    return data<EditorActionData>({ values, fieldErrors: fieldErrorsFrom(parsed.error), formError: "validation.fixErrors" }, { status: 400 });
   }
   const toConfirm = confirmStep && parsed.data.intent === "publish";
   const toSave = toConfirm ? { ...parsed.data, intent: "save-draft" as const } : parsed.data;

@@ -110,7 +110,14 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     return data<VerifyActionData>(
-      { formError: selectedIssue?.message === "verify.error.tooMany" ? "verify.error.tooMany" : selectedIssue ? "verify.error.noneSelected" : "validation.invalid" },
+      {
+        formError:
+          selectedIssue?.message === "verify.error.tooMany"
+            ? "verify.error.tooMany"
+            : selectedIssue
+              ? "verify.error.noneSelected"
+              : "validation.invalid",
+      },
       { status: 400 },
     );
   }
@@ -210,11 +217,7 @@ export default function Verify() {
 
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t("verify.queueTitle", { n: formatNumber(queue.total, locale) })}</h2>
-        {queue.items.length === 0 ? (
-          <p className="card">{t("verify.empty")}</p>
-        ) : (
-          <VerifyQueue items={queue.items} feedback={result?.item} />
-        )}
+        {queue.items.length === 0 ? <p className="card">{t("verify.empty")}</p> : <VerifyQueue items={queue.items} feedback={result?.item} />}
         <Pagination page={queue.page} pages={queue.pages} searchParams={searchParams} />
       </section>
 

@@ -11,7 +11,6 @@ export const MAX_LINKS = 5;
 export const MAX_REMARK = 2000;
 export const MAX_BULK_ITEMS = 100;
 
-
 /** The file types accepted as evidence, recognised by their first bytes. */
 export const EVIDENCE_TYPES = {
   "application/pdf": { extension: "pdf", magic: [[0x25, 0x50, 0x44, 0x46, 0x2d]] }, // %PDF-

@@ -74,4 +74,3 @@ export function meetingValuesFromFormData(form: FormData): MeetingFormValues {
   values.directives = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
   return values;
 }
-

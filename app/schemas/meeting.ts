@@ -179,8 +179,14 @@ const directive = z.object({
   categoryCode: z.string(invalid).max(50, "validation.invalid"),
   priority: enumOf(PRIORITIES),
   dueMode: enumOf(DUE_MODES),
-  dueDate: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
-  dueInDays: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
+  dueDate: z
+    .string(invalid)
+    .max(20, "validation.invalid")
+    .transform((v) => v.trim()),
+  dueInDays: z
+    .string(invalid)
+    .max(20, "validation.invalid")
+    .transform((v) => v.trim()),
   collector: roleAssignee,
   sp: roleAssignee,
   departments: codeList,
@@ -203,13 +209,25 @@ export function meetingFormSchema(master: MasterCodes) {
       intent: enumOf(EDITOR_INTENTS),
       titleEn: text(LIMITS.title),
       titleHi: text(LIMITS.title),
-      meetingDate: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
-      startTime: z.string(invalid).max(10, "validation.invalid").transform((v) => v.trim()),
+      meetingDate: z
+        .string(invalid)
+        .max(20, "validation.invalid")
+        .transform((v) => v.trim()),
+      startTime: z
+        .string(invalid)
+        .max(10, "validation.invalid")
+        .transform((v) => v.trim()),
       mode: enumOf(MEETING_MODES),
       chairEn: text(LIMITS.chair),
       chairHi: text(LIMITS.chair),
-      seriesCode: z.string(invalid).max(50, "validation.invalid").transform((v) => v.trim()),
-      chairOffice: z.string(invalid).max(50, "validation.invalid").transform((v) => v.trim()),
+      seriesCode: z
+        .string(invalid)
+        .max(50, "validation.invalid")
+        .transform((v) => v.trim()),
+      chairOffice: z
+        .string(invalid)
+        .max(50, "validation.invalid")
+        .transform((v) => v.trim()),
       carried: z.array(z.string(invalid).regex(/^\d{1,9}$/, "validation.invalid"), invalid).max(500, "validation.invalid"),
       participantsEn: text(LIMITS.participants),
       participantsHi: text(LIMITS.participants),
@@ -225,7 +243,8 @@ export function meetingFormSchema(master: MasterCodes) {
 
       if (!meeting.titleEn && !meeting.titleHi) issue(["titleEn"], "meetings.error.titleRequired");
       if (meeting.seriesCode && master.series && !master.series.includes(meeting.seriesCode)) issue(["seriesCode"], "review.error.unknownSeries");
-      if (meeting.chairOffice && master.offices && !master.offices.includes(meeting.chairOffice)) issue(["chairOffice"], "review.error.unknownOffice");
+      if (meeting.chairOffice && master.offices && !master.offices.includes(meeting.chairOffice))
+        issue(["chairOffice"], "review.error.unknownOffice");
       if (meeting.carried.length > 0 && !meeting.seriesCode) issue(["carried"], "review.error.notCandidate");
       const meetingDateValid = isCalendarDate(meeting.meetingDate);
       if (!meeting.meetingDate) issue(["meetingDate"], "validation.required");

@@ -2,9 +2,7 @@
 // officer's remark. Shared by the forms and the actions; messages are dictionary keys.
 import { z } from "zod";
 
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined()])
-  .transform((v) => v === "on" || v === "true");
+const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined()]).transform((v) => v === "on" || v === "true");
 
 export const noticePreferencesSchema = z.object({
   email: z

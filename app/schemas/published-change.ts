@@ -38,8 +38,14 @@ export function publishedChangeSchema(master: MasterCodes, meetingDate: string) 
       assigneeId: z.string(invalid).max(12, "validation.invalid"),
       reason: text(LIMITS.reason),
       dueMode: z.string(invalid).max(10, "validation.invalid"),
-      dueDate: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
-      dueInDays: z.string(invalid).max(20, "validation.invalid").transform((v) => v.trim()),
+      dueDate: z
+        .string(invalid)
+        .max(20, "validation.invalid")
+        .transform((v) => v.trim()),
+      dueInDays: z
+        .string(invalid)
+        .max(20, "validation.invalid")
+        .transform((v) => v.trim()),
       assigneeKind: z.string(invalid).max(20, "validation.invalid"),
       scope: z.string(invalid).max(20, "validation.invalid"),
       divisions: codeList,

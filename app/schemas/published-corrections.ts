@@ -45,7 +45,19 @@ export interface AddDirectiveValues extends Pick<
 }
 
 export function emptyAddDirective(): AddDirectiveValues {
-  return { textEn: "", textHi: "", categoryCode: "", priority: "NORMAL", dueDate: "", reason: "", assigneeKind: "", scope: "", divisions: [], districts: [], departmentCode: "" };
+  return {
+    textEn: "",
+    textHi: "",
+    categoryCode: "",
+    priority: "NORMAL",
+    dueDate: "",
+    reason: "",
+    assigneeKind: "",
+    scope: "",
+    divisions: [],
+    districts: [],
+    departmentCode: "",
+  };
 }
 
 export function addDirectiveValuesFromFormData(form: FormData): AddDirectiveValues {
@@ -66,7 +78,14 @@ export function addDirectiveValuesFromFormData(form: FormData): AddDirectiveValu
   };
 }
 
-export type ValidAddDirective = { textEn: string; textHi: string; categoryCode: string | null; priority: (typeof PRIORITIES)[number]; dueDate: string; reason: string };
+export type ValidAddDirective = {
+  textEn: string;
+  textHi: string;
+  categoryCode: string | null;
+  priority: (typeof PRIORITIES)[number];
+  dueDate: string;
+  reason: string;
+};
 
 /** Check the form; the errors are field → dictionary key, as the other meeting forms give them. */
 export function parseAddDirective(
@@ -81,7 +100,14 @@ export function parseAddDirective(
   else if (!isCalendarDate(values.dueDate)) fieldErrors.dueDate = "meetings.error.dateInvalid";
   else if (values.dueDate < meetingDate) fieldErrors.dueDate = "meetings.error.dueBeforeMeeting";
   if (values.categoryCode && !master.categories.includes(values.categoryCode)) fieldErrors.categoryCode = "validation.invalid";
-  const who = publishedChangeSchema(master, meetingDate).safeParse({ ...values, intent: "add-assignee", directiveId: "1", assigneeId: "", dueMode: "", dueInDays: "" });
+  const who = publishedChangeSchema(master, meetingDate).safeParse({
+    ...values,
+    intent: "add-assignee",
+    directiveId: "1",
+    assigneeId: "",
+    dueMode: "",
+    dueInDays: "",
+  });
   if (!who.success) {
     for (const [field, key] of Object.entries(fieldErrorsFrom(who.error))) if (field !== "reason") fieldErrors[field] ??= key;
   }

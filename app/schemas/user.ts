@@ -19,11 +19,7 @@ export const usernameSchema = z
   .max(USERNAME_MAX, "user.usernameTooLong")
   .regex(/^[a-z0-9][a-z0-9._-]{2,}$/, "user.usernameInvalid");
 
-const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, "user.nameRequired")
-  .max(DISPLAY_NAME_MAX, "user.nameTooLong");
+const displayNameSchema = z.string().trim().min(1, "user.nameRequired").max(DISPLAY_NAME_MAX, "user.nameTooLong");
 
 /** The name in Devanagari for Hindi pages; optional (the English name stands in). */
 const displayNameHiSchema = z

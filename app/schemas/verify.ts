@@ -6,7 +6,10 @@ import { z } from "zod";
 export const MAX_RETURN_REMARK = 2000;
 export const MAX_BULK_ACCEPT = 200;
 
-const id = z.string({ message: "validation.invalid" }).regex(/^\d{1,9}$/, "validation.invalid").transform(Number);
+const id = z
+  .string({ message: "validation.invalid" })
+  .regex(/^\d{1,9}$/, "validation.invalid")
+  .transform(Number);
 
 /** "123:4" — an item and the version it was shown at. */
 const itemAtVersion = z

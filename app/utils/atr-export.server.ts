@@ -101,9 +101,7 @@ export async function atrWorkbook(report: AtrReport, locale: Locale): Promise<Bu
   });
 
   for (const cells of atrRows(report, locale, t)) {
-    const row = sheet.addRow(
-      cells.map((c) => (c.kind === "date" ? (c.value ? excelDate(c.value) : null) : c.value === "" ? null : c.value)),
-    );
+    const row = sheet.addRow(cells.map((c) => (c.kind === "date" ? (c.value ? excelDate(c.value) : null) : c.value === "" ? null : c.value)));
     row.alignment = { vertical: "top", wrapText: true };
     cells.forEach((c, i) => {
       if (c.kind === "date") row.getCell(i + 1).numFmt = "dd-mm-yyyy";

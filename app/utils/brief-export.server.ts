@@ -43,7 +43,11 @@ export async function briefWorkbook(brief: Brief, locale: Locale): Promise<Buffe
     [place, t("review.brief.overdue"), t("atr.col.daysOverdue")],
     brief.overdue.map((p) => [name(p), p.overdue, p.maxDaysOverdue]),
   );
-  sheet("review.brief.returnedList", [place, t("review.brief.returned")], brief.returned.map((p) => [name(p), p.returned]));
+  sheet(
+    "review.brief.returnedList",
+    [place, t("review.brief.returned")],
+    brief.returned.map((p) => [name(p), p.returned]),
+  );
   sheet(
     "review.brief.silentList",
     [place, t("meetings.progress.pending"), t("review.brief.silent")],
@@ -51,12 +55,24 @@ export async function briefWorkbook(brief: Brief, locale: Locale): Promise<Buffe
   );
   sheet(
     "review.brief.changes",
-    [place, `${t("review.brief.completion")} — ${t("review.brief.then")}`, `${t("review.brief.completion")} — ${t("review.brief.now")}`, t("review.brief.newlyCompleted"), t("review.brief.newlyOverdue")],
+    [
+      place,
+      `${t("review.brief.completion")} — ${t("review.brief.then")}`,
+      `${t("review.brief.completion")} — ${t("review.brief.now")}`,
+      t("review.brief.newlyCompleted"),
+      t("review.brief.newlyOverdue"),
+    ],
     brief.changes.map((p) => [name(p), pct(p.then?.completionRate ?? null), pct(p.completionRate), p.newlyCompleted, p.newlyOverdue]),
   );
   const ranked = (list: BriefPlace[]) =>
     list.map((p) => [name(p), p.grade ?? "—", pct(p.gradeRate), p.then?.grade ?? "—", pct(p.then?.gradeRate ?? null)]);
-  const gradeHeaders = [place, t("dash.figure.grade"), t("review.grade.rate"), `${t("dash.figure.grade")} — ${t("review.brief.then")}`, `${t("review.grade.rate")} — ${t("review.brief.then")}`];
+  const gradeHeaders = [
+    place,
+    t("dash.figure.grade"),
+    t("review.grade.rate"),
+    `${t("dash.figure.grade")} — ${t("review.brief.then")}`,
+    `${t("review.grade.rate")} — ${t("review.brief.then")}`,
+  ];
   sheet("review.brief.best", gradeHeaders, ranked(brief.best));
   sheet("review.brief.worst", gradeHeaders, ranked(brief.worst));
   return Buffer.from(await wb.xlsx.writeBuffer());

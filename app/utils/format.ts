@@ -72,9 +72,7 @@ export function todayInIndia(now: Date = new Date()): string {
 
 export function isoDateInIndia(instant: Date): string {
   // en-CA formats as yyyy-mm-dd.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /** Whole days from calendar date `from` to calendar date `to` (both yyyy-mm-dd). */

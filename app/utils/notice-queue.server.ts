@@ -20,7 +20,11 @@ export const EMAIL_QUEUE = "notice-email";
 function jsonParams(values: unknown[] | undefined): unknown[] | undefined {
   // (and undefined is NULL, as node-postgres sends it)
   return values?.map((v) =>
-    v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v,
+    v === undefined
+      ? null
+      : v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v) && !Buffer.isBuffer(v)
+        ? JSON.stringify(v)
+        : v,
   );
 }
 

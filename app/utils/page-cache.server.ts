@@ -135,7 +135,14 @@ export class PageCache {
 }
 
 /** The views whose pages are kept: each shows only data whose every change empties the cache. */
-const CACHED_PATHS = [/^\/dashboard$/, /^\/districts\/[^/]+$/, /^\/directives\/\d+$/, /^\/actions\/?$/, /^\/meetings\/\d+\/atr$/, /^\/meetings\/\d+\/brief$/];
+const CACHED_PATHS = [
+  /^\/dashboard$/,
+  /^\/districts\/[^/]+$/,
+  /^\/directives\/\d+$/,
+  /^\/actions\/?$/,
+  /^\/meetings\/\d+\/atr$/,
+  /^\/meetings\/\d+\/brief$/,
+];
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -252,7 +259,9 @@ export function pageCacheMiddleware(deps: PageCacheDeps) {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const collect = (chunk: unknown, encoding?: unknown) => {
       if (chunk == null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined));
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined),
+      );
     };
     res.setHeader("X-Page-Cache", "miss");
     res.write = ((chunk: unknown, ...rest: unknown[]) => {

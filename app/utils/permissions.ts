@@ -27,13 +27,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const OFFICER: Permission[] = [
-  "read:action-item:own",
-  "update:action-item:own",
-  "request:extension:own",
-  "update:password:own",
-  "read:notices:own",
-];
+const OFFICER: Permission[] = ["read:action-item:own", "update:action-item:own", "request:extension:own", "update:password:own", "read:notices:own"];
 
 /** Reads its side of its division ("own" is the scope of scope.server.ts), remarks, changes no status. */
 const DIVISION_OFFICER: Permission[] = [

@@ -1,26 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, customType, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { directiveCorrections } from "./corrections";
-import {
-  actionStatusEnum,
-  districtRoleEnum,
-  evidenceKindEnum,
-  extensionStatusEnum,
-  historyKindEnum,
-} from "./enums";
+import { actionStatusEnum, districtRoleEnum, evidenceKindEnum, extensionStatusEnum, historyKindEnum } from "./enums";
 import { departments, districts, divisions } from "./master";
 import { directiveAssignees, directives, meetings } from "./meetings";
 import { users } from "./users";
@@ -40,8 +21,12 @@ export const actionItems = pgTable(
   "action_items",
   {
     id: serial("id").primaryKey(),
-    directiveId: integer("directive_id").notNull().references(() => directives.id),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     assigneeId: integer("assignee_id").references(() => directiveAssignees.id),
     districtId: integer("district_id").references(() => districts.id),
     divisionId: integer("division_id").references(() => divisions.id),
@@ -113,7 +98,9 @@ export const actionItems = pgTable(
       .on(t.departmentId, t.dueDate)
       .where(sql`${t.withdrawnAt} IS NULL AND ${t.departmentId} IS NOT NULL`),
     // Dashboard and ATR group live items by meeting and status; withdrawn items leave the figures.
-    index("action_items_meeting_status_idx").on(t.meetingId, t.status).where(sql`${t.withdrawnAt} IS NULL`),
+    index("action_items_meeting_status_idx")
+      .on(t.meetingId, t.status)
+      .where(sql`${t.withdrawnAt} IS NULL`),
     // Dashboard by division/district.
     index("action_items_division_district_idx")
       .on(t.divisionId, t.districtId, t.status)
@@ -135,7 +122,9 @@ export const actionItemHistory = pgTable(
   "action_item_history",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    actionItemId: integer("action_item_id").notNull().references(() => actionItems.id),
+    actionItemId: integer("action_item_id")
+      .notNull()
+      .references(() => actionItems.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorId: integer("actor_id").references(() => users.id),
     kind: historyKindEnum("kind").notNull(),
@@ -160,8 +149,12 @@ export const extensionRequests = pgTable(
   "extension_requests",
   {
     id: serial("id").primaryKey(),
-    actionItemId: integer("action_item_id").notNull().references(() => actionItems.id),
-    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    actionItemId: integer("action_item_id")
+      .notNull()
+      .references(() => actionItems.id),
+    requestedById: integer("requested_by_id")
+      .notNull()
+      .references(() => users.id),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
     currentDueDate: date("current_due_date"),
     requestedDueDate: date("requested_due_date").notNull(),
@@ -173,7 +166,9 @@ export const extensionRequests = pgTable(
   },
   (t) => [
     // The secretariat's queue holds only undecided requests.
-    index("extension_requests_pending_idx").on(t.requestedAt).where(sql`${t.status} = 'PENDING'`),
+    index("extension_requests_pending_idx")
+      .on(t.requestedAt)
+      .where(sql`${t.status} = 'PENDING'`),
     index("extension_requests_item_idx").on(t.actionItemId),
   ],
 );
@@ -183,7 +178,9 @@ export const evidence = pgTable(
   "evidence",
   {
     id: serial("id").primaryKey(),
-    actionItemId: integer("action_item_id").notNull().references(() => actionItems.id),
+    actionItemId: integer("action_item_id")
+      .notNull()
+      .references(() => actionItems.id),
     historyId: integer("history_id"),
     kind: evidenceKindEnum("kind").notNull(),
     fileName: text("file_name"),
@@ -196,10 +193,7 @@ export const evidence = pgTable(
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check(
-      "evidence_file_or_link",
-      sql`(${t.kind} = 'FILE' AND ${t.content} IS NOT NULL) OR (${t.kind} = 'LINK' AND ${t.url} IS NOT NULL)`,
-    ),
+    check("evidence_file_or_link", sql`(${t.kind} = 'FILE' AND ${t.content} IS NOT NULL) OR (${t.kind} = 'LINK' AND ${t.url} IS NOT NULL)`),
     index("evidence_item_idx").on(t.actionItemId),
   ],
 );

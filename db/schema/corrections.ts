@@ -9,8 +9,12 @@ export const directiveCorrections = pgTable(
   "directive_corrections",
   {
     id: serial("id").primaryKey(),
-    directiveId: integer("directive_id").notNull().references(() => directives.id),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorId: integer("actor_id").references(() => users.id),
     reason: text("reason").notNull(),

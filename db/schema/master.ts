@@ -14,14 +14,18 @@ export const states = pgTable("states", {
 
 export const divisions = pgTable("divisions", {
   id: serial("id").primaryKey(),
-  stateId: integer("state_id").notNull().references(() => states.id),
+  stateId: integer("state_id")
+    .notNull()
+    .references(() => states.id),
   code: text("code").notNull().unique(),
   ...bilingualName,
 });
 
 export const districts = pgTable("districts", {
   id: serial("id").primaryKey(),
-  divisionId: integer("division_id").notNull().references(() => divisions.id),
+  divisionId: integer("division_id")
+    .notNull()
+    .references(() => divisions.id),
   code: text("code").notNull().unique(),
   ...bilingualName,
 });

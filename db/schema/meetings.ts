@@ -14,13 +14,7 @@ import {
   boolean,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import {
-  assigneeScopeEnum,
-  districtRoleEnum,
-  meetingModeEnum,
-  meetingStatusEnum,
-  priorityEnum,
-} from "./enums";
+import { assigneeScopeEnum, districtRoleEnum, meetingModeEnum, meetingStatusEnum, priorityEnum } from "./enums";
 import { categories, departments, districts, divisions, offices } from "./master";
 import { users } from "./users";
 
@@ -30,7 +24,9 @@ export const meetingSeries = pgTable("meeting_series", {
   code: text("code").notNull().unique(),
   nameEn: text("name_en").notNull(),
   nameHi: text("name_hi").notNull(),
-  chairOfficeId: integer("chair_office_id").notNull().references(() => offices.id),
+  chairOfficeId: integer("chair_office_id")
+    .notNull()
+    .references(() => offices.id),
   createdById: integer("created_by_id").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -52,7 +48,10 @@ export const meetings = pgTable(
     participantsEn: text("participants_en").notNull().default(""),
     participantsHi: text("participants_hi").notNull().default(""),
     /** Officer roles called to the meeting (COLLECTOR, SP, DIV_COMMISSIONER, IG…). */
-    calledRoles: text("called_roles").array().notNull().default(sql`'{}'::text[]`),
+    calledRoles: text("called_roles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     agenda: text("agenda").notNull().default(""),
     minutes: text("minutes").notNull().default(""),
     referenceNo: text("reference_no"),
@@ -79,7 +78,9 @@ export const directives = pgTable(
   "directives",
   {
     id: serial("id").primaryKey(),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
     /** 1, 2, 3… within the meeting. */
     number: integer("number").notNull(),
     textEn: text("text_en").notNull().default(""),
@@ -111,7 +112,9 @@ export const directiveAssignees = pgTable(
   "directive_assignees",
   {
     id: serial("id").primaryKey(),
-    directiveId: integer("directive_id").notNull().references(() => directives.id, { onDelete: "cascade" }),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id, { onDelete: "cascade" }),
     districtRole: districtRoleEnum("district_role"),
     scope: assigneeScopeEnum("scope"),
     departmentId: integer("department_id").references(() => departments.id),
@@ -131,8 +134,12 @@ export const directiveAssignees = pgTable(
 export const directiveAssigneeDivisions = pgTable(
   "directive_assignee_divisions",
   {
-    assigneeId: integer("assignee_id").notNull().references(() => directiveAssignees.id, { onDelete: "cascade" }),
-    divisionId: integer("division_id").notNull().references(() => divisions.id),
+    assigneeId: integer("assignee_id")
+      .notNull()
+      .references(() => directiveAssignees.id, { onDelete: "cascade" }),
+    divisionId: integer("division_id")
+      .notNull()
+      .references(() => divisions.id),
   },
   (t) => [primaryKey({ columns: [t.assigneeId, t.divisionId] })],
 );
@@ -140,8 +147,12 @@ export const directiveAssigneeDivisions = pgTable(
 export const directiveAssigneeDistricts = pgTable(
   "directive_assignee_districts",
   {
-    assigneeId: integer("assignee_id").notNull().references(() => directiveAssignees.id, { onDelete: "cascade" }),
-    districtId: integer("district_id").notNull().references(() => districts.id),
+    assigneeId: integer("assignee_id")
+      .notNull()
+      .references(() => directiveAssignees.id, { onDelete: "cascade" }),
+    districtId: integer("district_id")
+      .notNull()
+      .references(() => districts.id),
   },
   (t) => [primaryKey({ columns: [t.assigneeId, t.districtId] })],
 );
@@ -154,8 +165,12 @@ export const directiveAssigneeDistricts = pgTable(
 export const meetingReviewedDirectives = pgTable(
   "meeting_reviewed_directives",
   {
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
-    directiveId: integer("directive_id").notNull().references(() => directives.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    directiveId: integer("directive_id")
+      .notNull()
+      .references(() => directives.id),
     addedById: integer("added_by_id").references(() => users.id),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },

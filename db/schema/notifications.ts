@@ -40,7 +40,9 @@ export const ladderSteps = pgTable("ladder_steps", {
 
 /** A user's choices about notices; a user without a row gets the defaults. */
 export const noticePreferences = pgTable("notice_preferences", {
-  userId: integer("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
   email: text("email"),
   emailEnabled: boolean("email_enabled").notNull().default(true),
   digestFrequency: digestFrequencyEnum("digest_frequency").notNull().default("WEEKLY"),
@@ -58,7 +60,9 @@ export const notices = pgTable(
   "notices",
   {
     id: serial("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: noticeKindEnum("kind").notNull(),
     actionItemId: integer("action_item_id").references(() => actionItems.id),
     /** The item's due date the step was computed from (a granted extension re-arms the ladder). */
@@ -78,7 +82,9 @@ export const notices = pgTable(
     uniqueIndex("notices_dedupe_uq").on(t.dedupeKey),
     index("notices_user_idx").on(t.userId, t.createdAt),
     // The bell counts unread notices only.
-    index("notices_unread_idx").on(t.userId).where(sql`${t.readAt} IS NULL`),
+    index("notices_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} IS NULL`),
   ],
 );
 
@@ -87,7 +93,9 @@ export const noticeDeliveries = pgTable(
   "notice_deliveries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    noticeId: integer("notice_id").notNull().references(() => notices.id, { onDelete: "cascade" }),
+    noticeId: integer("notice_id")
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
     channel: noticeChannelEnum("channel").notNull(),
     /** The email address it was sent to (null in-app). */
     address: text("address"),

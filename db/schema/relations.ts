@@ -1,13 +1,7 @@
 import { relations } from "drizzle-orm";
 import { actionItemHistory, actionItems, evidence, extensionRequests } from "./actions";
 import { categories, departments, districts, divisions, states } from "./master";
-import {
-  directiveAssigneeDistricts,
-  directiveAssigneeDivisions,
-  directiveAssignees,
-  directives,
-  meetings,
-} from "./meetings";
+import { directiveAssigneeDistricts, directiveAssigneeDivisions, directiveAssignees, directives, meetings } from "./meetings";
 import { users } from "./users";
 
 export const statesRelations = relations(states, ({ many }) => ({ divisions: many(divisions) }));

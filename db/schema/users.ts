@@ -42,7 +42,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie's token, so a leaked table does not leak live sessions. */
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     /** Absolute expiry, fixed at sign-in. The idle limit is checked against lastSeenAt. */
@@ -65,8 +67,12 @@ export const loginAttempts = pgTable(
   },
   (t) => [
     // Only failures count towards the limit, so only failures need to be found fast.
-    index("login_attempts_ip_failed_idx").on(t.ip, t.attemptedAt).where(sql`NOT ${t.succeeded}`),
-    index("login_attempts_username_failed_idx").on(t.username, t.attemptedAt).where(sql`NOT ${t.succeeded}`),
+    index("login_attempts_ip_failed_idx")
+      .on(t.ip, t.attemptedAt)
+      .where(sql`NOT ${t.succeeded}`),
+    index("login_attempts_username_failed_idx")
+      .on(t.username, t.attemptedAt)
+      .where(sql`NOT ${t.succeeded}`),
   ],
 );
 

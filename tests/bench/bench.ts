@@ -24,11 +24,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import { todayInIndia } from "../../app/utils/format";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
 import * as compliance from "../../app/models/dashboard.server";
-import {
-  countActionItemsByStatus,
-  listActionFilterOptions,
-  listActionItems,
-} from "../../app/models/action-item-list.server";
+import { countActionItemsByStatus, listActionFilterOptions, listActionItems } from "../../app/models/action-item-list.server";
 import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
 import { ensureProductionBuild } from "../support/build";
@@ -154,12 +150,26 @@ async function main() {
   await db.execute(sql`DELETE FROM login_attempts WHERE username LIKE 'bench.%'`);
 
   const official: Viewer = {
-    id: officialId, username: "bench.official", displayName: "Benchmark official", role: "OFFICIAL",
-    districtId: null, districtRole: null, departmentId: null, divisionId: null, mustChangePassword: false,
+    id: officialId,
+    username: "bench.official",
+    displayName: "Benchmark official",
+    role: "OFFICIAL",
+    districtId: null,
+    districtRole: null,
+    departmentId: null,
+    divisionId: null,
+    mustChangePassword: false,
   };
   const officer: Viewer = {
-    id: officerId, username: "bench.officer", displayName: "Benchmark district officer", role: "DISTRICT_OFFICER",
-    districtId: place.district_id, districtRole: place.district_role, departmentId: null, divisionId: null, mustChangePassword: false,
+    id: officerId,
+    username: "bench.officer",
+    displayName: "Benchmark district officer",
+    role: "DISTRICT_OFFICER",
+    districtId: place.district_id,
+    districtRole: place.district_role,
+    departmentId: null,
+    divisionId: null,
+    mustChangePassword: false,
   };
 
   const today = todayInIndia();
@@ -227,13 +237,14 @@ async function main() {
   const measured: Measured[] = [];
   // A real write (it fires the triggers of migration 0008, which is what empties the page cache),
   // though one that changes no figure: the pages cost what they cost, only the cache is emptied.
-  const changer = changesPerSecond > 0
-    ? setInterval(() => {
-        db.execute(sql`UPDATE categories SET name_en = name_en WHERE id = (SELECT min(id) FROM categories)`).catch((error) =>
-          console.error("change failed:", error),
-        );
-      }, 1000 / changesPerSecond)
-    : undefined;
+  const changer =
+    changesPerSecond > 0
+      ? setInterval(() => {
+          db.execute(sql`UPDATE categories SET name_en = name_en WHERE id = (SELECT min(id) FROM categories)`).catch((error) =>
+            console.error("change failed:", error),
+          );
+        }, 1000 / changesPerSecond)
+      : undefined;
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookies = {
@@ -256,8 +267,17 @@ async function main() {
       if (probe.status !== 200) {
         console.log(`  ${target.name}: answered ${probe.status}${missing ? " (missing)" : ""}; not measured`);
         measured.push({
-          name: target.name, path: target.path, missing, status: probe.status, rps: NaN, p50: NaN, p95: NaN, p50One: NaN,
-          errors: 0, non2xx: 0, sqlP50: sqlP50.get(target.name) ?? null,
+          name: target.name,
+          path: target.path,
+          missing,
+          status: probe.status,
+          rps: NaN,
+          p50: NaN,
+          p95: NaN,
+          p50One: NaN,
+          errors: 0,
+          non2xx: 0,
+          sqlP50: sqlP50.get(target.name) ?? null,
         });
         continue;
       }
@@ -275,7 +295,14 @@ async function main() {
           (r.errors || r.non2xx ? ` (${r.errors} errors, ${r.non2xx} non-2xx)` : ""),
       );
       measured.push({
-        name: target.name, path: target.path, missing: false, status: 200, ...r, p50One: one.p50, cache, sqlP50: sqlP50.get(target.name) ?? null,
+        name: target.name,
+        path: target.path,
+        missing: false,
+        status: 200,
+        ...r,
+        p50One: one.p50,
+        cache,
+        sqlP50: sqlP50.get(target.name) ?? null,
         htmlBytes,
       });
     }
@@ -293,7 +320,8 @@ async function main() {
   const table = renderTable(result, stored);
   console.log(`\n${table}`);
   if (!values["no-append"]) {
-    const section = `\n## ${label}: ${items.toLocaleString("en-IN")} action items — ${result.date.slice(0, 16).replace("T", " ")} UTC\n\n` +
+    const section =
+      `\n## ${label}: ${items.toLocaleString("en-IN")} action items — ${result.date.slice(0, 16).replace("T", " ")} UTC\n\n` +
       `${machine(url)}\n\nPage cache (decision 009): ${pageCache ? "on — repeat views of one session" : "off (PAGE_CACHE_MB=0) — every request runs its queries and renders"}; ` +
       `${changesPerSecond > 0 ? `${changesPerSecond} data change(s) a second during the run (each empties the cache)` : "no data changes during the run"}.\n\nLoad: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per page ` +
       `(a page slower than 1 s alone: ${2 * connections} requests instead); p50 at 1 connection over half that time (or 3 requests); ` +
@@ -324,7 +352,13 @@ async function startServer(url: string, port: number, pageCache: boolean): Promi
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: root,
     env: {
-      ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false", NOTICE_WORKER: "false",
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      NODE_ENV: "production",
+      LOG_REQUESTS: "false",
+      SEED_DEMO: "false",
+      NOTICE_WORKER: "false",
       ...(pageCache ? {} : { PAGE_CACHE_MB: "0" }),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -369,17 +403,17 @@ async function signIn(base: string, username: string): Promise<string> {
 }
 
 /** One autocannon run; the percentiles come from every response time, so p95 is exact. */
-function load(
-  url: string,
-  headers: Record<string, string>,
-  connections: number,
-  run: { seconds: number } | { amount: number },
-) {
+function load(url: string, headers: Record<string, string>, connections: number, run: { seconds: number } | { amount: number }) {
   return new Promise<{ rps: number; p50: number; p95: number; errors: number; non2xx: number; hits: number; requests: number }>((resolve, reject) => {
     const times: number[] = [];
     let hits = 0;
     // Counts the answers the page cache gave from memory (its X-Page-Cache header).
-    const requests = [{ method: "GET" as const, onResponse: (_s: number, _b: string, _c: unknown, h: Record<string, string>) => void (h["X-Page-Cache"] === "hit" && hits++) }];
+    const requests = [
+      {
+        method: "GET" as const,
+        onResponse: (_s: number, _b: string, _c: unknown, h: Record<string, string>) => void (h["X-Page-Cache"] === "hit" && hits++),
+      },
+    ];
     const started = performance.now();
     const limit = "seconds" in run ? { duration: run.seconds } : { amount: run.amount, duration: 3600 };
     const instance = autocannon({ url, headers, connections, timeout: 300, requests, ...limit }, (error, result) => {
@@ -469,8 +503,10 @@ function machine(url: string): string {
   } catch {
     /* not Linux */
   }
-  return `Machine: ${osName}; ${cpu}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; PostgreSQL ${pg}. ` +
-    "The cores are shared with other engineers' test runs, so the figures are noisy.";
+  return (
+    `Machine: ${osName}; ${cpu}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; PostgreSQL ${pg}. ` +
+    "The cores are shared with other engineers' test runs, so the figures are noisy."
+  );
 }
 
 main().catch((error) => {

@@ -41,7 +41,9 @@ let [meeting] = await selectRows<{ id: number; carried: number }>(
 );
 if (!meeting) {
   await addScaleSeries(handle);
-  [meeting] = await selectRows(sql`SELECT meeting_id AS id, count(*)::int AS carried FROM meeting_reviewed_directives GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`);
+  [meeting] = await selectRows(
+    sql`SELECT meeting_id AS id, count(*)::int AS carried FROM meeting_reviewed_directives GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+  );
 }
 const [counts] = await selectRows<{ items: number; districts: number }>(
   sql`SELECT (SELECT count(*)::int FROM action_items) AS items, (SELECT count(*)::int FROM districts) AS districts`,
@@ -81,7 +83,10 @@ try {
     `Database: ${n(Number(counts.items))} action items, ${n(Number(counts.districts))} districts (npm run seed:scale, series step). Meeting ${meeting.id}: ` +
       `${b.directives} directives under review (${b.carried} carried), ${n(b.totals.items)} items; ${b.overdue.length} places with overdue items, ` +
       `${b.returned.length} with returned, ${b.silent.length} silent, ${b.changes.length} with items newly overdue since ${b.previous?.meetingDate ?? "—"}.`,
-    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end — shared with other engineers' runs.`,
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} at the end — shared with other engineers' runs.`,
     `Page cache off (PAGE_CACHE_MB=0); one request at a time, ${runs} runs after one warm-up.`,
     "",
     "| what | p50 ms | max ms | target |",

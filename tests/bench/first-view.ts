@@ -57,7 +57,10 @@ const lines = [
   `## First view of the dashboard, 1 M ÷ 10 k (issue 12) — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
   "",
   `Two production servers with PAGE_CACHE_MB=0 (every request runs its queries and renders), requests interleaved, one at a time; ` +
-    `p50 of ${runs} after two warm-ups each. Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end.`,
+    `p50 of ${runs} after two warm-ups each. Machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} at the end.`,
   "",
   "| page | 10 k items | 1 M items | 1 M ÷ 10 k (≤ 3) |",
   "|---|---:|---:|---:|",

@@ -50,7 +50,10 @@ export async function startPageServer(url: string, port: number, username = "off
       body: new URLSearchParams({ username, password: DEMO_PASSWORD, redirectTo: "/" }),
       redirect: "manual",
     });
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith("anupalan_session="))?.split(";")[0];
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("anupalan_session="))
+      ?.split(";")[0];
     if (!cookie) throw new Error(`${url}: sign-in failed (${login.status})`);
     const time = async (pathname: string) => {
       const t0 = performance.now();

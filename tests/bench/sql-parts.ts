@@ -15,7 +15,14 @@ const url = process.argv[2];
 const handle = openDatabase({ url });
 setDatabaseHandle(handle);
 const viewer: Viewer = {
-  id: 0, username: "x", displayName: "x", role: "OFFICIAL", districtId: null, districtRole: null, departmentId: null, divisionId: null,
+  id: 0,
+  username: "x",
+  displayName: "x",
+  role: "OFFICIAL",
+  districtId: null,
+  districtRole: null,
+  departmentId: null,
+  divisionId: null,
   mustChangePassword: false,
 };
 const today = todayInIndia();

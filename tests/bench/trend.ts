@@ -21,10 +21,16 @@ for (const q of ["", "division=DV001"]) {
       const first = await run();
       seen.push(JSON.stringify(first));
       const times: number[] = [];
-      for (let i = 0; i < 5; i++) { const t0 = performance.now(); await run(); times.push(performance.now() - t0); }
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        await run();
+        times.push(performance.now() - t0);
+      }
       times.sort((a, b) => a - b);
       const same = seen.length > 1 ? (seen[0] === seen.at(-1) ? "  = identical to " + modes[0] : "  ≠ DIFFERS from " + modes[0]) : "";
-      console.log(`${(q || "(none)").padEnd(16)} ${mode.padEnd(8)} byDivision=${byDivision ? "y" : "n"} p50 ${times[2].toFixed(1)} ms min ${times[0].toFixed(1)} ms  series ${first.length} points ${first.reduce((n, s) => n + s.points.length, 0)} last ${JSON.stringify(first[0]?.points.at(-1))}${same}`);
+      console.log(
+        `${(q || "(none)").padEnd(16)} ${mode.padEnd(8)} byDivision=${byDivision ? "y" : "n"} p50 ${times[2].toFixed(1)} ms min ${times[0].toFixed(1)} ms  series ${first.length} points ${first.reduce((n, s) => n + s.points.length, 0)} last ${JSON.stringify(first[0]?.points.at(-1))}${same}`,
+      );
     }
   }
 }

@@ -13,7 +13,9 @@ for (const d of score.documents) {
     d.extra.length ? `extra ${d.extra.length}` : "",
     d.forbidden.length ? `FORBIDDEN ${d.forbidden.length}` : "",
   ].filter(Boolean);
-  console.log(`${d.name.padEnd(34)} directives ${d.matched}/${d.expected}  assignees ${d.assigneesRight}/${d.expected}  due ${d.duesRight}/${d.duesExpected}  ${flags.join(", ")}`);
+  console.log(
+    `${d.name.padEnd(34)} directives ${d.matched}/${d.expected}  assignees ${d.assigneesRight}/${d.expected}  due ${d.duesRight}/${d.duesExpected}  ${flags.join(", ")}`,
+  );
   if (verbose) {
     for (const m of d.missing) console.log(`    missing: ${m}`);
     for (const w of d.wrongAssignees) console.log(`    wrong:   ${w}`);

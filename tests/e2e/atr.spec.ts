@@ -86,7 +86,9 @@ test("the ATR shows its exceptions only, and prints from a link", async ({ page 
   await expect(page.locator(".site-header")).toBeHidden();
   expect(await page.locator("script[src]").count()).toBe(0);
   await page.emulateMedia({ media: "print" });
-  const cards = await page.locator(".atr-figures > div").evaluateAll((els) => els.map((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= innerWidth));
+  const cards = await page
+    .locator(".atr-figures > div")
+    .evaluateAll((els) => els.map((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= innerWidth));
   expect(cards).toEqual([true, true, true, true, true]);
   expect(problems).toEqual([]);
 });

@@ -25,7 +25,9 @@ test("publish asks for the item count; a corrected directive reaches its officer
   // Publish: first the confirmation, with the count; nothing is created yet.
   await Promise.all([page.waitForURL(/\/meetings\/\d+\/publish$/), page.getByRole("button", { name: "Publish" }).first().click()]);
   const confirm = page.getByTestId("publish-confirm");
-  await expect(confirm.getByRole("heading")).toHaveText("Publishing creates 41 action items. The officers see them at once, and after publishing every change needs a reason.");
+  await expect(confirm.getByRole("heading")).toHaveText(
+    "Publishing creates 41 action items. The officers see them at once, and after publishing every change needs a reason.",
+  );
   await expect(confirm).toContainText("Directive 1: 41 items");
   await expectAccessible(page);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/publish-confirm-1280-en.png`, fullPage: true });
@@ -43,7 +45,9 @@ test("publish asks for the item count; a corrected directive reaches its officer
   await expect(page.getByLabel("Text in Hindi")).toHaveValue(/हर विद्यालय/);
   await page.getByLabel("Reason for the change").fill("कार्यवृत्त में 'विद्यालय' छूट गया था");
   await page.getByRole("button", { name: "Save the correction" }).click();
-  await expect(page.getByRole("status")).toHaveText("Text corrected: recorded in the history of the directive's open items (41), and their officers told.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Text corrected: recorded in the history of the directive's open items (41), and their officers told.",
+  );
   await expectAccessible(page);
 
   // The Ajmer Collector: a notice (in Hindi, their default), and the correction on the item, on a phone.

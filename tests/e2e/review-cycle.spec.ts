@@ -47,8 +47,7 @@ test("secretariat carries directives into meeting 2 of a series; the brief match
   await expect(page.getByRole("heading", { level: 1, name: "Pre-review brief" })).toBeVisible();
   await expect(page.getByText("3 directives under review (2 carried from earlier meetings)")).toBeVisible();
   await expectAccessible(page);
-  const figure = (name: string) =>
-    page.locator(`[data-figure="${name}"]`).evaluate((el) => (el.firstChild?.textContent ?? "").trim());
+  const figure = (name: string) => page.locator(`[data-figure="${name}"]`).evaluate((el) => (el.firstChild?.textContent ?? "").trim());
   const briefCompletion = await figure("completion");
   const briefOverdue = await figure("overdue");
   expect(briefCompletion).toMatch(/%/);

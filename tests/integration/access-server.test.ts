@@ -86,7 +86,12 @@ describe("the server on a fresh embedded database", () => {
     expect((await fetch(`${base}/admin/users`, { headers: { cookie }, redirect: "manual" })).status).toBe(200);
 
     // The same form from the app's own page goes through: the refusals were about the origin.
-    const own = await post(base, "/admin/users/new", { intent: "create", displayName: "Real officer", username: "real.officer", role: "OFFICIAL" }, { cookie, origin: base });
+    const own = await post(
+      base,
+      "/admin/users/new",
+      { intent: "create", displayName: "Real officer", username: "real.officer", role: "OFFICIAL" },
+      { cookie, origin: base },
+    );
     expect(own.status).toBe(200);
     const list = await (await fetch(`${base}/admin/users`, { headers: { cookie } })).text();
     expect(list).toContain("real.officer");
@@ -179,7 +184,9 @@ describe("behind an https proxy", () => {
     // The proxy passes the scheme and the client's address; Host stays the internal one.
     const viaProxy = { "x-forwarded-proto": "https", "x-forwarded-for": "198.51.100.9" };
 
-    expect((await post(server.base, "/login", { username: "proxy.admin", password: generated }, { ...viaProxy, origin: server.base })).status).toBe(403);
+    expect((await post(server.base, "/login", { username: "proxy.admin", password: generated }, { ...viaProxy, origin: server.base })).status).toBe(
+      403,
+    );
     const signedIn = await post(server.base, "/login", { username: "proxy.admin", password: generated }, { ...viaProxy, origin: appOrigin });
     expect(signedIn.status).toBe(302);
     const setCookie = signedIn.headers.get("set-cookie") ?? "";

@@ -111,12 +111,20 @@ describe("changing an action item", () => {
     const item = await ajmerItemAt("IN_PROGRESS");
     const firstAt = new Date("2024-02-01T06:00:00Z");
     const done = await changeActionItemStatus(ajmerCollector, {
-      actionItemId: item.id, expectedVersion: 1, toStatus: "COMPLETED", remark: "done", at: firstAt,
+      actionItemId: item.id,
+      expectedVersion: 1,
+      toStatus: "COMPLETED",
+      remark: "done",
+      at: firstAt,
     });
     expect(done.ok).toBe(true);
     await changeActionItemStatus(secretariat, { actionItemId: item.id, expectedVersion: 2, toStatus: "IN_PROGRESS", remark: "photos missing" });
     const again = await changeActionItemStatus(ajmerCollector, {
-      actionItemId: item.id, expectedVersion: 3, toStatus: "COMPLETED", remark: "photos attached", at: new Date("2024-02-20T06:00:00Z"),
+      actionItemId: item.id,
+      expectedVersion: 3,
+      toStatus: "COMPLETED",
+      remark: "photos attached",
+      at: new Date("2024-02-20T06:00:00Z"),
     });
     if (!again.ok) throw new Error(again.reason);
     expect(again.item.firstCompletedAt?.toISOString()).toBe(firstAt.toISOString());
@@ -132,8 +140,8 @@ describe("changing an action item", () => {
     await expect(
       t.db().update(schema.actionItemHistory).set({ remark: "rewritten" }).where(eq(schema.actionItemHistory.actionItemId, item.id)),
     ).rejects.toMatchObject(refusedAsAppendOnly);
-    await expect(
-      t.db().delete(schema.actionItemHistory).where(eq(schema.actionItemHistory.actionItemId, item.id)),
-    ).rejects.toMatchObject(refusedAsAppendOnly);
+    await expect(t.db().delete(schema.actionItemHistory).where(eq(schema.actionItemHistory.actionItemId, item.id))).rejects.toMatchObject(
+      refusedAsAppendOnly,
+    );
   });
 });

@@ -52,8 +52,7 @@ async function actions(href: string, who: keyof typeof cookies = "official"): Pr
   return { status: res.status, body: (await res.json()) as ActionsBody };
 }
 
-const itemNos = (rows: { id: number }[]) =>
-  rows.map((r) => [...fx.items].find(([, id]) => id === r.id)?.[0]).sort((a, b) => a! - b!);
+const itemNos = (rows: { id: number }[]) => rows.map((r) => [...fx.items].find(([, id]) => id === r.id)?.[0]).sort((a, b) => a! - b!);
 
 const official = { role: "OFFICIAL" as const, districtId: null, districtRole: null, departmentId: null };
 const t = translator("en");
@@ -67,9 +66,18 @@ describe("a status-mix segment lists the items it counts", () => {
     // Ajmer division: 5 overdue (in progress), 6 overdue (returned), 9 C, 14 P (due today).
     // Bikaner division: 16 C, 17 P, 18 C, 19 overdue. State departments: 11 C.
     const expected: Record<string, { counts: Record<MixKey, number>; items: Partial<Record<MixKey, number[]>> }> = {
-      JPR: { counts: { OVERDUE: 1, PENDING: 1, IN_PROGRESS: 0, COMPLETED: 2, VERIFIED: 2, NOT_APPLICABLE: 1 }, items: { OVERDUE: [12], VERIFIED: [1, 13], COMPLETED: [2, 3] } },
-      AJM: { counts: { OVERDUE: 2, PENDING: 1, IN_PROGRESS: 0, COMPLETED: 1, VERIFIED: 0, NOT_APPLICABLE: 0 }, items: { OVERDUE: [5, 6], PENDING: [14] } },
-      BKN: { counts: { OVERDUE: 1, PENDING: 1, IN_PROGRESS: 0, COMPLETED: 2, VERIFIED: 0, NOT_APPLICABLE: 0 }, items: { OVERDUE: [19], PENDING: [17] } },
+      JPR: {
+        counts: { OVERDUE: 1, PENDING: 1, IN_PROGRESS: 0, COMPLETED: 2, VERIFIED: 2, NOT_APPLICABLE: 1 },
+        items: { OVERDUE: [12], VERIFIED: [1, 13], COMPLETED: [2, 3] },
+      },
+      AJM: {
+        counts: { OVERDUE: 2, PENDING: 1, IN_PROGRESS: 0, COMPLETED: 1, VERIFIED: 0, NOT_APPLICABLE: 0 },
+        items: { OVERDUE: [5, 6], PENDING: [14] },
+      },
+      BKN: {
+        counts: { OVERDUE: 1, PENDING: 1, IN_PROGRESS: 0, COMPLETED: 2, VERIFIED: 0, NOT_APPLICABLE: 0 },
+        items: { OVERDUE: [19], PENDING: [17] },
+      },
       departments: { counts: { OVERDUE: 0, PENDING: 0, IN_PROGRESS: 0, COMPLETED: 1, VERIFIED: 0, NOT_APPLICABLE: 0 }, items: { COMPLETED: [11] } },
     };
     expect(bars.map((b) => b.key).sort()).toEqual(Object.keys(expected).sort());

@@ -25,7 +25,10 @@ async function userCount() {
 }
 
 function importCsv(csv: string) {
-  return callRoute(importAction, postRequest("/admin/users/import", { intent: "import", csv }, { cookie: adminCookie, headers: { "x-anupalan-client-ip": "10.1.2.3" } }));
+  return callRoute(
+    importAction,
+    postRequest("/admin/users/import", { intent: "import", csv }, { cookie: adminCookie, headers: { "x-anupalan-client-ip": "10.1.2.3" } }),
+  );
 }
 
 describe("importing users from CSV", () => {
@@ -84,7 +87,11 @@ describe("resetting a password", () => {
     const officer = await createUser(t.db(), { role: "OFFICIAL", username: "reset.me" });
     await sessionCookieFor(officer.id);
     const params = { userId: String(officer.id) };
-    const response = await callRoute(userAction, postRequest(`/admin/users/${officer.id}`, { intent: "reset-password" }, { cookie: adminCookie }), params);
+    const response = await callRoute(
+      userAction,
+      postRequest(`/admin/users/${officer.id}`, { intent: "reset-password" }, { cookie: adminCookie }),
+      params,
+    );
     expect(response.status).toBe(200);
     const { password } = (await response.json()) as { password: string };
     expect((await verifyLogin("reset.me", password))?.id).toBe(officer.id);
@@ -103,12 +110,17 @@ describe("the audit log", () => {
   it("lets an admin filter by action and user", async () => {
     const response = await callRoute(auditLoader, getRequest("/admin/audit?action=user.create&user=users.admin", { cookie: adminCookie }));
     expect(response.status).toBe(200);
-    const page = (await response.json()) as { entries: { action: string; actorUsername: string; ip: string | null; details: { username?: string } }[]; total: number };
+    const page = (await response.json()) as {
+      entries: { action: string; actorUsername: string; ip: string | null; details: { username?: string } }[];
+      total: number;
+    };
     expect(page.total).toBe(3);
     expect(page.entries.every((e) => e.action === "user.create" && e.actorUsername === "users.admin" && e.ip === "10.1.2.3")).toBe(true);
     expect(page.entries.map((e) => e.details.username).sort()).toEqual(["csv.collector.alwar", "csv.doit", "csv.sp.alwar"]);
 
-    const resets = (await (await callRoute(auditLoader, getRequest("/admin/audit?action=user.password_reset", { cookie: adminCookie }))).json()) as { total: number };
+    const resets = (await (await callRoute(auditLoader, getRequest("/admin/audit?action=user.password_reset", { cookie: adminCookie }))).json()) as {
+      total: number;
+    };
     expect(resets.total).toBe(1);
   });
 
@@ -152,7 +164,11 @@ describe("names in Hindi (issue 11 item 6)", () => {
     const post = (displayNameHi: string) =>
       callRoute(
         userAction,
-        postRequest(`/admin/users/${user.id}`, { intent: "update", displayName: "Secretary, Home", displayNameHi, role: "OFFICIAL" }, { cookie: adminCookie }),
+        postRequest(
+          `/admin/users/${user.id}`,
+          { intent: "update", displayName: "Secretary, Home", displayNameHi, role: "OFFICIAL" },
+          { cookie: adminCookie },
+        ),
         { userId: String(user.id) },
       );
     expect((await post("  सचिव, गृह  ")).status).toBe(302);

@@ -24,13 +24,19 @@ let withdrawnItemId: number;
 
 const HINDI_REMARK = "हेल्पलाइन 1930 के पोस्टर सभी थानों में लगाए गए"; // item 2
 const TRICKY_REMARK = 'Returned: "photos missing", resend\nby Friday'; // item 6
-const FORMULA_REMARK = "=HYPERLINK(\"http://x\")"; // item 4
+const FORMULA_REMARK = '=HYPERLINK("http://x")'; // item 4
 
 beforeAll(async () => {
   fx = await buildComplianceFixture(db());
   const d = db();
-  await d.update(schema.actionItems).set({ latestRemark: TRICKY_REMARK }).where(eq(schema.actionItems.id, fx.items.get(6)!));
-  await d.update(schema.actionItems).set({ latestRemark: FORMULA_REMARK }).where(eq(schema.actionItems.id, fx.items.get(4)!));
+  await d
+    .update(schema.actionItems)
+    .set({ latestRemark: TRICKY_REMARK })
+    .where(eq(schema.actionItems.id, fx.items.get(6)!));
+  await d
+    .update(schema.actionItems)
+    .set({ latestRemark: FORMULA_REMARK })
+    .where(eq(schema.actionItems.id, fx.items.get(4)!));
   // A third directive of M1, withdrawn with its one item, which would otherwise be overdue.
   const bikaner = await districtByCode(d, "BIKANER");
   const [directive] = await d
@@ -100,7 +106,15 @@ describe("the report on the fixture (today 2024-08-01)", () => {
     // Ordered by division (Ajmer, Jaipur), district, then Collector before SP.
     // 10 Feb → 1 Aug 2024 is 173 days (2024 is a leap year).
     expect(rows(1)).toEqual([
-      { item: 5, status: "IN_PROGRESS", remark: "Awareness vans running in 4 of 7 blocks", completed: null, late: false, overdue: 173, withdrawn: null },
+      {
+        item: 5,
+        status: "IN_PROGRESS",
+        remark: "Awareness vans running in 4 of 7 blocks",
+        completed: null,
+        late: false,
+        overdue: 173,
+        withdrawn: null,
+      },
       // Reported completed on time but returned: no completion date, overdue again.
       { item: 6, status: "IN_PROGRESS", remark: TRICKY_REMARK, completed: null, late: false, overdue: 173, withdrawn: null },
       // 00:30 IST on 11 Feb (still 10 Feb in UTC): late in India.

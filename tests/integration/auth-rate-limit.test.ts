@@ -16,10 +16,7 @@ beforeAll(async () => {
 });
 
 function signIn(username: string, password: string, ip: string, headers: Record<string, string> = {}) {
-  return callRoute(
-    loginAction,
-    postRequest("/login", { username, password }, { headers: { "x-anupalan-client-ip": ip, ...headers } }),
-  );
+  return callRoute(loginAction, postRequest("/login", { username, password }, { headers: { "x-anupalan-client-ip": ip, ...headers } }));
 }
 
 async function sessionsOf(userId: number) {
@@ -88,9 +85,7 @@ describe("sign-in rate limit", () => {
 
   it("cannot be slipped past with a burst of simultaneous attempts", async () => {
     const now = new Date();
-    const results = await Promise.all(
-      Array.from({ length: 25 }, () => beginLoginAttempt({ ip: "192.0.2.14", username: "burst.user" }, now)),
-    );
+    const results = await Promise.all(Array.from({ length: 25 }, () => beginLoginAttempt({ ip: "192.0.2.14", username: "burst.user" }, now)));
     expect(results.filter((r) => r.allowed)).toHaveLength(LOGIN_LIMIT.maxFailures);
   });
 

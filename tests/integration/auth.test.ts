@@ -48,11 +48,7 @@ async function auditRows(action: string, username?: string) {
     .db()
     .select({ n: count() })
     .from(schema.auditLog)
-    .where(
-      username
-        ? and(eq(schema.auditLog.action, action), eq(schema.auditLog.actorUsername, username))
-        : eq(schema.auditLog.action, action),
-    );
+    .where(username ? and(eq(schema.auditLog.action, action), eq(schema.auditLog.actorUsername, username)) : eq(schema.auditLog.action, action));
   return row.n;
 }
 
@@ -99,12 +95,7 @@ describe("sign-in", () => {
     await createUser(t.db(), { role: "OFFICIAL", username: "audited.official" });
     expect((await signIn("audited.official", "wrong password", { ip: "198.51.100.20" })).status).toBe(401);
     expect((await signIn("Audited.Official", TEST_PASSWORD, { ip: "198.51.100.20" })).status).toBe(302);
-    const rows = await t
-      .db()
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.actorUsername, "audited.official"))
-      .orderBy(schema.auditLog.id);
+    const rows = await t.db().select().from(schema.auditLog).where(eq(schema.auditLog.actorUsername, "audited.official")).orderBy(schema.auditLog.id);
     expect(rows.map((r) => [r.action, r.ip])).toEqual([
       ["auth.login_failed", "198.51.100.20"],
       ["auth.login", "198.51.100.20"],
@@ -119,10 +110,7 @@ describe("sign-in", () => {
       ["/\\evil.example", "/meetings"],
       ["/verify?x=1", "/verify?x=1"],
     ]) {
-      const response = await callRoute(
-        loginAction,
-        postRequest("/login", { username: "redirect.secretariat", password: TEST_PASSWORD, redirectTo }),
-      );
+      const response = await callRoute(loginAction, postRequest("/login", { username: "redirect.secretariat", password: TEST_PASSWORD, redirectTo }));
       expect(response.headers.get("location"), redirectTo).toBe(expected);
     }
   });
@@ -224,21 +212,33 @@ describe("changing one's own password", () => {
 
     const wrong = await callRoute(
       passwordAction,
-      postRequest("/account/password", { currentPassword: "not it", newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" }, { cookie: here }),
+      postRequest(
+        "/account/password",
+        { currentPassword: "not it", newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" },
+        { cookie: here },
+      ),
     );
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toEqual({ fieldErrors: { currentPassword: "password.currentWrong" } });
 
     const mismatch = await callRoute(
       passwordAction,
-      postRequest("/account/password", { currentPassword: TEST_PASSWORD, newPassword: "a new long passphrase", confirmPassword: "another" }, { cookie: here }),
+      postRequest(
+        "/account/password",
+        { currentPassword: TEST_PASSWORD, newPassword: "a new long passphrase", confirmPassword: "another" },
+        { cookie: here },
+      ),
     );
     expect(mismatch.status).toBe(400);
     expect(await mismatch.json()).toEqual({ fieldErrors: { confirmPassword: "password.mismatch" } });
 
     const ok = await callRoute(
       passwordAction,
-      postRequest("/account/password", { currentPassword: TEST_PASSWORD, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" }, { cookie: here }),
+      postRequest(
+        "/account/password",
+        { currentPassword: TEST_PASSWORD, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" },
+        { cookie: here },
+      ),
     );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toBe("/account/password?done=changed");
@@ -266,7 +266,12 @@ describe("changing one's own password", () => {
       passwordAction,
       postRequest(
         "/account/password",
-        { currentPassword: TEST_PASSWORD, newPassword: "my very own passphrase", confirmPassword: "my very own passphrase", redirectTo: "/admin/users" },
+        {
+          currentPassword: TEST_PASSWORD,
+          newPassword: "my very own passphrase",
+          confirmPassword: "my very own passphrase",
+          redirectTo: "/admin/users",
+        },
         { cookie },
       ),
     );

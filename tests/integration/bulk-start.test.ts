@@ -48,13 +48,22 @@ async function historyOf(ids: number[]) {
 describe("moving several items to In progress at once", () => {
   it("gives each item its own history row with the one remark", async () => {
     const ids = await ajmerItems(3);
-    const response = await bulk(ids.map((id) => `${id}:1`), "सभी थानों को निर्देश भेजे गए");
+    const response = await bulk(
+      ids.map((id) => `${id}:1`),
+      "सभी थानों को निर्देश भेजे गए",
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, updated: 3, refused: [] });
     const rows = (await historyOf(ids)).filter((h) => h.version === 2);
     expect(rows.map((h) => h.actionItemId)).toEqual(ids);
     for (const h of rows) {
-      expect(h).toMatchObject({ kind: "STATUS_CHANGED", fromStatus: "PENDING", toStatus: "IN_PROGRESS", remark: "सभी थानों को निर्देश भेजे गए", actorId: collector.id });
+      expect(h).toMatchObject({
+        kind: "STATUS_CHANGED",
+        fromStatus: "PENDING",
+        toStatus: "IN_PROGRESS",
+        remark: "सभी थानों को निर्देश भेजे गए",
+        actorId: collector.id,
+      });
     }
     expect(new Set(rows.map((h) => h.id)).size).toBe(3);
     const items = await t.db().select().from(schema.actionItems).where(inArray(schema.actionItems.id, ids));
@@ -87,7 +96,11 @@ describe("moving several items to In progress at once", () => {
     // Another district's item: refused without telling what it is.
     expect(byId.get(foreign.id)).toMatchObject({ reason: "not-found", label: null });
 
-    const items = await t.db().select().from(schema.actionItems).where(inArray(schema.actionItems.id, [fresh1, stale, started, fresh2, foreign.id]));
+    const items = await t
+      .db()
+      .select()
+      .from(schema.actionItems)
+      .where(inArray(schema.actionItems.id, [fresh1, stale, started, fresh2, foreign.id]));
     const status = Object.fromEntries(items.map((i) => [i.id, `${i.status}@${i.version}`]));
     expect(status).toEqual({
       [fresh1]: "IN_PROGRESS@2",

@@ -90,7 +90,13 @@ describe("Completed straight from Pending (decision 012)", () => {
     const [, second, third] = items;
     const at = ist("2024-07-29 00:00");
     for (const item of [second, third]) {
-      const r = await changeActionItemStatus(await officerFor(item), { actionItemId: item.id, expectedVersion: 1, toStatus: "COMPLETED", remark: "पूर्ण", at });
+      const r = await changeActionItemStatus(await officerFor(item), {
+        actionItemId: item.id,
+        expectedVersion: 1,
+        toStatus: "COMPLETED",
+        remark: "पूर्ण",
+        at,
+      });
       expect(r.ok).toBe(true);
     }
     expect(await trend("2024-08-04")).toEqual([
@@ -102,7 +108,11 @@ describe("Completed straight from Pending (decision 012)", () => {
     ]);
     // Withdrawn at the same instant: neither step counts (rows at or after withdrawal leave). One ms later: both did.
     await t.db().update(schema.actionItems).set({ withdrawnAt: at }).where(eq(schema.actionItems.id, second.id));
-    await t.db().update(schema.actionItems).set({ withdrawnAt: new Date(at.getTime() + 1) }).where(eq(schema.actionItems.id, third.id));
+    await t
+      .db()
+      .update(schema.actionItems)
+      .set({ withdrawnAt: new Date(at.getTime() + 1) })
+      .where(eq(schema.actionItems.id, third.id));
     expect(await trend("2024-08-04")).toEqual([
       ["2024-07-07", 0, 4],
       ["2024-07-14", 0, 4],

@@ -72,18 +72,27 @@ describe("headline figures", () => {
   it("are all zero, with no rate and no grade, when nothing is in the filter; and no district or division is listed", async () => {
     const nothing = await filtersFrom("from=2099-01-01");
     expect(await getHeadline(official, nothing, today)).toEqual({
-      items: 0, notApplicable: 0, applicable: 0, done: 0, verified: 0, overdue: 0, duePassed: 0, onTime: 0,
-      completionRate: null, onTimeRate: null, verifiedShare: null, grade: null, graded: 0, gradeRate: null,
+      items: 0,
+      notApplicable: 0,
+      applicable: 0,
+      done: 0,
+      verified: 0,
+      overdue: 0,
+      duePassed: 0,
+      onTime: 0,
+      completionRate: null,
+      onTimeRate: null,
+      verifiedShare: null,
+      grade: null,
+      graded: 0,
+      gradeRate: null,
     });
     expect(await getDistrictRanking(official, nothing, today)).toEqual([]);
     expect(await getStatusMixByDivision(official, nothing, today)).toEqual([]);
   });
 
   it("reports unknown codes and bad dates for their field, and ignores them", async () => {
-    const parsed = parseFilters(
-      new URLSearchParams("division=XXX&from=2024-02-30&to=2024-01-01&role=MAYOR"),
-      await getFilterOptions(),
-    );
+    const parsed = parseFilters(new URLSearchParams("division=XXX&from=2024-02-30&to=2024-01-01&role=MAYOR"), await getFilterOptions());
     expect(parsed.errors).toEqual({ division: "unknown", from: "badDate", role: "unknown" });
     expect(parsed.filters).toEqual({ to: "2024-01-01" });
     const order = parseFilters(new URLSearchParams("from=2024-05-01&to=2024-01-01"), await getFilterOptions());
@@ -99,11 +108,7 @@ describe("headline figures", () => {
     );
     expect([collector.items, collector.done, collector.overdue]).toEqual([3, 1, 1]); // 5, 9, 14
     const dipr = await db().query.departments.findFirst({ where: (d, { eq }) => eq(d.code, "DIPR") });
-    const department = await getHeadline(
-      { role: "DEPARTMENT_OFFICER", districtId: null, districtRole: null, departmentId: dipr!.id },
-      {},
-      today,
-    );
+    const department = await getHeadline({ role: "DEPARTMENT_OFFICER", districtId: null, districtRole: null, departmentId: dipr!.id }, {}, today);
     expect([department.items, department.done]).toEqual([1, 1]); // 11
   });
 });
@@ -194,7 +199,10 @@ describe("weekly trend", () => {
     // The last point is the rate as it stands now: the headline figure.
     expect(points[points.length - 1]).toMatchObject({ applicable: 15, done: 8 });
     expect(points.map(({ weekEnd, applicable, done }) => ({ weekEnd, applicable, done }))).toEqual(
-      await recountTrend(points.map((p) => p.weekEnd), () => true),
+      await recountTrend(
+        points.map((p) => p.weekEnd),
+        () => true,
+      ),
     );
   });
 
@@ -203,7 +211,10 @@ describe("weekly trend", () => {
     expect(series.map((s) => s.divisionCode)).toEqual(expect.arrayContaining(["JPR", "AJM", "BKN", null]));
     const jpr = series.find((s) => s.divisionCode === "JPR")!;
     const division = await db().query.divisions.findFirst({ where: (d, { eq }) => eq(d.code, "JPR") });
-    const expected = await recountTrend(jpr.points.map((p) => p.weekEnd), (i) => i.divisionId === division!.id);
+    const expected = await recountTrend(
+      jpr.points.map((p) => p.weekEnd),
+      (i) => i.divisionId === division!.id,
+    );
     expect(jpr.points.map(({ weekEnd, applicable, done }) => ({ weekEnd, applicable, done }))).toEqual(expected);
   });
 });

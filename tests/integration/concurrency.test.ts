@@ -22,10 +22,7 @@ let secretariat: Viewer;
 let cookies: [string, string];
 
 // A real 1×1 PNG, so every update carries a file the server accepts.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 beforeAll(async () => {
   await importRajasthan(t.db());
@@ -156,7 +153,7 @@ describe.skipIf(!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL)("50
 
     // Deterministic pseudo-random choices so a failure can be replayed.
     let seed = 20260831;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
     const started = Date.now();
     await Promise.all(
@@ -221,7 +218,10 @@ describe.skipIf(!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL)("50
              count(*) FILTER (WHERE to_status = 'COMPLETED')::int AS completed,
              count(*) FILTER (WHERE to_status = 'PENDING')::int AS pending
       FROM (SELECT DISTINCT ON (action_item_id) action_item_id, to_status FROM action_item_history
-            WHERE action_item_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+            WHERE action_item_id IN (${sql.join(
+              ids.map((id) => sql`${id}`),
+              sql`, `,
+            )})
             ORDER BY action_item_id, version DESC) last
     `);
     expect({

@@ -120,11 +120,19 @@ describe("district figures kept for the unfiltered dashboard", () => {
           if (o.kind === "status") {
             await t.db().update(items).set({ status: o.status, firstCompletedAt: o.completedAt }).where(where);
           } else if (o.kind === "due") {
-            await t.db().update(items).set({ dueDate: o.days === null ? null : addDays(today, o.days) }).where(where);
+            await t
+              .db()
+              .update(items)
+              .set({ dueDate: o.days === null ? null : addDays(today, o.days) })
+              .where(where);
           } else if (o.kind === "evidence") {
             await t.db().update(items).set({ hasEvidence: o.has }).where(where);
           } else if (o.kind === "withdraw") {
-            await t.db().update(items).set({ withdrawnAt: o.withdrawn ? new Date() : null }).where(where);
+            await t
+              .db()
+              .update(items)
+              .set({ withdrawnAt: o.withdrawn ? new Date() : null })
+              .where(where);
           } else if (o.kind === "report") {
             await t.db().update(items).set({ lastReportedAt: o.at }).where(where);
           } else if (o.kind === "move") {
@@ -138,7 +146,11 @@ describe("district figures kept for the unfiltered dashboard", () => {
             await t.db().update(items).set(move).where(where).catch(ignoreDuplicate);
           } else if (o.kind === "bulk") {
             const some = ids.filter((_, i) => (i + o.pick) % 3 === 0);
-            await t.db().update(items).set({ status: o.status, dueDate: addDays(today, o.days) }).where(inArray(items.id, some));
+            await t
+              .db()
+              .update(items)
+              .set({ status: o.status, dueDate: addDays(today, o.days) })
+              .where(inArray(items.id, some));
           } else {
             // A row inserted without history can be deleted again (the history table refuses deletions).
             const [row] = await t.db().select().from(items).where(where);
@@ -174,13 +186,19 @@ describe("district figures kept for the unfiltered dashboard", () => {
     const before = await selectRows(sql`SELECT * FROM district_figures WHERE items > 0 ORDER BY district_id NULLS FIRST, division_id NULLS FIRST`);
     await t.db().execute(sql`DELETE FROM district_figures_day`);
     await kept();
-    expect(await selectRows(sql`SELECT * FROM district_figures WHERE items > 0 ORDER BY district_id NULLS FIRST, division_id NULLS FIRST`)).toEqual(before);
+    expect(await selectRows(sql`SELECT * FROM district_figures WHERE items > 0 ORDER BY district_id NULLS FIRST, division_id NULLS FIRST`)).toEqual(
+      before,
+    );
   });
 
   it("while nothing is kept, writes keep nothing, and the next reader counts them all", async () => {
     await t.db().execute(sql`DELETE FROM district_figures_day`);
     await t.db().execute(sql`DELETE FROM district_figures`);
-    await t.db().update(schema.actionItems).set({ status: "COMPLETED" }).where(inArray(schema.actionItems.id, (await itemIds()).slice(0, 4)));
+    await t
+      .db()
+      .update(schema.actionItems)
+      .set({ status: "COMPLETED" })
+      .where(inArray(schema.actionItems.id, (await itemIds()).slice(0, 4)));
     expect(await selectRows(sql`SELECT * FROM district_figures`)).toEqual([]);
     await expectKeptEqualsScan();
   });

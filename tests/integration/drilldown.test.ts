@@ -180,13 +180,15 @@ describe("/directives/:directiveId", () => {
     // D1: 1 verified, 2 and 3 completed, 4 not applicable, 5 and 6 in progress past 10 Feb.
     expect(body.record.figures).toMatchObject({ items: 6, done: 3, notApplicable: 1, applicable: 5, overdue: 2 });
     expect(body.record.counts).toEqual({ OVERDUE: 2, PENDING: 0, IN_PROGRESS: 0, COMPLETED: 2, VERIFIED: 1, NOT_APPLICABLE: 1 });
-    const rows = body.record.rows.map((r: { id: number; status: string; daysOverdue: number | null; completedOn: string | null; latestRemark: string | null }) => [
-      itemNo(r.id),
-      r.status,
-      r.daysOverdue,
-      // The page shows a completion date only for an item that stands completed.
-      r.status === "COMPLETED" || r.status === "VERIFIED" ? r.completedOn : null,
-    ]);
+    const rows = body.record.rows.map(
+      (r: { id: number; status: string; daysOverdue: number | null; completedOn: string | null; latestRemark: string | null }) => [
+        itemNo(r.id),
+        r.status,
+        r.daysOverdue,
+        // The page shows a completion date only for an item that stands completed.
+        r.status === "COMPLETED" || r.status === "VERIFIED" ? r.completedOn : null,
+      ],
+    );
     // By division (Ajmer, Jaipur), district, then Collector before SP.
     expect(rows).toEqual([
       [5, "IN_PROGRESS", 173, null],
@@ -196,9 +198,7 @@ describe("/directives/:directiveId", () => {
       [1, "VERIFIED", null, "2024-02-05"],
       [2, "COMPLETED", null, "2024-02-10"],
     ]);
-    expect(body.record.rows.find((r: { id: number }) => r.id === fx.items.get(2)).latestRemark).toBe(
-      "हेल्पलाइन 1930 के पोस्टर सभी थानों में लगाए गए",
-    );
+    expect(body.record.rows.find((r: { id: number }) => r.id === fx.items.get(2)).latestRemark).toBe("हेल्पलाइन 1930 के पोस्टर सभी थानों में लगाए गए");
   });
 
   it("filters the rows by ?status= and keeps the counts", async () => {

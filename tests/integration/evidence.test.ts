@@ -44,9 +44,8 @@ function realPdf(): Buffer {
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(Buffer.byteLength(out, "latin1"));
-    out += body === null
-      ? `${i + 1} 0 obj\n<< /Length ${stream.length} >>\nstream\n${stream}\nendstream\nendobj\n`
-      : `${i + 1} 0 obj\n${body}\nendobj\n`;
+    out +=
+      body === null ? `${i + 1} 0 obj\n<< /Length ${stream.length} >>\nstream\n${stream}\nendstream\nendobj\n` : `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
   const xref = Buffer.byteLength(out, "latin1");
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
@@ -55,10 +54,7 @@ function realPdf(): Buffer {
   return Buffer.from(out, "latin1");
 }
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 async function pendingAjmerItem() {
   const { items } = await createPublishedMeeting(t.db(), { items: [{ districtCode: "AJMER" }] });
@@ -97,7 +93,12 @@ describe("evidence that is refused", () => {
   it.each([
     ["10 MB + 1 byte", new File([tooBig], "scan.pdf", { type: "application/pdf" }), "evidence.error.tooLarge", "is larger than 10 MB"],
     ["an ELF executable named .pdf", new File([elf], "report.pdf", { type: "application/pdf" }), "evidence.error.type", "is not a PDF, JPEG or PNG"],
-    ["a Windows executable named .pdf", new File([mz], "report.pdf", { type: "application/pdf" }), "evidence.error.type", "is not a PDF, JPEG or PNG"],
+    [
+      "a Windows executable named .pdf",
+      new File([mz], "report.pdf", { type: "application/pdf" }),
+      "evidence.error.type",
+      "is not a PDF, JPEG or PNG",
+    ],
     ["an empty file", new File([], "empty.pdf", { type: "application/pdf" }), "evidence.error.empty", "is empty"],
   ])("%s is refused with a clear message, and nothing is saved", async (_what, file, key, english) => {
     const item = await pendingAjmerItem();

@@ -24,7 +24,12 @@ const asked = addDays(today, 10);
 
 beforeAll(async () => {
   await importRajasthan(t.db());
-  const officer = await createUser(t.db(), { role: "DISTRICT_OFFICER", districtCode: "BARMER", districtRole: "COLLECTOR", displayName: "Collector Barmer" });
+  const officer = await createUser(t.db(), {
+    role: "DISTRICT_OFFICER",
+    districtCode: "BARMER",
+    districtRole: "COLLECTOR",
+    displayName: "Collector Barmer",
+  });
   secretariat = await createUser(t.db(), { role: "SECRETARIAT" });
   officerCookie = await sessionCookieFor(officer.id);
   secretariatCookie = await sessionCookieFor(secretariat.id);
@@ -48,7 +53,9 @@ async function myActions() {
 
 async function pendingRequestId(itemId: number): Promise<number> {
   const res = await callRoute(verifyLoader, getRequest("/verify", { cookie: secretariatCookie }));
-  const body = (await res.json()) as { extensions: { id: number; actionItemId: number; currentDueDate: string; requestedDueDate: string; reason: string }[] };
+  const body = (await res.json()) as {
+    extensions: { id: number; actionItemId: number; currentDueDate: string; requestedDueDate: string; reason: string }[];
+  };
   const request = body.extensions.find((e) => e.actionItemId === itemId);
   expect(request).toMatchObject({ currentDueDate: due, requestedDueDate: asked, reason: "ठेकेदार ने समय मांगा" });
   return request!.id;
@@ -59,7 +66,12 @@ function decide(intent: "grant-extension" | "refuse-extension", requestId: numbe
 }
 
 async function historyOf(itemId: number) {
-  return t.db().select().from(schema.actionItemHistory).where(eq(schema.actionItemHistory.actionItemId, itemId)).orderBy(asc(schema.actionItemHistory.version));
+  return t
+    .db()
+    .select()
+    .from(schema.actionItemHistory)
+    .where(eq(schema.actionItemHistory.actionItemId, itemId))
+    .orderBy(asc(schema.actionItemHistory.version));
 }
 
 describe("asking for more time", () => {

@@ -125,7 +125,10 @@ describe("action_items.has_evidence", () => {
       },
       { arbitrary: fc.record({ kind: fc.constant("withdrawDirective" as const), pick: fc.nat(), at: instant }), weight: 1 },
       { arbitrary: fc.record({ kind: fc.constant("insert" as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }), weight: 2 },
-      { arbitrary: fc.record({ kind: fc.constant("delete" as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), all: fc.boolean() }), weight: 2 },
+      {
+        arbitrary: fc.record({ kind: fc.constant("delete" as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), all: fc.boolean() }),
+        weight: 2,
+      },
       { arbitrary: fc.record({ kind: fc.constant("move" as const), pick: fc.nat(), to: fc.nat() }), weight: 2 },
     );
     let applied = 0;
@@ -157,14 +160,29 @@ describe("action_items.has_evidence", () => {
                     );
             ok = result.ok;
           } else if (o.kind === "withdrawDirective") {
-            const directives = await t.db().select().from(schema.directives).where(isNull(schema.directives.withdrawnAt)).orderBy(schema.directives.id);
+            const directives = await t
+              .db()
+              .select()
+              .from(schema.directives)
+              .where(isNull(schema.directives.withdrawnAt))
+              .orderBy(schema.directives.id);
             // Keep enough live directives for the other changes.
             if (directives.length <= 3) continue;
             const directive = directives[o.pick % directives.length];
-            ok = (await withdrawDirective(secretariat, { meetingId: directive.meetingId, directiveId: directive.id, reason: "पुनरीक्षण / revision", at: o.at })).ok;
+            ok = (
+              await withdrawDirective(secretariat, {
+                meetingId: directive.meetingId,
+                directiveId: directive.id,
+                reason: "पुनरीक्षण / revision",
+                at: o.at,
+              })
+            ).ok;
           } else if (o.kind === "insert") {
             // Several rows in one statement, some for the same item.
-            await t.db().insert(schema.evidence).values(o.picks.map((p) => ({ actionItemId: items[p % items.length].id, kind: "LINK" as const, url: "https://example.gov.in/x.pdf" })));
+            await t
+              .db()
+              .insert(schema.evidence)
+              .values(o.picks.map((p) => ({ actionItemId: items[p % items.length].id, kind: "LINK" as const, url: "https://example.gov.in/x.pdf" })));
             ok = true;
           } else if (o.kind === "delete") {
             if (evidence.length === 0) continue;
@@ -172,9 +190,19 @@ describe("action_items.has_evidence", () => {
             const picked = o.picks.map((p) => evidence[p % evidence.length]);
             if (o.all) {
               const ids = picked.map((e) => e.action_item_id);
-              await t.db().execute(sql`DELETE FROM evidence WHERE action_item_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+              await t.db().execute(
+                sql`DELETE FROM evidence WHERE action_item_id IN (${sql.join(
+                  ids.map((id) => sql`${id}`),
+                  sql`, `,
+                )})`,
+              );
             } else {
-              await t.db().execute(sql`DELETE FROM evidence WHERE id IN (${sql.join(picked.map((e) => sql`${e.id}`), sql`, `)})`);
+              await t.db().execute(
+                sql`DELETE FROM evidence WHERE id IN (${sql.join(
+                  picked.map((e) => sql`${e.id}`),
+                  sql`, `,
+                )})`,
+              );
             }
             ok = true;
           } else {

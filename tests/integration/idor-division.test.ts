@@ -45,7 +45,12 @@ async function snapshot() {
   const db = t.db();
   const [history] = await db.select({ n: count() }).from(schema.actionItemHistory);
   const rows = await db
-    .select({ id: schema.actionItems.id, status: schema.actionItems.status, version: schema.actionItems.version, remark: schema.actionItems.latestRemark })
+    .select({
+      id: schema.actionItems.id,
+      status: schema.actionItems.status,
+      version: schema.actionItems.version,
+      remark: schema.actionItems.latestRemark,
+    })
     .from(schema.actionItems)
     .orderBy(asc(schema.actionItems.id));
   return { history: history.n, rows };
@@ -83,7 +88,9 @@ describe("what a division officer may read", () => {
   it("sees a division dashboard of their own division's districts", async () => {
     const response = await callRoute(divisionLoader, getRequest("/division", { cookie: commissioner }));
     expect(response.status).toBe(200);
-    const { summary } = (await response.json()) as { summary: { division: { code: string }; districts: { code: string; total: number }[]; totals: { total: number } } };
+    const { summary } = (await response.json()) as {
+      summary: { division: { code: string }; districts: { code: string; total: number }[]; totals: { total: number } };
+    };
     expect(summary.division.code).toBe("AJM");
     expect(summary.districts.map((d) => d.code)).toContain("BHILWARA");
     expect(summary.districts.map((d) => d.code)).not.toContain("JAIPUR");
@@ -118,17 +125,17 @@ describe("what a division officer may not change", () => {
   it("remarks on their own division's item: a history row, the status and version as they were", async () => {
     const before = await snapshot();
     const id = items.bhilwaraCollector;
-    const response = await callRoute(remarkAction, postRequest(`/actions/${id}/remark`, { remark: "Review in the next VC" }, { cookie: commissioner }), params(id));
+    const response = await callRoute(
+      remarkAction,
+      postRequest(`/actions/${id}/remark`, { remark: "Review in the next VC" }, { cookie: commissioner }),
+      params(id),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/actions/${id}`);
     const after = await snapshot();
     expect(after.rows).toEqual(before.rows);
     expect(after.history).toBe(before.history + 1);
-    const [row] = await t
-      .db()
-      .select()
-      .from(schema.actionItemHistory)
-      .where(eq(schema.actionItemHistory.kind, "REVIEW_REMARK"));
+    const [row] = await t.db().select().from(schema.actionItemHistory).where(eq(schema.actionItemHistory.kind, "REVIEW_REMARK"));
     expect(row).toMatchObject({ actionItemId: id, fromStatus: "IN_PROGRESS", toStatus: "IN_PROGRESS", remark: "Review in the next VC", version: 1 });
   });
 

@@ -58,9 +58,16 @@ async function addEvidence(actionItemId: number, name: string) {
 beforeAll(async () => {
   const db = t.db();
   await importRajasthan(db);
-  const collector = await createUser(db, { role: "DISTRICT_OFFICER", username: "idor.collector.ajmer", districtCode: "AJMER", districtRole: "COLLECTOR" });
+  const collector = await createUser(db, {
+    role: "DISTRICT_OFFICER",
+    username: "idor.collector.ajmer",
+    districtCode: "AJMER",
+    districtRole: "COLLECTOR",
+  });
   ajmerCollectorId = collector.id;
-  jaipurCollectorId = (await createUser(db, { role: "DISTRICT_OFFICER", username: "idor.collector.jaipur", districtCode: "JAIPUR", districtRole: "COLLECTOR" })).id;
+  jaipurCollectorId = (
+    await createUser(db, { role: "DISTRICT_OFFICER", username: "idor.collector.jaipur", districtCode: "JAIPUR", districtRole: "COLLECTOR" })
+  ).id;
   await createUser(db, { role: "ADMIN", username: "idor.admin" });
   const published = await createPublishedMeeting(db, {
     titleEn: "Cyber crime review",
@@ -174,7 +181,9 @@ describe("another district's action item", () => {
         () =>
           callRoute(
             itemAction,
-            postRequest(`/actions/${id}`, form({ intent: "request-extension", version: "1", requestedDueDate: "2030-01-31", reason: "More time" }), { cookie }),
+            postRequest(`/actions/${id}`, form({ intent: "request-extension", version: "1", requestedDueDate: "2030-01-31", reason: "More time" }), {
+              cookie,
+            }),
             params,
           ),
         [403, 404],
@@ -182,13 +191,20 @@ describe("another district's action item", () => {
     }
     // The Jaipur item is COMPLETED: a forged "verify" from the officer changes nothing either.
     await expectUnchanged(
-      () => callRoute(itemAction, postRequest(`/actions/${items.jaipur}`, form({ intent: "update", version: "1", toStatus: "VERIFIED" }), { cookie }), { actionId: String(items.jaipur) }),
+      () =>
+        callRoute(itemAction, postRequest(`/actions/${items.jaipur}`, form({ intent: "update", version: "1", toStatus: "VERIFIED" }), { cookie }), {
+          actionId: String(items.jaipur),
+        }),
       [403, 404],
     );
 
     // The bulk form on /actions answers in place; the forged ids are refused, not started.
     const bulk = await expectUnchanged(
-      () => callRoute(listAction, postRequest("/actions", form({ intent: "bulk-start", items: [`${items.jaipur}:1`, `${items.dipr}:1`], remark: "Started" }), { cookie })),
+      () =>
+        callRoute(
+          listAction,
+          postRequest("/actions", form({ intent: "bulk-start", items: [`${items.jaipur}:1`, `${items.dipr}:1`], remark: "Started" }), { cookie }),
+        ),
       [200],
     );
     const answer = JSON.parse(bulk.body) as { updated: number; refused: { id: number; label: unknown; reason: string }[] };
@@ -203,7 +219,9 @@ describe("another district's action item", () => {
     // The control: the same request for their own item is accepted, so the refusals above are about scope.
     const response = await callRoute(
       itemAction,
-      postRequest(`/actions/${items.ajmer}`, form({ intent: "update", version: "1", toStatus: "IN_PROGRESS", remark: "Camp held", links: "" }), { cookie }),
+      postRequest(`/actions/${items.ajmer}`, form({ intent: "update", version: "1", toStatus: "IN_PROGRESS", remark: "Camp held", links: "" }), {
+        cookie,
+      }),
       { actionId: String(items.ajmer) },
     );
     expect(response.status).toBe(302);
@@ -238,7 +256,9 @@ describe("the secretariat's pages", () => {
         () =>
           callRoute(
             editAction,
-            postRequest(`/meetings/${draftMeetingId}/edit`, form({ intent, titleEn: "Hijacked", titleHi: "", meetingDate: "2024-05-02" }), { cookie }),
+            postRequest(`/meetings/${draftMeetingId}/edit`, form({ intent, titleEn: "Hijacked", titleHi: "", meetingDate: "2024-05-02" }), {
+              cookie,
+            }),
             params,
           ),
         [403, 404],
@@ -249,7 +269,11 @@ describe("the secretariat's pages", () => {
   it("refuses the verification queue and a forged verification of Jaipur's completed item", async () => {
     await expectUnchanged(() => callRoute(verifyLoader, getRequest("/verify", { cookie })), [403]);
     await expectUnchanged(
-      () => callRoute(verifyAction, postRequest("/verify", form({ intent: "accept", actionItemId: String(items.jaipur), version: "1", remark: "" }), { cookie })),
+      () =>
+        callRoute(
+          verifyAction,
+          postRequest("/verify", form({ intent: "accept", actionItemId: String(items.jaipur), version: "1", remark: "" }), { cookie }),
+        ),
       [403],
     );
   });
@@ -258,13 +282,17 @@ describe("the secretariat's pages", () => {
 describe("the admin pages", () => {
   it("refuses reading users and the audit log", async () => {
     await expectUnchanged(() => callRoute(usersLoader, getRequest("/admin/users", { cookie })), [403]);
-    await expectUnchanged(() => callRoute(userLoader, getRequest(`/admin/users/${jaipurCollectorId}`, { cookie }), { userId: String(jaipurCollectorId) }), [403]);
+    await expectUnchanged(
+      () => callRoute(userLoader, getRequest(`/admin/users/${jaipurCollectorId}`, { cookie }), { userId: String(jaipurCollectorId) }),
+      [403],
+    );
     await expectUnchanged(() => callRoute(auditLoader, getRequest("/admin/audit", { cookie })), [403]);
   });
 
   it("refuses creating an admin, promoting oneself, resetting or disabling another officer, and importing users", async () => {
     await expectUnchanged(
-      () => callRoute(newUserAction, postRequest("/admin/users/new", form({ displayName: "Me again", username: "my.admin", role: "ADMIN" }), { cookie })),
+      () =>
+        callRoute(newUserAction, postRequest("/admin/users/new", form({ displayName: "Me again", username: "my.admin", role: "ADMIN" }), { cookie })),
       [403],
     );
     await expectUnchanged(
@@ -278,7 +306,10 @@ describe("the admin pages", () => {
     );
     for (const intent of ["reset-password", "disable"]) {
       await expectUnchanged(
-        () => callRoute(userAction, postRequest(`/admin/users/${jaipurCollectorId}`, form({ intent }), { cookie }), { userId: String(jaipurCollectorId) }),
+        () =>
+          callRoute(userAction, postRequest(`/admin/users/${jaipurCollectorId}`, form({ intent }), { cookie }), {
+            userId: String(jaipurCollectorId),
+          }),
         [403],
       );
     }
@@ -296,7 +327,14 @@ describe("the admin pages", () => {
     const denials = await t.db().select().from(schema.auditLog);
     const mine = denials.filter((r) => r.action === "access.denied" && r.actorId === ajmerCollectorId);
     const targets = new Set(mine.map((r) => r.targetId));
-    for (const target of ["GET /admin/users", "POST /admin/users/new", `POST /admin/users/${jaipurCollectorId}`, "POST /admin/users/import", "GET /admin/audit", "POST /verify"]) {
+    for (const target of [
+      "GET /admin/users",
+      "POST /admin/users/new",
+      `POST /admin/users/${jaipurCollectorId}`,
+      "POST /admin/users/import",
+      "GET /admin/audit",
+      "POST /verify",
+    ]) {
       expect(targets, target).toContain(target);
     }
   });

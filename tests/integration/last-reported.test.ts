@@ -74,7 +74,11 @@ describe("action_items.last_reported_at", () => {
     expect(withReport).toBeDefined();
     // The ranking really reads the column: moving it moves the figure.
     const before = await getDistrictRanking(official, {}, FIXTURE_TODAY);
-    await t.db().execute(sql`UPDATE action_items SET last_reported_at = ${ist("2024-08-01 09:00").toISOString()}::timestamptz WHERE withdrawn_at IS NULL AND district_id IS NOT NULL`);
+    await t
+      .db()
+      .execute(
+        sql`UPDATE action_items SET last_reported_at = ${ist("2024-08-01 09:00").toISOString()}::timestamptz WHERE withdrawn_at IS NULL AND district_id IS NOT NULL`,
+      );
     const moved = await getDistrictRanking(official, {}, FIXTURE_TODAY);
     expect(moved.every((r) => r.daysSinceUpdate === 0)).toBe(true);
     expect(before.some((r) => r.daysSinceUpdate !== 0)).toBe(true);
@@ -104,7 +108,13 @@ describe("action_items.last_reported_at", () => {
     expect(after.updatedAt).toEqual(at);
     expect(after.lastReportedAt).toEqual(at);
     // A stale version is still refused.
-    const stale = await changeActionItemStatus(officer, { actionItemId: item.id, expectedVersion: item.version, toStatus: "IN_PROGRESS", remark: "फिर / again", at });
+    const stale = await changeActionItemStatus(officer, {
+      actionItemId: item.id,
+      expectedVersion: item.version,
+      toStatus: "IN_PROGRESS",
+      remark: "फिर / again",
+      at,
+    });
     expect(stale.ok).toBe(false);
   });
 
@@ -120,7 +130,14 @@ describe("action_items.last_reported_at", () => {
         // Rows appended in one statement, some older than the item's last report, of every kind.
         arbitrary: fc.record({
           kind: fc.constant("rows" as const),
-          rows: fc.array(fc.record({ pick: fc.nat(), at: instant, kind: fc.constantFrom("REMARK", "STATUS_CHANGED", "EXTENSION_REQUESTED", "DUE_DATE_CHANGED", "VERIFIED", "WITHDRAWN") }), { minLength: 1, maxLength: 4 }),
+          rows: fc.array(
+            fc.record({
+              pick: fc.nat(),
+              at: instant,
+              kind: fc.constantFrom("REMARK", "STATUS_CHANGED", "EXTENSION_REQUESTED", "DUE_DATE_CHANGED", "VERIFIED", "WITHDRAWN"),
+            }),
+            { minLength: 1, maxLength: 4 },
+          ),
         }),
         weight: 1,
       },
@@ -189,7 +206,13 @@ describe("action_items.last_reported_at", () => {
             } else {
               const assignee = o.dept
                 ? { kind: "department" as const, departmentCode: "DIPR" }
-                : { kind: "district-role" as const, districtRole: "SP" as const, scope: "DISTRICTS" as const, divisionCodes: [], districtCodes: ["AJMER", "BIKANER"] };
+                : {
+                    kind: "district-role" as const,
+                    districtRole: "SP" as const,
+                    scope: "DISTRICTS" as const,
+                    divisionCodes: [],
+                    districtCodes: ["AJMER", "BIKANER"],
+                  };
               ok = (await addAssignee(secretariat, { ...base, assignee })).ok;
             }
           }
@@ -205,5 +228,4 @@ describe("action_items.last_reported_at", () => {
     await t.db().execute(sql`SELECT anupalan_last_reported_rebuild()`);
     expect(await selectRows(sql`SELECT id, last_reported_at::text FROM action_items ORDER BY id`)).toEqual(kept);
   });
-
 });

@@ -30,7 +30,12 @@ beforeAll(async () => {
     const u = await createUser(t.db(), user);
     people.push({ label, actor, cookie: await sessionCookieFor(u.id), spec });
   };
-  await make("Collector", "OFFICER", { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "COLLECTOR" }, { districtCode: "AJMER", districtRole: "COLLECTOR" });
+  await make(
+    "Collector",
+    "OFFICER",
+    { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "COLLECTOR" },
+    { districtCode: "AJMER", districtRole: "COLLECTOR" },
+  );
   await make("SP", "OFFICER", { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "SP" }, { districtCode: "AJMER", districtRole: "SP" });
   await make("Department officer", "OFFICER", { role: "DEPARTMENT_OFFICER", departmentCode: "DIPR" }, { departmentCode: "DIPR" });
   await make("Secretariat", "SECRETARIAT", { role: "SECRETARIAT" }, { districtCode: "AJMER", districtRole: "COLLECTOR" });
@@ -98,7 +103,13 @@ describe.each(["Collector", "SP", "Department officer", "Secretariat", "Admin"])
         .where(eq(schema.actionItemHistory.actionItemId, item.id))
         .orderBy(sql`${schema.actionItemHistory.version} DESC`)
         .limit(1);
-      expect(last).toMatchObject({ kind: transition.kind, fromStatus: transition.via ?? from, toStatus: to, remark, version: before.version + steps });
+      expect(last).toMatchObject({
+        kind: transition.kind,
+        fromStatus: transition.via ?? from,
+        toStatus: to,
+        remark,
+        version: before.version + steps,
+      });
     } else {
       expect(response.status).toBe(400);
       expect(body.outcome).toBe("invalid");

@@ -140,12 +140,10 @@ const intent = fc.constantFrom(
 /** A form: sometimes a valid meeting with some fields spoiled, sometimes fields out of nowhere. */
 const formFields = fc.oneof(
   fc.tuple(intent, fc.array(fc.tuple(key, weirdText), { maxLength: 25 })).map(([i, pairs]) => [["intent", i], ...pairs] as [string, string][]),
-  fc
-    .tuple(intent, fc.array(fc.tuple(key, weirdText), { maxLength: 8 }), fc.boolean())
-    .map(([i, extra, dropSome]) => {
-      const base = toFormFields(simpleMeetingValues(), i).filter((_, n) => !dropSome || n % 3 !== 1);
-      return [...base, ...extra];
-    }),
+  fc.tuple(intent, fc.array(fc.tuple(key, weirdText), { maxLength: 8 }), fc.boolean()).map(([i, extra, dropSome]) => {
+    const base = toFormFields(simpleMeetingValues(), i).filter((_, n) => !dropSome || n % 3 !== 1);
+    return [...base, ...extra];
+  }),
 );
 
 const target = fc.oneof(

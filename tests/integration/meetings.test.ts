@@ -24,7 +24,11 @@ beforeAll(async () => {
   cookie = await sessionCookieFor(secretariat.id);
 });
 
-type Answer = { status: number; location: string | null; body: { values?: MeetingFormValues; fieldErrors?: Record<string, string>; formError?: string } | null };
+type Answer = {
+  status: number;
+  location: string | null;
+  body: { values?: MeetingFormValues; fieldErrors?: Record<string, string>; formError?: string } | null;
+};
 
 async function answer(response: Response): Promise<Answer> {
   const text = response.status >= 300 && response.status < 400 ? "" : await response.text();
@@ -36,9 +40,7 @@ async function postNew(form: FormData): Promise<Answer> {
 }
 
 async function postEdit(meetingId: number, form: FormData | Record<string, string | string[]>): Promise<Answer> {
-  return answer(
-    await callRoute(editAction as never, postRequest(`/meetings/${meetingId}/edit`, form, { cookie }), { meetingId: String(meetingId) }),
-  );
+  return answer(await callRoute(editAction as never, postRequest(`/meetings/${meetingId}/edit`, form, { cookie }), { meetingId: String(meetingId) }));
 }
 
 function meetingIdFrom(location: string | null): number {
@@ -123,12 +125,28 @@ describe("publishing", () => {
     const values = simpleMeetingValues({}, "2024-03-01");
     const base = values.directives[0];
     values.directives = [
-      { ...base, textEn: "All collectors and SPs", collector: { scope: "ALL", divisions: [], districts: [] }, sp: { scope: "ALL", divisions: [], districts: [] } },
+      {
+        ...base,
+        textEn: "All collectors and SPs",
+        collector: { scope: "ALL", divisions: [], districts: [] },
+        sp: { scope: "ALL", divisions: [], districts: [] },
+      },
       { ...base, textEn: "Collectors of Ajmer and Kota divisions", collector: { scope: "DIVISIONS", divisions: ["AJM", "KOT"], districts: [] } },
-      { ...base, textEn: "SPs of Ajmer and Jaipur", collector: { scope: "NONE", divisions: [], districts: [] }, sp: { scope: "DISTRICTS", divisions: [], districts: ["AJMER", "JAIPUR"] } },
+      {
+        ...base,
+        textEn: "SPs of Ajmer and Jaipur",
+        collector: { scope: "NONE", divisions: [], districts: [] },
+        sp: { scope: "DISTRICTS", divisions: [], districts: ["AJMER", "JAIPUR"] },
+      },
       { ...base, textEn: "DIPR and Energy", collector: { scope: "NONE", divisions: [], districts: [] }, departments: ["DIPR", "ENERGY"] },
       // Two lines covering the same district give it one item.
-      { ...base, textEn: "Overlap", collector: { scope: "ALL", divisions: [], districts: [] }, sp: { scope: "NONE", divisions: [], districts: [] }, departments: [] },
+      {
+        ...base,
+        textEn: "Overlap",
+        collector: { scope: "ALL", divisions: [], districts: [] },
+        sp: { scope: "NONE", divisions: [], districts: [] },
+        departments: [],
+      },
     ];
     values.directives[4].collector = { scope: "ALL", divisions: [], districts: [] };
     const before = await rowCounts();
@@ -220,8 +238,7 @@ describe("changes after publishing", () => {
   });
 
   const figures = async () => (await getHeadline(secretariat, { meetingId }, todayInIndia())).items;
-  const historyWith = async (remark: string) =>
-    t.db().select().from(schema.actionItemHistory).where(eq(schema.actionItemHistory.remark, remark));
+  const historyWith = async (remark: string) => t.db().select().from(schema.actionItemHistory).where(eq(schema.actionItemHistory.remark, remark));
 
   it("refuses a change without a reason and changes nothing", async () => {
     const before = await rowCounts();
@@ -267,7 +284,12 @@ describe("changes after publishing", () => {
       .from(schema.directiveAssignees)
       .where(and(eq(schema.directiveAssignees.directiveId, directiveIds[1]), eq(schema.directiveAssignees.districtRole, "SP")));
     const reason = "SP assignment was recorded in error";
-    const withdrawn = await postEdit(meetingId, { intent: "withdraw-assignee", directiveId: String(directiveIds[1]), assigneeId: String(line.id), reason });
+    const withdrawn = await postEdit(meetingId, {
+      intent: "withdraw-assignee",
+      directiveId: String(directiveIds[1]),
+      assigneeId: String(line.id),
+      reason,
+    });
     expect(withdrawn.status).toBe(302);
     expect(withdrawn.location).toContain("done=assignee-withdrawn&n=41");
     const rows = await historyWith(reason);
@@ -281,7 +303,13 @@ describe("changes after publishing", () => {
 
   it("changes a due date with the reason in every item's history", async () => {
     const reason = "Extended at the request of the districts";
-    const changed = await postEdit(meetingId, { intent: "change-due-date", directiveId: String(directiveIds[1]), reason, dueMode: "DATE", dueDate: "2024-08-15" });
+    const changed = await postEdit(meetingId, {
+      intent: "change-due-date",
+      directiveId: String(directiveIds[1]),
+      reason,
+      dueMode: "DATE",
+      dueDate: "2024-08-15",
+    });
     expect(changed.status).toBe(302);
     const rows = await historyWith(reason);
     expect(rows).toHaveLength(41); // the live Collector items, not the withdrawn SP ones
@@ -294,7 +322,13 @@ describe("changes after publishing", () => {
     expect(new Set(live.map((i) => i.dueDate))).toEqual(new Set(["2024-08-15"]));
 
     const before = await rowCounts();
-    const early = await postEdit(meetingId, { intent: "change-due-date", directiveId: String(directiveIds[1]), reason, dueMode: "DATE", dueDate: "2024-05-01" });
+    const early = await postEdit(meetingId, {
+      intent: "change-due-date",
+      directiveId: String(directiveIds[1]),
+      reason,
+      dueMode: "DATE",
+      dueDate: "2024-05-01",
+    });
     expect(early.status).toBe(400);
     expect(early.body?.fieldErrors?.dueDate).toBe("meetings.error.dueBeforeMeeting");
     expect(await rowCounts()).toEqual(before);
@@ -313,7 +347,12 @@ describe("changes after publishing", () => {
   });
 
   it("refuses a directive of another meeting", async () => {
-    const [other] = await t.db().select().from(schema.directives).where(sql`${schema.directives.meetingId} <> ${meetingId}`).limit(1);
+    const [other] = await t
+      .db()
+      .select()
+      .from(schema.directives)
+      .where(sql`${schema.directives.meetingId} <> ${meetingId}`)
+      .limit(1);
     const refused = await postEdit(meetingId, { intent: "withdraw-directive", directiveId: String(other.id), reason: "wrong meeting" });
     expect(refused.status).toBe(404);
   });
@@ -322,20 +361,135 @@ describe("changes after publishing", () => {
 describe("bad input", () => {
   type Case = { name: string; intent: "save-draft" | "publish"; change: (v: MeetingFormValues) => void; field: string; message?: string };
   const cases: Case[] = [
-    { name: "empty directive text", intent: "save-draft", change: (v) => { v.directives[0].textEn = " "; v.directives[0].textHi = ""; }, field: "directives.0.textEn", message: "meetings.error.textRequired" },
-    { name: "empty title", intent: "save-draft", change: (v) => { v.titleEn = ""; v.titleHi = "  "; }, field: "titleEn", message: "meetings.error.titleRequired" },
-    { name: "due date before the meeting", intent: "publish", change: (v) => { v.directives[0].dueMode = "DATE"; v.directives[0].dueDate = "2024-02-28"; }, field: "directives.0.dueDate", message: "meetings.error.dueBeforeMeeting" },
-    { name: "impossible due date", intent: "save-draft", change: (v) => { v.directives[0].dueMode = "DATE"; v.directives[0].dueDate = "2024-02-30"; }, field: "directives.0.dueDate", message: "meetings.error.dateInvalid" },
-    { name: "directive with no assignee", intent: "publish", change: (v) => { v.directives[0].collector.scope = "NONE"; }, field: "directives.0.assignees", message: "meetings.error.assigneeRequired" },
-    { name: "unknown district code", intent: "save-draft", change: (v) => { v.directives[0].collector = { scope: "DISTRICTS", divisions: [], districts: ["AJMER", "ATLANTIS"] }; }, field: "directives.0.collector.districts", message: "meetings.error.unknownDistrict" },
-    { name: "unknown department code", intent: "publish", change: (v) => { v.directives[0].departments = ["MINISTRY_OF_MAGIC"]; }, field: "directives.0.departments", message: "meetings.error.unknownDepartment" },
-    { name: "10,000-character directive text", intent: "save-draft", change: (v) => { v.directives[0].textHi = "क".repeat(10_000); }, field: "directives.0.textHi", message: "validation.tooLong" },
-    { name: "10,000-character title", intent: "publish", change: (v) => { v.titleEn = "x".repeat(10_000); }, field: "titleEn", message: "validation.tooLong" },
-    { name: "NUL in text", intent: "save-draft", change: (v) => { v.minutes = "minutes\u0000"; }, field: "minutes", message: "validation.invalid" },
-    { name: "no meeting date", intent: "save-draft", change: (v) => { v.meetingDate = ""; }, field: "meetingDate", message: "validation.required" },
-    { name: "unknown mode", intent: "save-draft", change: (v) => { (v as { mode: string }).mode = "TELEPATHY"; }, field: "mode" },
-    { name: "publish with no directives", intent: "publish", change: (v) => { v.directives = []; }, field: "directives", message: "meetings.error.noDirectives" },
-    { name: "chosen districts, none chosen", intent: "publish", change: (v) => { v.directives[0].collector = { scope: "DISTRICTS", divisions: [], districts: [] }; }, field: "directives.0.collector.districts", message: "meetings.error.chooseDistricts" },
+    {
+      name: "empty directive text",
+      intent: "save-draft",
+      change: (v) => {
+        v.directives[0].textEn = " ";
+        v.directives[0].textHi = "";
+      },
+      field: "directives.0.textEn",
+      message: "meetings.error.textRequired",
+    },
+    {
+      name: "empty title",
+      intent: "save-draft",
+      change: (v) => {
+        v.titleEn = "";
+        v.titleHi = "  ";
+      },
+      field: "titleEn",
+      message: "meetings.error.titleRequired",
+    },
+    {
+      name: "due date before the meeting",
+      intent: "publish",
+      change: (v) => {
+        v.directives[0].dueMode = "DATE";
+        v.directives[0].dueDate = "2024-02-28";
+      },
+      field: "directives.0.dueDate",
+      message: "meetings.error.dueBeforeMeeting",
+    },
+    {
+      name: "impossible due date",
+      intent: "save-draft",
+      change: (v) => {
+        v.directives[0].dueMode = "DATE";
+        v.directives[0].dueDate = "2024-02-30";
+      },
+      field: "directives.0.dueDate",
+      message: "meetings.error.dateInvalid",
+    },
+    {
+      name: "directive with no assignee",
+      intent: "publish",
+      change: (v) => {
+        v.directives[0].collector.scope = "NONE";
+      },
+      field: "directives.0.assignees",
+      message: "meetings.error.assigneeRequired",
+    },
+    {
+      name: "unknown district code",
+      intent: "save-draft",
+      change: (v) => {
+        v.directives[0].collector = { scope: "DISTRICTS", divisions: [], districts: ["AJMER", "ATLANTIS"] };
+      },
+      field: "directives.0.collector.districts",
+      message: "meetings.error.unknownDistrict",
+    },
+    {
+      name: "unknown department code",
+      intent: "publish",
+      change: (v) => {
+        v.directives[0].departments = ["MINISTRY_OF_MAGIC"];
+      },
+      field: "directives.0.departments",
+      message: "meetings.error.unknownDepartment",
+    },
+    {
+      name: "10,000-character directive text",
+      intent: "save-draft",
+      change: (v) => {
+        v.directives[0].textHi = "क".repeat(10_000);
+      },
+      field: "directives.0.textHi",
+      message: "validation.tooLong",
+    },
+    {
+      name: "10,000-character title",
+      intent: "publish",
+      change: (v) => {
+        v.titleEn = "x".repeat(10_000);
+      },
+      field: "titleEn",
+      message: "validation.tooLong",
+    },
+    {
+      name: "NUL in text",
+      intent: "save-draft",
+      change: (v) => {
+        v.minutes = "minutes\u0000";
+      },
+      field: "minutes",
+      message: "validation.invalid",
+    },
+    {
+      name: "no meeting date",
+      intent: "save-draft",
+      change: (v) => {
+        v.meetingDate = "";
+      },
+      field: "meetingDate",
+      message: "validation.required",
+    },
+    {
+      name: "unknown mode",
+      intent: "save-draft",
+      change: (v) => {
+        (v as { mode: string }).mode = "TELEPATHY";
+      },
+      field: "mode",
+    },
+    {
+      name: "publish with no directives",
+      intent: "publish",
+      change: (v) => {
+        v.directives = [];
+      },
+      field: "directives",
+      message: "meetings.error.noDirectives",
+    },
+    {
+      name: "chosen districts, none chosen",
+      intent: "publish",
+      change: (v) => {
+        v.directives[0].collector = { scope: "DISTRICTS", divisions: [], districts: [] };
+      },
+      field: "directives.0.collector.districts",
+      message: "meetings.error.chooseDistricts",
+    },
   ];
 
   for (const c of cases) {

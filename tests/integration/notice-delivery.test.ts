@@ -154,7 +154,12 @@ describe("email through a real SMTP server", () => {
         { districtCode: "TONK", districtRole: "COLLECTOR", dueDate: addDays(TODAY, -20) },
       ],
     });
-    queue = await startNoticeQueue({ handle, send: smtpSender(smtp.url, "Anupalan <anupalan@example.gov.in>").send, origin: ORIGIN, pollingIntervalSeconds: 0.5 });
+    queue = await startNoticeQueue({
+      handle,
+      send: smtpSender(smtp.url, "Anupalan <anupalan@example.gov.in>").send,
+      origin: ORIGIN,
+      pollingIntervalSeconds: 0.5,
+    });
     await runLadder({ today: TODAY, enqueueEmail: queue.enqueueEmail });
     await waitFor(async () => (await deliveryStatuses(handle)).every((r) => r.status === "SENT") && smtp.received.length >= 3);
     await new Promise((r) => setTimeout(r, 1500)); // time for a second send, if there were one
@@ -293,14 +298,20 @@ describe("a restart in the middle", () => {
     const itemIds = items.map((i) => i.id);
     const notices = await selectRows<{ item: number; user_id: number; kind: string }>(
       sql`SELECT action_item_id AS item, user_id, kind::text AS kind FROM notices
-        WHERE action_item_id IN (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY 1, 3`,
+        WHERE action_item_id IN (${sql.join(
+          itemIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) ORDER BY 1, 3`,
       handle.db,
     );
     // Every item: one notice to the Commissioner, one escalation to the secretariat user; none twice.
     expect(notices.filter((n) => n.kind === "OVERDUE_DIVISION").map((n) => n.item)).toEqual(itemIds);
     expect(notices.filter((n) => n.kind === "OVERDUE_ESCALATED").map((n) => n.item)).toEqual(itemIds);
     const escalated = await selectRows<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM action_items WHERE id IN (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)}) AND escalated_at IS NOT NULL`,
+      sql`SELECT count(*)::int AS n FROM action_items WHERE id IN (${sql.join(
+        itemIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) AND escalated_at IS NOT NULL`,
       handle.db,
     );
     expect(escalated[0].n).toBe(6);

@@ -20,7 +20,13 @@ async function signIn(base: string, username: string): Promise<string> {
 
 async function view(base: string, pathname: string, cookie: string) {
   const res = await fetch(`${base}${pathname}`, { headers: { cookie }, redirect: "manual" });
-  return { status: res.status, cache: res.headers.get("x-page-cache"), csp: res.headers.get("content-security-policy") ?? "", location: res.headers.get("location"), body: await res.text() };
+  return {
+    status: res.status,
+    cache: res.headers.get("x-page-cache"),
+    csp: res.headers.get("content-security-policy") ?? "",
+    location: res.headers.get("location"),
+    body: await res.text(),
+  };
 }
 
 /** The collector's first item that can be marked in progress, posted with a remark no page has shown yet. */
@@ -150,7 +156,7 @@ describe.skipIf(!testServerUrl())("the page cache, with two servers on one Postg
     await reportProgress(a.base, collector, remark);
     // The notice follows the commit within milliseconds; a page without it after 5 s is a failure.
     let seen = false;
-    for (const deadline = Date.now() + 5000; !seen && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5000; !seen && Date.now() < deadline;) {
       seen = (await view(b.base, "/districts/AJMER", official)).body.includes(remark);
       if (!seen) await new Promise((r) => setTimeout(r, 50));
     }

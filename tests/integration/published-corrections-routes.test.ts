@@ -52,7 +52,9 @@ describe("publishing through the confirmation page", () => {
     expect(preview.items).toBeGreaterThan(0);
     expect(preview.items).toBe(preview.directives.reduce((s, d) => s + d.items, 0));
 
-    expect((await post(publishAction, `/meetings/${meetingId}/publish`, collector, params, { expectedItems: String(preview.items) })).status).toBe(403);
+    expect((await post(publishAction, `/meetings/${meetingId}/publish`, collector, params, { expectedItems: String(preview.items) })).status).toBe(
+      403,
+    );
     const stale = await post(publishAction, `/meetings/${meetingId}/publish`, secretariat, params, { expectedItems: String(preview.items + 1) });
     expect(stale.status).toBe(409);
     expect(await itemsOf(meetingId)).toEqual([]);
@@ -97,7 +99,12 @@ describe("correcting and adding after publishing", () => {
     expect(Object.keys(body.fieldErrors).sort()).toEqual(["assigneeKind", "dueDate"]);
 
     const before = (await itemsOf(meetingId)).length;
-    const ok = await post(addAction, path, secretariat, params, { ...typed, dueDate: "2024-12-31", assigneeKind: "DEPARTMENT", departmentCode: "DIPR" });
+    const ok = await post(addAction, path, secretariat, params, {
+      ...typed,
+      dueDate: "2024-12-31",
+      assigneeKind: "DEPARTMENT",
+      departmentCode: "DIPR",
+    });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toMatch(new RegExp(`^/meetings/${meetingId}/edit\\?done=directive-added&n=1#directive-\\d+$`));
     expect(await itemsOf(meetingId)).toHaveLength(before + 1);

@@ -48,19 +48,40 @@ const historyOf = (id: number) =>
   t.db().select().from(schema.actionItemHistory).where(eq(schema.actionItemHistory.actionItemId, id)).orderBy(schema.actionItemHistory.version);
 const auditOf = (action: string) => t.db().select().from(schema.auditLog).where(eq(schema.auditLog.action, action));
 const noticesOf = (userId: number) =>
-  t.db().select().from(schema.notices).where(and(eq(schema.notices.userId, userId), eq(schema.notices.kind, "DIRECTIVE_CORRECTED")));
+  t
+    .db()
+    .select()
+    .from(schema.notices)
+    .where(and(eq(schema.notices.userId, userId), eq(schema.notices.kind, "DIRECTIVE_CORRECTED")));
 
 async function districtsInAjmerDivision() {
-  const [{ n }] = await selectRows<{ n: number }>(sql`SELECT count(*)::int AS n FROM districts t JOIN divisions v ON v.id = t.division_id WHERE v.code = 'AJM'`);
+  const [{ n }] = await selectRows<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM districts t JOIN divisions v ON v.id = t.division_id WHERE v.code = 'AJM'`,
+  );
   return Number(n);
 }
 
 async function draftMeeting(title: string) {
   const db = t.db();
-  const [meeting] = await db.insert(schema.meetings).values({ titleEn: title, titleHi: "प्रारूप बैठक", meetingDate: "2024-05-02", status: "DRAFT" }).returning();
-  const [d1] = await db.insert(schema.directives).values({ meetingId: meeting.id, number: 1, textHi: "सभी जिलों में शिविर लगाएँ", dueDate: "2024-06-01" }).returning();
-  const [d2] = await db.insert(schema.directives).values({ meetingId: meeting.id, number: 2, textEn: "Publicise the camps", dueInDays: 10 }).returning();
-  await insertAssigneeLine(db, d1.id, { kind: "district-role", districtRole: "COLLECTOR", scope: "DIVISIONS", divisionCodes: ["AJM"], districtCodes: [] });
+  const [meeting] = await db
+    .insert(schema.meetings)
+    .values({ titleEn: title, titleHi: "प्रारूप बैठक", meetingDate: "2024-05-02", status: "DRAFT" })
+    .returning();
+  const [d1] = await db
+    .insert(schema.directives)
+    .values({ meetingId: meeting.id, number: 1, textHi: "सभी जिलों में शिविर लगाएँ", dueDate: "2024-06-01" })
+    .returning();
+  const [d2] = await db
+    .insert(schema.directives)
+    .values({ meetingId: meeting.id, number: 2, textEn: "Publicise the camps", dueInDays: 10 })
+    .returning();
+  await insertAssigneeLine(db, d1.id, {
+    kind: "district-role",
+    districtRole: "COLLECTOR",
+    scope: "DIVISIONS",
+    divisionCodes: ["AJM"],
+    districtCodes: [],
+  });
   await insertAssigneeLine(db, d2.id, { kind: "department", departmentCode: "DIPR" });
   return meeting;
 }
@@ -99,13 +120,25 @@ describe("correcting a published directive's text", () => {
     for (const item of published.items) {
       const rows = await historyOf(item.id);
       const last = rows[rows.length - 1];
-      expect(last).toMatchObject({ kind: "TEXT_CORRECTED", fromStatus: "PENDING", toStatus: "PENDING", remark: correction().reason, version: 2, actorId: secretariat.id, directiveCorrectionId: kept.id });
+      expect(last).toMatchObject({
+        kind: "TEXT_CORRECTED",
+        fromStatus: "PENDING",
+        toStatus: "PENDING",
+        remark: correction().reason,
+        version: 2,
+        actorId: secretariat.id,
+        directiveCorrectionId: kept.id,
+      });
       expect(last.at.getTime()).toBe(at.getTime());
     }
 
     // Each officer who answers for an item: one notice, in Hindi (no preference set), linking to their own item.
     const byItem = new Map(published.items.map((i) => [i.districtId ?? i.departmentId, i.id]));
-    for (const [officer, key] of [[collectorAjmer, (await districtByCode(t.db(), "AJMER")).id], [collectorJaipur, (await districtByCode(t.db(), "JAIPUR")).id], [dipr, dipr.departmentId]] as const) {
+    for (const [officer, key] of [
+      [collectorAjmer, (await districtByCode(t.db(), "AJMER")).id],
+      [collectorJaipur, (await districtByCode(t.db(), "JAIPUR")).id],
+      [dipr, dipr.departmentId],
+    ] as const) {
       const notices = await noticesOf(officer.id);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatchObject({ link: `/actions/${byItem.get(key!)}`, locale: "hi" });
@@ -133,7 +166,13 @@ describe("correcting a published directive's text", () => {
   it("leaves a withdrawn directive alone, and the corrections table is append-only", async () => {
     const other = await createPublishedMeeting(t.db(), { items: [{ districtCode: "AJMER" }] });
     await withdrawDirective(secretariat, { meetingId: other.meeting.id, directiveId: other.directive.id, reason: "दोहराव" });
-    const refused = await correctDirectiveText(secretariat, { meetingId: other.meeting.id, directiveId: other.directive.id, textEn: "x", textHi: "य", reason: "r" });
+    const refused = await correctDirectiveText(secretariat, {
+      meetingId: other.meeting.id,
+      directiveId: other.directive.id,
+      textEn: "x",
+      textHi: "य",
+      reason: "r",
+    });
     expect(refused).toEqual({ ok: false, reason: "directive-withdrawn" });
     await expect(t.db().execute(sql`UPDATE directive_corrections SET reason = 'changed'`)).rejects.toThrow();
     await expect(t.db().execute(sql`DELETE FROM directive_corrections`)).rejects.toThrow();
@@ -148,7 +187,13 @@ describe("adding a directive to a published meeting", () => {
     categoryCode: "CYBER",
     priority: "HIGH" as const,
     dueDate: "2024-05-31",
-    assignee: { kind: "district-role" as const, districtRole: "COLLECTOR" as const, scope: "DIVISIONS" as const, divisionCodes: ["AJM"], districtCodes: [] },
+    assignee: {
+      kind: "district-role" as const,
+      districtRole: "COLLECTOR" as const,
+      scope: "DIVISIONS" as const,
+      divisionCodes: ["AJM"],
+      districtCodes: [],
+    },
     reason: "बैठक में मौखिक रूप से दिया गया निर्देश छूट गया था",
   });
 
@@ -160,9 +205,13 @@ describe("adding a directive to a published meeting", () => {
     expect(result).toMatchObject({ number: 2, items: expected });
     const items = await t.db().select().from(schema.actionItems).where(eq(schema.actionItems.directiveId, result.directiveId));
     expect(items).toHaveLength(expected);
-    expect(new Set(items.map((i) => [i.status, i.districtRole, i.dueDate, i.meetingId].join()))).toEqual(new Set([`PENDING,COLLECTOR,2024-05-31,${published.meeting.id}`]));
+    expect(new Set(items.map((i) => [i.status, i.districtRole, i.dueDate, i.meetingId].join()))).toEqual(
+      new Set([`PENDING,COLLECTOR,2024-05-31,${published.meeting.id}`]),
+    );
     for (const item of items) {
-      expect((await historyOf(item.id)).map((h) => [h.kind, h.toStatus, h.remark, h.actorId])).toEqual([["CREATED", "PENDING", input().reason, secretariat.id]]);
+      expect((await historyOf(item.id)).map((h) => [h.kind, h.toStatus, h.remark, h.actorId])).toEqual([
+        ["CREATED", "PENDING", input().reason, secretariat.id],
+      ]);
     }
     expect(await auditOf("meeting.add-directive")).toHaveLength(1);
   });
@@ -182,11 +231,18 @@ describe("publishing asks for the number of items", () => {
     const draft = await draftMeeting("Draft to publish");
     const n = await districtsInAjmerDivision();
     const preview = await previewPublish(secretariat, draft.id);
-    expect(preview?.directives.map((d) => [d.number, d.items])).toEqual([[1, n], [2, 1]]);
+    expect(preview?.directives.map((d) => [d.number, d.items])).toEqual([
+      [1, n],
+      [2, 1],
+    ]);
     expect(preview).toMatchObject({ items: n + 1, incomplete: [] });
     expect(await previewPublish(collectorAjmer, draft.id)).toBeNull();
 
-    expect(await publishConfirmed(secretariat, { meetingId: draft.id, expectedItems: n, origin })).toEqual({ ok: false, reason: "changed", items: n + 1 });
+    expect(await publishConfirmed(secretariat, { meetingId: draft.id, expectedItems: n, origin })).toEqual({
+      ok: false,
+      reason: "changed",
+      items: n + 1,
+    });
     const [still] = await t.db().select().from(schema.meetings).where(eq(schema.meetings.id, draft.id));
     expect(still.status).toBe("DRAFT");
     expect(await publishConfirmed(collectorAjmer, { meetingId: draft.id, expectedItems: n + 1, origin })).toEqual({ ok: false, reason: "not-found" });
@@ -195,7 +251,10 @@ describe("publishing asks for the number of items", () => {
     expect(await t.db().select().from(schema.actionItems).where(eq(schema.actionItems.meetingId, draft.id))).toHaveLength(n + 1);
     const audits = (await auditOf("meeting.publish")).filter((a) => a.targetId === String(draft.id));
     expect(audits.map((a) => a.details)).toEqual([{ items: n + 1, confirmed: n + 1 }]);
-    expect(await publishConfirmed(secretariat, { meetingId: draft.id, expectedItems: n + 1, origin })).toEqual({ ok: false, reason: "already-published" });
+    expect(await publishConfirmed(secretariat, { meetingId: draft.id, expectedItems: n + 1, origin })).toEqual({
+      ok: false,
+      reason: "already-published",
+    });
   });
 });
 

@@ -21,7 +21,10 @@ let users: Users;
 let items: Record<"dueIn3" | "dueToday" | "overdue7" | "overdue15" | "completedLate" | "dueIn10" | "diprToday" | "jaipur7", number>;
 
 async function setLocale(userId: number, locale: "en" | "hi", email?: string) {
-  await t.db().insert(schema.noticePreferences).values({ userId, locale, email: email ?? null });
+  await t
+    .db()
+    .insert(schema.noticePreferences)
+    .values({ userId, locale, email: email ?? null });
 }
 
 beforeAll(async () => {
@@ -171,7 +174,10 @@ describe("a day's run of the ladder", () => {
     await db.update(schema.ladderSteps).set({ enabled: false }).where(eq(schema.ladderSteps.step, "DUE_SOON"));
     try {
       await runLadder({ today: TODAY });
-      const told = await db.select().from(schema.notices).where(sql`${schema.notices.actionItemId} IN (${made[0].id}, ${made[1].id})`);
+      const told = await db
+        .select()
+        .from(schema.notices)
+        .where(sql`${schema.notices.actionItemId} IN (${made[0].id}, ${made[1].id})`);
       expect(told.map((n) => `${n.kind}:${n.actionItemId}:${n.userId}`)).toEqual([`OVERDUE_DIVISION:${made[0].id}:${users.commissionerAjmer}`]);
     } finally {
       await db.update(schema.ladderSteps).set({ offsetDays: 7 }).where(eq(schema.ladderSteps.step, "OVERDUE_DIVISION"));
@@ -189,7 +195,9 @@ describe("the weekly digest", () => {
     const recipients = digests.map((d) => d.userId).sort((a, b) => a - b);
     // Officers only: district, department and division officers (not the official or the secretariat).
     expect(recipients).toEqual(
-      [users.collectorAjmer, users.spAjmer, users.collectorJaipur, users.commissionerAjmer, users.igAjmer, users.commissionerJaipur, users.dipr].sort((a, b) => a - b),
+      [users.collectorAjmer, users.spAjmer, users.collectorJaipur, users.commissionerAjmer, users.igAjmer, users.commissionerJaipur, users.dipr].sort(
+        (a, b) => a - b,
+      ),
     );
     const collector = digests.find((d) => d.userId === users.collectorAjmer)!;
     // Ajmer's collector: one open item, due 21 March — overdue by the 23rd.
@@ -202,7 +210,11 @@ describe("the weekly digest", () => {
     expect(await runDigests({ today: "2026-03-26" })).toBe(0);
     await t.db().update(schema.noticePreferences).set({ digestFrequency: "OFF" }).where(eq(schema.noticePreferences.userId, users.spAjmer));
     await runDigests({ today: "2026-03-30" });
-    const next = await t.db().select().from(schema.notices).where(sql`${schema.notices.kind} = 'DIGEST' AND ${schema.notices.forDate} = '2026-03-30'`);
+    const next = await t
+      .db()
+      .select()
+      .from(schema.notices)
+      .where(sql`${schema.notices.kind} = 'DIGEST' AND ${schema.notices.forDate} = '2026-03-30'`);
     expect(next.map((d) => d.userId)).not.toContain(users.spAjmer);
     expect(next.map((d) => d.userId)).toContain(users.collectorAjmer);
   });

@@ -58,8 +58,13 @@ describe("a returned item", () => {
 
     // A progress remark keeps it returned; reporting it completed again ends it.
     await change(collector, returnedId, "IN_PROGRESS", "फोटो एकत्र किए जा रहे हैं।");
-    const [{ kind }] = await t.db().select({ kind: schema.actionItemHistory.kind }).from(schema.actionItemHistory)
-      .where(eq(schema.actionItemHistory.actionItemId, returnedId)).orderBy(sql`${schema.actionItemHistory.version} DESC`).limit(1);
+    const [{ kind }] = await t
+      .db()
+      .select({ kind: schema.actionItemHistory.kind })
+      .from(schema.actionItemHistory)
+      .where(eq(schema.actionItemHistory.actionItemId, returnedId))
+      .orderBy(sql`${schema.actionItemHistory.version} DESC`)
+      .limit(1);
     expect(kind).toBe("REMARK");
     expect((await getActionItem(collector, returnedId, TODAY))?.returnedAt).not.toBeNull();
 

@@ -49,27 +49,73 @@ const SPECS: Spec[] = [
   // Overdue 42 days; pending since P; never reported. Not overdue at P (due 20 Jun): newly overdue.
   { key: "i1", directive: "D1", district: "JAIPUR", due: "2024-06-20", events: [[P, "CREATED", "PENDING"]] },
   // Completed after P, then verified: newly completed.
-  { key: "i2", directive: "D1", district: "JAIPUR", due: "2024-06-20",
-    events: [[P, "CREATED", "PENDING"], ["2024-06-15 11:00", "STATUS_CHANGED", "COMPLETED"], ["2024-06-18 11:00", "VERIFIED", "VERIFIED"]] },
+  {
+    key: "i2",
+    directive: "D1",
+    district: "JAIPUR",
+    due: "2024-06-20",
+    events: [
+      [P, "CREATED", "PENDING"],
+      ["2024-06-15 11:00", "STATUS_CHANGED", "COMPLETED"],
+      ["2024-06-18 11:00", "VERIFIED", "VERIFIED"],
+    ],
+  },
   // Reported completed, returned, a remark 7 days ago: returned, overdue 42 days, newly overdue, not silent.
-  { key: "i3", directive: "D1", district: "ALWAR", due: "2024-06-20",
-    events: [[P, "CREATED", "PENDING"], ["2024-06-10 11:00", "STATUS_CHANGED", "COMPLETED"], ["2024-06-12 11:00", "RETURNED", "IN_PROGRESS"],
-      ["2024-07-25 11:00", "REMARK", "IN_PROGRESS"]] },
+  {
+    key: "i3",
+    directive: "D1",
+    district: "ALWAR",
+    due: "2024-06-20",
+    events: [
+      [P, "CREATED", "PENDING"],
+      ["2024-06-10 11:00", "STATUS_CHANGED", "COMPLETED"],
+      ["2024-06-12 11:00", "RETURNED", "IN_PROGRESS"],
+      ["2024-07-25 11:00", "REMARK", "IN_PROGRESS"],
+    ],
+  },
   // Started, then extended to 10 Aug: not yet due (its grade is "not yet due"); last report 3 Jun: silent 59 days.
-  { key: "i4", directive: "D1", district: "AJMER", due: "2024-08-10",
-    events: [[P, "CREATED", "PENDING"], ["2024-06-03 11:00", "STATUS_CHANGED", "IN_PROGRESS"],
-      ["2024-06-04 11:00", "EXTENSION_GRANTED", "IN_PROGRESS", { fromDue: "2024-06-05", toDue: "2024-08-10" }]] },
+  {
+    key: "i4",
+    directive: "D1",
+    district: "AJMER",
+    due: "2024-08-10",
+    events: [
+      [P, "CREATED", "PENDING"],
+      ["2024-06-03 11:00", "STATUS_CHANGED", "IN_PROGRESS"],
+      ["2024-06-04 11:00", "EXTENSION_GRANTED", "IN_PROGRESS", { fromDue: "2024-06-05", toDue: "2024-08-10" }],
+    ],
+  },
   // Overdue 93 days, already overdue at P; a remark 12 days ago.
-  { key: "i5", directive: "D0", district: "BIKANER", due: "2024-04-30",
-    events: [[O, "CREATED", "PENDING"], ["2024-07-20 11:00", "REMARK", "PENDING"]] },
+  {
+    key: "i5",
+    directive: "D0",
+    district: "BIKANER",
+    due: "2024-04-30",
+    events: [
+      [O, "CREATED", "PENDING"],
+      ["2024-07-20 11:00", "REMARK", "PENDING"],
+    ],
+  },
   // Completed before P: done then and now.
-  { key: "i6", directive: "D0", district: "CHURU", due: "2024-04-30",
-    events: [[O, "CREATED", "PENDING"], ["2024-04-20 11:00", "STATUS_CHANGED", "COMPLETED"]] },
+  {
+    key: "i6",
+    directive: "D0",
+    district: "CHURU",
+    due: "2024-04-30",
+    events: [
+      [O, "CREATED", "PENDING"],
+      ["2024-04-20 11:00", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
   // M's own directive, due 1 Sep: did not exist at P; open, not yet due, created 7 days ago (not silent).
   { key: "i7", directive: "D2", department: "DIPR", due: "2024-09-01", events: [[M, "CREATED", "PENDING"]] },
 ];
 
-const ids = { meetings: {} as Record<"O" | "P" | "M" | "X", number>, directives: {} as Record<Spec["directive"], number>, items: {} as Record<string, number> };
+const ids = {
+  meetings: {} as Record<"O" | "P" | "M" | "X", number>,
+  directives: {} as Record<Spec["directive"], number>,
+  items: {} as Record<string, number>,
+};
 
 beforeAll(async () => {
   await importRajasthan(db());
@@ -79,7 +125,15 @@ beforeAll(async () => {
       const date = at.slice(0, 10);
       const [row] = await tx
         .insert(schema.meetings)
-        .values({ titleEn: `Review of ${date}`, titleHi: `${date} की समीक्षा`, meetingDate: date, chairEn, chairHi, status: "PUBLISHED", publishedAt: ist(at) })
+        .values({
+          titleEn: `Review of ${date}`,
+          titleHi: `${date} की समीक्षा`,
+          meetingDate: date,
+          chairEn,
+          chairHi,
+          status: "PUBLISHED",
+          publishedAt: ist(at),
+        })
         .returning();
       return row.id;
     };
@@ -158,7 +212,12 @@ describe("chair offices and series", () => {
 
 describe("carry-over", () => {
   it("offers the still-open directives of earlier meetings of the series, with open count, age and times carried", async () => {
-    const candidates = await listCarryCandidates(secretariat, { seriesCode: "CS_MONTHLY_VC", meetingId: ids.meetings.M, meetingDate: "2024-07-25", today: TODAY });
+    const candidates = await listCarryCandidates(secretariat, {
+      seriesCode: "CS_MONTHLY_VC",
+      meetingId: ids.meetings.M,
+      meetingDate: "2024-07-25",
+      today: TODAY,
+    });
     expect(candidates.map((c) => c.directiveId)).toEqual([ids.directives.D0, ids.directives.D1]);
     // D0: Bikaner open (overdue), Churu completed (awaiting verification). D1: i1, i3, i4 open; i1, i3 overdue.
     expect(candidates[0]).toMatchObject({ open: 1, overdue: 1, awaitingVerification: 1, ageDays: 122, timesCarried: 0 });
@@ -168,9 +227,13 @@ describe("carry-over", () => {
   it("carrying adds a link, never items: the directive keeps its one set of items and history", async () => {
     const before = await itemCount();
     const historyBefore = await selectRows<{ n: number }>(sql`SELECT count(*)::int AS n FROM action_item_history`, db());
-    await db().transaction((tx) => saveReviewedDirectives(secretariat, { meetingId: ids.meetings.M, directiveIds: [ids.directives.D0, ids.directives.D1] }, tx));
+    await db().transaction((tx) =>
+      saveReviewedDirectives(secretariat, { meetingId: ids.meetings.M, directiveIds: [ids.directives.D0, ids.directives.D1] }, tx),
+    );
     // Saved again (the editor saves the whole list each time): still one link each.
-    await db().transaction((tx) => saveReviewedDirectives(secretariat, { meetingId: ids.meetings.M, directiveIds: [ids.directives.D0, ids.directives.D1] }, tx));
+    await db().transaction((tx) =>
+      saveReviewedDirectives(secretariat, { meetingId: ids.meetings.M, directiveIds: [ids.directives.D0, ids.directives.D1] }, tx),
+    );
     expect(await itemCount()).toBe(before);
     const historyAfter = await selectRows<{ n: number }>(sql`SELECT count(*)::int AS n FROM action_item_history`, db());
     expect(historyAfter[0].n).toBe(historyBefore[0].n);
@@ -201,7 +264,10 @@ describe("carry-over", () => {
 
 describe("the pre-review brief", () => {
   it("counts the escalated items among a place's overdue ones (issue 13)", async () => {
-    await db().update(schema.actionItems).set({ escalatedAt: new Date("2024-07-15T04:00:00Z") }).where(eq(schema.actionItems.id, ids.items.i5));
+    await db()
+      .update(schema.actionItems)
+      .set({ escalatedAt: new Date("2024-07-15T04:00:00Z") })
+      .where(eq(schema.actionItems.id, ids.items.i5));
     try {
       const brief = (await getBrief(official, ids.meetings.M, TODAY))!;
       expect(brief.totals.escalated).toBe(1);
@@ -221,8 +287,16 @@ describe("the pre-review brief", () => {
     expect(brief.directives).toBe(3);
     expect(brief.carried).toBe(2);
     expect(brief.totals).toMatchObject({
-      items: 7, applicable: 7, done: 2, overdue: 3, returned: 1, silentPlaces: 2, graded: 5,
-      newlyCompleted: 1, newlyOverdue: 2, grade: "D",
+      items: 7,
+      applicable: 7,
+      done: 2,
+      overdue: 3,
+      returned: 1,
+      silentPlaces: 2,
+      graded: 5,
+      newlyCompleted: 1,
+      newlyOverdue: 2,
+      grade: "D",
     });
     // Then: the five items of D0 and D1 that existed at P's day's end; only Churu's was done.
     expect(brief.totals.thenCompletionRate).toBeCloseTo(1 / 6, 12);
@@ -258,14 +332,21 @@ describe("the pre-review brief", () => {
     const brief = (await getBrief(official, ids.meetings.M, TODAY))!;
     const headline = await getHeadline(official, { reviewMeetingId: ids.meetings.M }, TODAY);
     expect([headline.items, headline.done, headline.overdue, headline.grade]).toEqual([
-      brief.totals.items, brief.totals.done, brief.totals.overdue, brief.totals.grade,
+      brief.totals.items,
+      brief.totals.done,
+      brief.totals.overdue,
+      brief.totals.grade,
     ]);
     expect(headline.completionRate).toBeCloseTo(brief.totals.completionRate!, 12);
   });
 
   it("shows a district officer only their own items", async () => {
     const jaipur = await districtByCode(db(), "JAIPUR");
-    const brief = (await getBrief({ role: "DISTRICT_OFFICER", districtId: jaipur.id, districtRole: "COLLECTOR", departmentId: null }, ids.meetings.M, TODAY))!;
+    const brief = (await getBrief(
+      { role: "DISTRICT_OFFICER", districtId: jaipur.id, districtRole: "COLLECTOR", departmentId: null },
+      ids.meetings.M,
+      TODAY,
+    ))!;
     expect(brief.totals.items).toBe(1);
     expect(brief.overdue.map((p) => p.code)).toEqual(["JAIPUR"]);
   });
@@ -296,7 +377,12 @@ describe("fair grades", () => {
 describe("a district between two meetings of a series", () => {
   it("replays each figure as it stood at the end of each meeting's day", async () => {
     const jaipur = await districtByCode(db(), "JAIPUR");
-    const c = await compareSeriesMeetings(official, { districtId: jaipur.id, seriesCode: "CS_MONTHLY_VC", fromDate: "2024-06-01", toDate: "2024-07-25" });
+    const c = await compareSeriesMeetings(official, {
+      districtId: jaipur.id,
+      seriesCode: "CS_MONTHLY_VC",
+      fromDate: "2024-06-01",
+      toDate: "2024-07-25",
+    });
     expect(c.from).toMatchObject({ items: 2, applicable: 2, done: 0, overdue: 0 });
     // By 25 Jul: i2 verified (on time, 15 Jun ≤ 20 Jun); i1 overdue. M's own directive has no Jaipur item.
     expect(c.to).toMatchObject({ items: 2, done: 1, overdue: 1, duePassed: 2, onTime: 1 });
@@ -308,13 +394,20 @@ describe("a district between two meetings of a series", () => {
 describe("closing and re-issuing a carried directive", () => {
   it("re-issues with a new due date: every open item, with a history row carrying the reason", async () => {
     const result = await reissueCarriedDirective(secretariat, {
-      meetingId: ids.meetings.M, directiveId: ids.directives.D1, dueDate: "2024-08-31", reason: "Re-issued in the July review", today: TODAY,
+      meetingId: ids.meetings.M,
+      directiveId: ids.directives.D1,
+      dueDate: "2024-08-31",
+      reason: "Re-issued in the July review",
+      today: TODAY,
     });
     expect(result).toEqual({ ok: true, affected: 3 });
-    const rows = await selectRows<{ id: number; due: string; kind: string; remark: string; from_due: string }>(sql`
+    const rows = await selectRows<{ id: number; due: string; kind: string; remark: string; from_due: string }>(
+      sql`
       SELECT a.id, to_char(a.due_date, 'YYYY-MM-DD') AS due, h.kind, h.remark, to_char(h.from_due_date, 'YYYY-MM-DD') AS from_due
       FROM action_items a JOIN action_item_history h ON h.action_item_id = a.id AND h.kind = 'DUE_DATE_CHANGED'
-      WHERE a.directive_id = ${ids.directives.D1} ORDER BY a.id`, db());
+      WHERE a.directive_id = ${ids.directives.D1} ORDER BY a.id`,
+      db(),
+    );
     expect(rows.map((r) => [r.id, r.due, r.remark, r.from_due])).toEqual([
       [ids.items.i1, "2024-08-31", "Re-issued in the July review", "2024-06-20"],
       [ids.items.i3, "2024-08-31", "Re-issued in the July review", "2024-06-20"],
@@ -322,23 +415,48 @@ describe("closing and re-issuing a carried directive", () => {
     ]);
     const [i2] = await db().select().from(schema.actionItems).where(eq(schema.actionItems.id, ids.items.i2));
     expect(i2.dueDate).toBe("2024-06-20");
-    expect(await reissueCarriedDirective(secretariat, { meetingId: ids.meetings.M, directiveId: ids.directives.D1, dueDate: "2024-07-01", reason: "x", today: TODAY }))
-      .toEqual({ ok: false, reason: "due-in-past" });
+    expect(
+      await reissueCarriedDirective(secretariat, {
+        meetingId: ids.meetings.M,
+        directiveId: ids.directives.D1,
+        dueDate: "2024-07-01",
+        reason: "x",
+        today: TODAY,
+      }),
+    ).toEqual({ ok: false, reason: "due-in-past" });
   });
 
   it("closes: completed items verified, open ones not applicable, each with the reason; no longer offered", async () => {
-    const result = await closeCarriedDirective(secretariat, { meetingId: ids.meetings.M, directiveId: ids.directives.D0, reason: "Closed by the CS" });
+    const result = await closeCarriedDirective(secretariat, {
+      meetingId: ids.meetings.M,
+      directiveId: ids.directives.D0,
+      reason: "Closed by the CS",
+    });
     expect(result).toEqual({ ok: true, affected: 2 });
     const items = await db().select().from(schema.actionItems).where(eq(schema.actionItems.directiveId, ids.directives.D0));
     expect(Object.fromEntries(items.map((i) => [i.id, i.status]))).toEqual({ [ids.items.i5]: "NOT_APPLICABLE", [ids.items.i6]: "VERIFIED" });
-    const history = await selectRows<{ n: number }>(sql`
+    const history = await selectRows<{ n: number }>(
+      sql`
       SELECT count(*)::int AS n FROM action_item_history h JOIN action_items a ON a.id = h.action_item_id
-      WHERE a.directive_id = ${ids.directives.D0} AND h.remark = 'Closed by the CS'`, db());
+      WHERE a.directive_id = ${ids.directives.D0} AND h.remark = 'Closed by the CS'`,
+      db(),
+    );
     expect(history[0].n).toBe(2);
-    const candidates = await listCarryCandidates(secretariat, { seriesCode: "CS_MONTHLY_VC", meetingId: null, meetingDate: "2024-08-20", today: TODAY });
+    const candidates = await listCarryCandidates(secretariat, {
+      seriesCode: "CS_MONTHLY_VC",
+      meetingId: null,
+      meetingDate: "2024-08-20",
+      today: TODAY,
+    });
     expect(candidates.map((c) => c.directiveId)).toEqual([ids.directives.D1, ids.directives.D2]);
-    expect(await closeCarriedDirective(secretariat, { meetingId: ids.meetings.M, directiveId: ids.directives.D0, reason: "again" })).toEqual({ ok: false, reason: "closed" });
+    expect(await closeCarriedDirective(secretariat, { meetingId: ids.meetings.M, directiveId: ids.directives.D0, reason: "again" })).toEqual({
+      ok: false,
+      reason: "closed",
+    });
     // Not under review in this meeting: refused, nothing changed.
-    expect(await closeCarriedDirective(secretariat, { meetingId: ids.meetings.P, directiveId: ids.directives.D1, reason: "x" })).toEqual({ ok: false, reason: "not-found" });
+    expect(await closeCarriedDirective(secretariat, { meetingId: ids.meetings.P, directiveId: ids.directives.D1, reason: "x" })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
   });
 });

@@ -15,7 +15,15 @@ import {
 } from "../../db/import";
 import { runMigrations } from "../../db/migrate";
 import { ACTION_STATUSES, actionItems, directives, districts, divisions, meetings, users } from "../../db/schema";
-import { DEMO_DIVISION_OFFICERS_BY_STATE, DEMO_PASSWORD, DEMO_USERS, isLocalDatabase, seedDemo, seedDemoIfEmpty, type SeedSummary } from "../../db/seed";
+import {
+  DEMO_DIVISION_OFFICERS_BY_STATE,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  isLocalDatabase,
+  seedDemo,
+  seedDemoIfEmpty,
+  type SeedSummary,
+} from "../../db/seed";
 import { createTestDatabase } from "../support/database";
 
 const TIMEOUT = 60_000;
@@ -39,10 +47,7 @@ async function single<T>(query: SQL): Promise<T> {
 }
 
 async function statusCounts(): Promise<Record<string, number>> {
-  const list = await handle.db
-    .select({ status: actionItems.status, n: count() })
-    .from(actionItems)
-    .groupBy(actionItems.status);
+  const list = await handle.db.select({ status: actionItems.status, n: count() }).from(actionItems).groupBy(actionItems.status);
   return Object.fromEntries(list.map((r) => [r.status, r.n]));
 }
 
@@ -201,12 +206,14 @@ describe("demo seed", () => {
 
   it("creates the demo users with the demo password", async () => {
     const list = await handle.db.select().from(users);
-    expect(list.map((u) => u.username).sort()).toEqual(
-      [...DEMO_USERS, ...DEMO_DIVISION_OFFICERS_BY_STATE.rajasthan.map((o) => o.username)].sort(),
-    );
+    expect(list.map((u) => u.username).sort()).toEqual([...DEMO_USERS, ...DEMO_DIVISION_OFFICERS_BY_STATE.rajasthan.map((o) => o.username)].sort());
     // Ajmer division's Commissioner (the collectors' side) and range IG (the SPs').
     const [ajmer] = await handle.db.select().from(divisions).where(eq(divisions.code, "AJM"));
-    expect(list.find((u) => u.username === "commissioner.ajmer")).toMatchObject({ role: "DIVISION_OFFICER", divisionId: ajmer.id, districtRole: "COLLECTOR" });
+    expect(list.find((u) => u.username === "commissioner.ajmer")).toMatchObject({
+      role: "DIVISION_OFFICER",
+      divisionId: ajmer.id,
+      districtRole: "COLLECTOR",
+    });
     expect(list.find((u) => u.username === "ig.ajmer")).toMatchObject({ role: "DIVISION_OFFICER", divisionId: ajmer.id, districtRole: "SP" });
     expect(await verifyPassword(list[0].passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await verifyPassword(list[0].passwordHash, "wrong")).toBe(false);

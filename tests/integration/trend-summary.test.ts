@@ -34,9 +34,7 @@ let divisions: { id: number; code: string }[];
 beforeAll(async () => {
   await buildComplianceFixture(t.db());
   secretariat = await createUser(t.db(), { role: "SECRETARIAT" });
-  divisions = (await t.db().select({ id: schema.divisions.id, code: schema.divisions.code }).from(schema.divisions)).sort(
-    (a, b) => a.id - b.id,
-  );
+  divisions = (await t.db().select({ id: schema.divisions.id, code: schema.divisions.code }).from(schema.divisions)).sort((a, b) => a.id - b.id);
 });
 
 /** Summary and replay, side by side, for the views the summary serves. */
@@ -83,7 +81,11 @@ describe("weekly trend summary", () => {
 
     // A withdrawal (and its reversal) written without a history row, as a hand-run UPDATE would do.
     const [item] = await t.db().select().from(schema.actionItems).where(eq(schema.actionItems.status, "COMPLETED")).limit(1);
-    await t.db().update(schema.actionItems).set({ withdrawnAt: ist("2024-07-29 00:00") }).where(eq(schema.actionItems.id, item.id));
+    await t
+      .db()
+      .update(schema.actionItems)
+      .set({ withdrawnAt: ist("2024-07-29 00:00") })
+      .where(eq(schema.actionItems.id, item.id));
     await expectSummaryEqualsReplay(FIXTURE_TODAY);
     await expectRebuildUnchanged();
     await t.db().update(schema.actionItems).set({ withdrawnAt: null }).where(eq(schema.actionItems.id, item.id));
@@ -114,7 +116,10 @@ describe("weekly trend summary", () => {
       { arbitrary: fc.record({ kind: fc.constant("extension" as const), pick: fc.nat(), grant: fc.boolean(), at: instant }), weight: 2 },
       { arbitrary: fc.record({ kind: fc.constant("due" as const), pick: fc.nat(), days: fc.integer({ min: 1, max: 200 }), at: instant }), weight: 1 },
       { arbitrary: fc.record({ kind: fc.constant("withdrawDirective" as const), pick: fc.nat(), at: instant }), weight: 1 },
-      { arbitrary: fc.record({ kind: fc.constant("addLine" as const), pick: fc.nat(), division: fc.nat(), dept: fc.boolean(), at: instant }), weight: 2 },
+      {
+        arbitrary: fc.record({ kind: fc.constant("addLine" as const), pick: fc.nat(), division: fc.nat(), dept: fc.boolean(), at: instant }),
+        weight: 2,
+      },
       { arbitrary: fc.record({ kind: fc.constant("withdrawLine" as const), pick: fc.nat(), at: instant }), weight: 1 },
     );
     /** The live directives; when withdrawals leave fewer than three, a new meeting brings one (items created as on publish). */
@@ -132,84 +137,88 @@ describe("weekly trend summary", () => {
     let applied = 0;
 
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), fc.constantFrom(FIXTURE_TODAY, "2024-07-28", "2024-07-29", "2024-03-01"), async (ops, today) => {
-        for (const o of ops) {
-          const directives = await liveDirectives();
-          const directive = directives[o.pick % directives.length];
-          const directiveId = directive.id;
-          const base = { meetingId: directive.meetingId, directiveId, reason: "पुनरीक्षण / revision", at: o.at };
-          let ok = false;
-          if (o.kind === "status" || o.kind === "extension") {
-            const items = await t.db().select().from(schema.actionItems).where(isNull(schema.actionItems.withdrawnAt)).orderBy(schema.actionItems.id);
-            if (items.length === 0) continue;
-            const item = items[o.pick % items.length];
-            if (o.kind === "status") {
-              const moves = TRANSITIONS.filter((m) => m.from === item.status);
-              if (moves.length === 0) continue;
-              const move = moves[o.to % moves.length];
-              const input = { itemId: item.id, version: item.version, at: o.at };
-              const result =
-                move.kind === "VERIFIED"
-                  ? await acceptCompletion(secretariat, input)
-                  : move.kind === "RETURNED"
-                    ? await returnCompletion(secretariat, { ...input, remark: "प्रमाण अधूरा / evidence incomplete" })
-                    : await changeActionItemStatus(move.actor === "SECRETARIAT" ? secretariat : await officerFor(item), {
-                        actionItemId: item.id,
-                        expectedVersion: item.version,
-                        toStatus: move.to,
-                        remark: "प्रगति / progress",
-                        at: o.at,
-                      });
-              ok = result.ok;
-            } else {
-              const asked = await requestExtension(await officerFor(item), {
-                actionItemId: item.id,
-                expectedVersion: item.version,
-                requestedDueDate: addDays(item.dueDate ?? FIXTURE_TODAY, 30),
-                reason: "ठेकेदार ने समय मांगा",
-                today: "2024-01-01",
-                at: o.at,
-              });
-              if (asked.ok) {
-                const decided = await decideExtension(secretariat, {
-                  requestId: asked.request.id,
-                  decision: o.grant ? "GRANT" : "REFUSE",
-                  remark: "निर्णय / decided",
-                  at: new Date(o.at.getTime() + 60_000),
+      fc.asyncProperty(
+        fc.array(op, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(FIXTURE_TODAY, "2024-07-28", "2024-07-29", "2024-03-01"),
+        async (ops, today) => {
+          for (const o of ops) {
+            const directives = await liveDirectives();
+            const directive = directives[o.pick % directives.length];
+            const directiveId = directive.id;
+            const base = { meetingId: directive.meetingId, directiveId, reason: "पुनरीक्षण / revision", at: o.at };
+            let ok = false;
+            if (o.kind === "status" || o.kind === "extension") {
+              const items = await t
+                .db()
+                .select()
+                .from(schema.actionItems)
+                .where(isNull(schema.actionItems.withdrawnAt))
+                .orderBy(schema.actionItems.id);
+              if (items.length === 0) continue;
+              const item = items[o.pick % items.length];
+              if (o.kind === "status") {
+                const moves = TRANSITIONS.filter((m) => m.from === item.status);
+                if (moves.length === 0) continue;
+                const move = moves[o.to % moves.length];
+                const input = { itemId: item.id, version: item.version, at: o.at };
+                const result =
+                  move.kind === "VERIFIED"
+                    ? await acceptCompletion(secretariat, input)
+                    : move.kind === "RETURNED"
+                      ? await returnCompletion(secretariat, { ...input, remark: "प्रमाण अधूरा / evidence incomplete" })
+                      : await changeActionItemStatus(move.actor === "SECRETARIAT" ? secretariat : await officerFor(item), {
+                          actionItemId: item.id,
+                          expectedVersion: item.version,
+                          toStatus: move.to,
+                          remark: "प्रगति / progress",
+                          at: o.at,
+                        });
+                ok = result.ok;
+              } else {
+                const asked = await requestExtension(await officerFor(item), {
+                  actionItemId: item.id,
+                  expectedVersion: item.version,
+                  requestedDueDate: addDays(item.dueDate ?? FIXTURE_TODAY, 30),
+                  reason: "ठेकेदार ने समय मांगा",
+                  today: "2024-01-01",
+                  at: o.at,
                 });
-                ok = decided.ok;
+                if (asked.ok) {
+                  const decided = await decideExtension(secretariat, {
+                    requestId: asked.request.id,
+                    decision: o.grant ? "GRANT" : "REFUSE",
+                    remark: "निर्णय / decided",
+                    at: new Date(o.at.getTime() + 60_000),
+                  });
+                  ok = decided.ok;
+                }
               }
+            } else if (o.kind === "due") {
+              ok = (await changeDirectiveDueDate(secretariat, { ...base, dueMode: "DAYS", dueInDays: o.days })).ok;
+            } else if (o.kind === "withdrawDirective") {
+              ok = (await withdrawDirective(secretariat, base)).ok;
+            } else if (o.kind === "addLine") {
+              const assignee = o.dept
+                ? { kind: "department" as const, departmentCode: "DIPR" }
+                : {
+                    kind: "district-role" as const,
+                    districtRole: "COLLECTOR" as const,
+                    scope: "DIVISIONS" as const,
+                    divisionCodes: [divisions[o.division % divisions.length].code],
+                    districtCodes: [],
+                  };
+              ok = (await addAssignee(secretariat, { ...base, assignee })).ok;
+            } else {
+              const lines = await t.db().select().from(schema.directiveAssignees).where(eq(schema.directiveAssignees.directiveId, directiveId));
+              const live = lines.filter((l) => l.withdrawnAt === null);
+              if (live.length === 0) continue;
+              ok = (await withdrawAssignee(secretariat, { ...base, assigneeId: live[o.pick % live.length].id })).ok;
             }
-          } else if (o.kind === "due") {
-            ok = (await changeDirectiveDueDate(secretariat, { ...base, dueMode: "DAYS", dueInDays: o.days })).ok;
-          } else if (o.kind === "withdrawDirective") {
-            ok = (await withdrawDirective(secretariat, base)).ok;
-          } else if (o.kind === "addLine") {
-            const assignee = o.dept
-              ? { kind: "department" as const, departmentCode: "DIPR" }
-              : {
-                  kind: "district-role" as const,
-                  districtRole: "COLLECTOR" as const,
-                  scope: "DIVISIONS" as const,
-                  divisionCodes: [divisions[o.division % divisions.length].code],
-                  districtCodes: [],
-                };
-            ok = (await addAssignee(secretariat, { ...base, assignee })).ok;
-          } else {
-            const lines = await t
-              .db()
-              .select()
-              .from(schema.directiveAssignees)
-              .where(eq(schema.directiveAssignees.directiveId, directiveId));
-            const live = lines.filter((l) => l.withdrawnAt === null);
-            if (live.length === 0) continue;
-            ok = (await withdrawAssignee(secretariat, { ...base, assigneeId: live[o.pick % live.length].id })).ok;
+            if (ok) applied += 1;
           }
-          if (ok) applied += 1;
-
-        }
-        await expectSummaryEqualsReplay(today);
-      }),
+          await expectSummaryEqualsReplay(today);
+        },
+      ),
       { numRuns: Number(process.env.TREND_RUNS ?? 40), seed: process.env.TREND_SEED ? Number(process.env.TREND_SEED) : undefined },
     );
     // The runs did change the data (most of the changes are allowed ones), and the triggers' rows

@@ -106,7 +106,11 @@ describe("/verify", () => {
     const reported = await reportedCompletions(["AJMER", "JAIPUR", "BIKANER"]);
     const selected = reported.map((r) => `${r.id}:${r.version}`);
     // A colleague accepted the Jaipur item after this page was loaded.
-    const meanwhile = await changeActionItemStatus(colleague, { actionItemId: reported[1].id, expectedVersion: reported[1].version, toStatus: "VERIFIED" });
+    const meanwhile = await changeActionItemStatus(colleague, {
+      actionItemId: reported[1].id,
+      expectedVersion: reported[1].version,
+      toStatus: "VERIFIED",
+    });
     expect(meanwhile.ok).toBe(true);
 
     const response = await post({ intent: "accept-selected", selected });

@@ -55,12 +55,19 @@ beforeAll(async () => {
   // Meeting A: Ajmer, Jaipur and Kota collectors; due long ago, so reported late.
   const a = await createPublishedMeeting(t.db(), {
     dueDate: "2024-01-20",
-    items: [{ districtCode: "AJMER", status: "IN_PROGRESS" }, { districtCode: "JAIPUR", status: "IN_PROGRESS" }, { districtCode: "KOTA", status: "IN_PROGRESS" }],
+    items: [
+      { districtCode: "AJMER", status: "IN_PROGRESS" },
+      { districtCode: "JAIPUR", status: "IN_PROGRESS" },
+      { districtCode: "KOTA", status: "IN_PROGRESS" },
+    ],
   });
   // Meeting B: the Alwar collector and DIPR; due far ahead, so on time.
   const b = await createPublishedMeeting(t.db(), {
     dueDate: "2099-01-01",
-    items: [{ districtCode: "ALWAR", status: "IN_PROGRESS" }, { departmentCode: "DIPR", status: "IN_PROGRESS" }],
+    items: [
+      { districtCode: "ALWAR", status: "IN_PROGRESS" },
+      { departmentCode: "DIPR", status: "IN_PROGRESS" },
+    ],
   });
   meetingA = a.meeting.id;
   meetingB = b.meeting.id;
@@ -80,7 +87,9 @@ describe("/verify filters", () => {
   it("counts every option under the other filters", async () => {
     const all = await load("");
     expect(all.queue.total).toBe(5);
-    expect(all.facets.meetings).toEqual(expect.arrayContaining([{ value: String(meetingA), n: 3, labelEn: expect.any(String), labelHi: expect.any(String) }]));
+    expect(all.facets.meetings).toEqual(
+      expect.arrayContaining([{ value: String(meetingA), n: 3, labelEn: expect.any(String), labelHi: expect.any(String) }]),
+    );
     expect(all.facets.status).toEqual({ ON_TIME: 2, LATE: 3 });
     expect(Object.fromEntries(all.facets.divisions.map((d) => [d.value, d.n]))).toEqual({ AJM: 1, JPR: 2, KOT: 1 });
     expect(all.facets.departments.map((d) => [d.value, d.n])).toEqual([["DIPR", 1]]);

@@ -81,7 +81,15 @@ async function startDemo(port: number): Promise<{ base: string; stop: () => Prom
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "true", DATABASE_URL: "", PGLITE_DIR: dataDir, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_REQUESTS: "false",
+      SEED_DEMO: "true",
+      DATABASE_URL: "",
+      PGLITE_DIR: dataDir,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
@@ -148,7 +156,15 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
   const failing = Object.values(lhr.categories)
     .flatMap((c) => c.auditRefs)
     .map((ref) => lhr.audits[ref.id])
-    .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
+    .filter(
+      (a) =>
+        a &&
+        a.score !== null &&
+        a.score < 0.9 &&
+        a.scoreDisplayMode !== "informative" &&
+        a.scoreDisplayMode !== "manual" &&
+        a.scoreDisplayMode !== "notApplicable",
+    )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
   const items = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   const script = items.find((i) => i.resourceType === "script")?.transferSize ?? 0;
@@ -172,7 +188,16 @@ async function main() {
   try {
     chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      chromeFlags: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const pages = args.only ? PAGES.filter((p) => p.name === args.only) : PAGES;
     for (const page of pages) {
@@ -194,12 +219,19 @@ async function main() {
     chrome?.kill();
     await server.stop();
   }
-  console.log(`\nLighthouse ${"12.8"} mobile; limits: performance ≥ ${LIMITS.performance}, accessibility ${LIMITS.accessibility}, best practices ≥ ${LIMITS.bestPractices}, TBT ≤ ${LIMITS.tbtMs} ms; load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `\nLighthouse ${"12.8"} mobile; limits: performance ≥ ${LIMITS.performance}, accessibility ${LIMITS.accessibility}, best practices ≥ ${LIMITS.bestPractices}, TBT ≤ ${LIMITS.tbtMs} ms; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   console.log("| page | performance | accessibility | best practices | TBT ms | LCP ms | DOM nodes | script KB | |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const r of rows) {
     const s = r.best;
-    console.log(`| ${r.page} (${r.url}) | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${Math.round(s.tbtMs)} | ${Math.round(s.lcpMs)} | ${s.domNodes} | ${s.scriptKb.toFixed(1)} | ${r.ok ? "✓" : "✗"} |`);
+    console.log(
+      `| ${r.page} (${r.url}) | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${Math.round(s.tbtMs)} | ${Math.round(s.lcpMs)} | ${s.domNodes} | ${s.scriptKb.toFixed(1)} | ${r.ok ? "✓" : "✗"} |`,
+    );
   }
   const failed = rows.filter((r) => !r.ok);
   if (failed.length > 0) {

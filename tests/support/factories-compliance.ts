@@ -35,53 +35,196 @@ const M3 = "2024-07-15 17:00";
 /** The items, numbered as in the test's hand computation. */
 export const FIXTURE_ITEMS: ItemSpec[] = [
   // M1 / D1 (cyber, due 2024-02-10)
-  { no: 1, directive: "D1", district: "JAIPUR", role: "COLLECTOR", dueDate: "2024-02-10", evidence: true,
-    events: [[M1, "CREATED", "PENDING"], ["2024-01-20 11:00", "STATUS_CHANGED", "IN_PROGRESS"],
-      ["2024-02-05 12:00", "STATUS_CHANGED", "COMPLETED"], ["2024-02-12 15:00", "VERIFIED", "VERIFIED"]] },
+  {
+    no: 1,
+    directive: "D1",
+    district: "JAIPUR",
+    role: "COLLECTOR",
+    dueDate: "2024-02-10",
+    evidence: true,
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-01-20 11:00", "STATUS_CHANGED", "IN_PROGRESS"],
+      ["2024-02-05 12:00", "STATUS_CHANGED", "COMPLETED"],
+      ["2024-02-12 15:00", "VERIFIED", "VERIFIED"],
+    ],
+  },
   // Reported at 23:30 IST on the due date: still 10 Feb in India (18:00 UTC) — on time.
-  { no: 2, directive: "D1", district: "JAIPUR", role: "SP", dueDate: "2024-02-10", remark: "हेल्पलाइन 1930 के पोस्टर सभी थानों में लगाए गए",
-    events: [[M1, "CREATED", "PENDING"], ["2024-02-10 23:30", "STATUS_CHANGED", "COMPLETED"]] },
+  {
+    no: 2,
+    directive: "D1",
+    district: "JAIPUR",
+    role: "SP",
+    dueDate: "2024-02-10",
+    remark: "हेल्पलाइन 1930 के पोस्टर सभी थानों में लगाए गए",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-02-10 23:30", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
   // Reported at 00:30 IST on 11 Feb: still 10 Feb in UTC, but late in India.
-  { no: 3, directive: "D1", district: "ALWAR", role: "COLLECTOR", dueDate: "2024-02-10",
-    events: [[M1, "CREATED", "PENDING"], ["2024-02-11 00:30", "STATUS_CHANGED", "COMPLETED"]] },
-  { no: 4, directive: "D1", district: "ALWAR", role: "SP", dueDate: "2024-02-10",
-    events: [[M1, "CREATED", "PENDING"], ["2024-01-25 10:00", "STATUS_CHANGED", "NOT_APPLICABLE"]] },
-  { no: 5, directive: "D1", district: "AJMER", role: "COLLECTOR", dueDate: "2024-02-10", remark: "Awareness vans running in 4 of 7 blocks",
-    events: [[M1, "CREATED", "PENDING"], ["2024-02-01 10:00", "STATUS_CHANGED", "IN_PROGRESS"]] },
+  {
+    no: 3,
+    directive: "D1",
+    district: "ALWAR",
+    role: "COLLECTOR",
+    dueDate: "2024-02-10",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-02-11 00:30", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
+  {
+    no: 4,
+    directive: "D1",
+    district: "ALWAR",
+    role: "SP",
+    dueDate: "2024-02-10",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-01-25 10:00", "STATUS_CHANGED", "NOT_APPLICABLE"],
+    ],
+  },
+  {
+    no: 5,
+    directive: "D1",
+    district: "AJMER",
+    role: "COLLECTOR",
+    dueDate: "2024-02-10",
+    remark: "Awareness vans running in 4 of 7 blocks",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-02-01 10:00", "STATUS_CHANGED", "IN_PROGRESS"],
+    ],
+  },
   // Reported on time, returned by the secretariat: first_completed_at stays, so it counts as on time.
-  { no: 6, directive: "D1", district: "AJMER", role: "SP", dueDate: "2024-02-10",
-    events: [[M1, "CREATED", "PENDING"], ["2024-02-08 10:00", "STATUS_CHANGED", "COMPLETED"],
-      ["2024-02-15 10:00", "RETURNED", "IN_PROGRESS"]] },
+  {
+    no: 6,
+    directive: "D1",
+    district: "AJMER",
+    role: "SP",
+    dueDate: "2024-02-10",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-02-08 10:00", "STATUS_CHANGED", "COMPLETED"],
+      ["2024-02-15 10:00", "RETURNED", "IN_PROGRESS"],
+    ],
+  },
   // M1 / D2 (policing, due 2024-03-01)
-  { no: 8, directive: "D2", district: "JAIPUR", role: "COLLECTOR", dueDate: "2024-09-01", originalDueDate: "2024-03-01",
-    events: [[M1, "CREATED", "PENDING"], ["2024-02-25 10:00", "EXTENSION_GRANTED", "PENDING", { fromDue: "2024-03-01", toDue: "2024-09-01" }]] },
+  {
+    no: 8,
+    directive: "D2",
+    district: "JAIPUR",
+    role: "COLLECTOR",
+    dueDate: "2024-09-01",
+    originalDueDate: "2024-03-01",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-02-25 10:00", "EXTENSION_GRANTED", "PENDING", { fromDue: "2024-03-01", toDue: "2024-09-01" }],
+    ],
+  },
   // Late against the original date, on time against the granted one.
-  { no: 9, directive: "D2", district: "AJMER", role: "COLLECTOR", dueDate: "2024-04-01", originalDueDate: "2024-03-01",
-    events: [[M1, "CREATED", "PENDING"], ["2024-02-20 10:00", "EXTENSION_GRANTED", "PENDING", { fromDue: "2024-03-01", toDue: "2024-04-01" }],
-      ["2024-03-20 10:00", "STATUS_CHANGED", "COMPLETED"]] },
+  {
+    no: 9,
+    directive: "D2",
+    district: "AJMER",
+    role: "COLLECTOR",
+    dueDate: "2024-04-01",
+    originalDueDate: "2024-03-01",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-02-20 10:00", "EXTENSION_GRANTED", "PENDING", { fromDue: "2024-03-01", toDue: "2024-04-01" }],
+      ["2024-03-20 10:00", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
   // Withdrawn: leaves every figure (it was completed before it was withdrawn).
-  { no: 10, directive: "D2", district: "ALWAR", role: "COLLECTOR", dueDate: "2024-03-01", withdrawnAt: "2024-02-01 10:00",
-    events: [[M1, "CREATED", "PENDING"], ["2024-01-15 10:00", "STATUS_CHANGED", "COMPLETED"],
-      ["2024-02-01 10:00", "WITHDRAWN", "COMPLETED"]] },
+  {
+    no: 10,
+    directive: "D2",
+    district: "ALWAR",
+    role: "COLLECTOR",
+    dueDate: "2024-03-01",
+    withdrawnAt: "2024-02-01 10:00",
+    events: [
+      [M1, "CREATED", "PENDING"],
+      ["2024-01-15 10:00", "STATUS_CHANGED", "COMPLETED"],
+      ["2024-02-01 10:00", "WITHDRAWN", "COMPLETED"],
+    ],
+  },
   // M2 / D3 (campaign, due 2024-07-05)
-  { no: 11, directive: "D3", department: "DIPR", dueDate: "2024-07-05", evidence: true,
-    events: [[M2, "CREATED", "PENDING"], ["2024-07-01 10:00", "STATUS_CHANGED", "COMPLETED"]] },
-  { no: 12, directive: "D3", district: "JAIPUR", role: "COLLECTOR", dueDate: "2024-07-05",
-    events: [[M2, "CREATED", "PENDING"]] },
-  { no: 13, directive: "D3", district: "ALWAR", role: "COLLECTOR", dueDate: "2024-07-05",
-    events: [[M2, "CREATED", "PENDING"], ["2024-07-10 10:00", "STATUS_CHANGED", "COMPLETED"], ["2024-07-12 10:00", "VERIFIED", "VERIFIED"]] },
+  {
+    no: 11,
+    directive: "D3",
+    department: "DIPR",
+    dueDate: "2024-07-05",
+    evidence: true,
+    events: [
+      [M2, "CREATED", "PENDING"],
+      ["2024-07-01 10:00", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
+  { no: 12, directive: "D3", district: "JAIPUR", role: "COLLECTOR", dueDate: "2024-07-05", events: [[M2, "CREATED", "PENDING"]] },
+  {
+    no: 13,
+    directive: "D3",
+    district: "ALWAR",
+    role: "COLLECTOR",
+    dueDate: "2024-07-05",
+    events: [
+      [M2, "CREATED", "PENDING"],
+      ["2024-07-10 10:00", "STATUS_CHANGED", "COMPLETED"],
+      ["2024-07-12 10:00", "VERIFIED", "VERIFIED"],
+    ],
+  },
   // Due today: neither overdue nor counted in the on-time rate yet.
-  { no: 14, directive: "D3", district: "AJMER", role: "COLLECTOR", dueDate: "2024-08-01", originalDueDate: "2024-07-05",
-    events: [[M2, "CREATED", "PENDING"], ["2024-07-01 10:00", "EXTENSION_GRANTED", "PENDING", { fromDue: "2024-07-05", toDue: "2024-08-01" }]] },
+  {
+    no: 14,
+    directive: "D3",
+    district: "AJMER",
+    role: "COLLECTOR",
+    dueDate: "2024-08-01",
+    originalDueDate: "2024-07-05",
+    events: [
+      [M2, "CREATED", "PENDING"],
+      ["2024-07-01 10:00", "EXTENSION_GRANTED", "PENDING", { fromDue: "2024-07-05", toDue: "2024-08-01" }],
+    ],
+  },
   // M3 (law and order): a tie on completion and on-time rate, broken by fewer overdue.
-  { no: 16, directive: "D5", district: "BIKANER", role: "COLLECTOR", dueDate: "2024-07-25",
-    events: [[M3, "CREATED", "PENDING"], ["2024-07-28 10:00", "STATUS_CHANGED", "COMPLETED"]] },
-  { no: 17, directive: "D6", district: "BIKANER", role: "COLLECTOR", dueDate: "2024-08-20",
-    events: [[M3, "CREATED", "PENDING"]] },
-  { no: 18, directive: "D5", district: "CHURU", role: "COLLECTOR", dueDate: "2024-07-25",
-    events: [[M3, "CREATED", "PENDING"], ["2024-07-30 10:00", "STATUS_CHANGED", "COMPLETED"]] },
-  { no: 19, directive: "D6", district: "CHURU", role: "COLLECTOR", dueDate: "2024-07-25", originalDueDate: "2024-08-20",
-    events: [[M3, "CREATED", "PENDING"], ["2024-07-16 10:00", "DUE_DATE_CHANGED", "PENDING", { fromDue: "2024-08-20", toDue: "2024-07-25" }]] },
+  {
+    no: 16,
+    directive: "D5",
+    district: "BIKANER",
+    role: "COLLECTOR",
+    dueDate: "2024-07-25",
+    events: [
+      [M3, "CREATED", "PENDING"],
+      ["2024-07-28 10:00", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
+  { no: 17, directive: "D6", district: "BIKANER", role: "COLLECTOR", dueDate: "2024-08-20", events: [[M3, "CREATED", "PENDING"]] },
+  {
+    no: 18,
+    directive: "D5",
+    district: "CHURU",
+    role: "COLLECTOR",
+    dueDate: "2024-07-25",
+    events: [
+      [M3, "CREATED", "PENDING"],
+      ["2024-07-30 10:00", "STATUS_CHANGED", "COMPLETED"],
+    ],
+  },
+  {
+    no: 19,
+    directive: "D6",
+    district: "CHURU",
+    role: "COLLECTOR",
+    dueDate: "2024-07-25",
+    originalDueDate: "2024-08-20",
+    events: [
+      [M3, "CREATED", "PENDING"],
+      ["2024-07-16 10:00", "DUE_DATE_CHANGED", "PENDING", { fromDue: "2024-08-20", toDue: "2024-07-25" }],
+    ],
+  },
 ];
 
 export interface ComplianceFixture {
@@ -95,9 +238,7 @@ export interface ComplianceFixture {
 export async function buildComplianceFixture(db: Database): Promise<ComplianceFixture> {
   await importRajasthan(db);
   return db.transaction(async (tx) => {
-    const categories = Object.fromEntries(
-      (await tx.select().from(schema.categories)).map((c) => [c.code, c.id]),
-    ) as Record<string, number>;
+    const categories = Object.fromEntries((await tx.select().from(schema.categories)).map((c) => [c.code, c.id])) as Record<string, number>;
     const meeting = async (date: string, titleEn: string, titleHi: string) => {
       const [row] = await tx
         .insert(schema.meetings)
@@ -125,7 +266,11 @@ export async function buildComplianceFixture(db: Database): Promise<ComplianceFi
       D6: await directive(meetings.M3, 2, "LAW_AND_ORDER", "2024-08-20", "Approve the district plan", "जिला कार्ययोजना अनुमोदित करें"),
     };
     const meetingOf: Record<ItemSpec["directive"], number> = {
-      D1: meetings.M1, D2: meetings.M1, D3: meetings.M2, D5: meetings.M3, D6: meetings.M3,
+      D1: meetings.M1,
+      D2: meetings.M1,
+      D3: meetings.M2,
+      D5: meetings.M3,
+      D6: meetings.M3,
     };
     const items = new Map<number, number>();
     for (const spec of FIXTURE_ITEMS) {

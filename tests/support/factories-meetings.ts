@@ -30,7 +30,8 @@ export function directiveValuesFrom(entry: DirectiveEntry): DirectiveFormValues 
     if ("department" in a) row.departments.push(a.department);
     else {
       const field = a.role === "COLLECTOR" ? "collector" : "sp";
-      row[field] = a.districts === "ALL" ? { scope: "ALL", divisions: [], districts: [] } : { scope: "DISTRICTS", divisions: [], districts: a.districts };
+      row[field] =
+        a.districts === "ALL" ? { scope: "ALL", divisions: [], districts: [] } : { scope: "DISTRICTS", divisions: [], districts: a.districts };
     }
   }
   return row;

@@ -37,9 +37,7 @@ export async function createUser(
 ) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   const { districtCode, departmentCode, divisionCode, ...rest } = overrides;
-  const divisionId = divisionCode
-    ? (await db.select().from(schema.divisions).where(eq(schema.divisions.code, divisionCode)))[0].id
-    : rest.divisionId;
+  const divisionId = divisionCode ? (await db.select().from(schema.divisions).where(eq(schema.divisions.code, divisionCode)))[0].id : rest.divisionId;
   const districtId = districtCode ? (await districtByCode(db, districtCode)).id : rest.districtId;
   const departmentId = departmentCode ? (await departmentByCode(db, departmentCode)).id : rest.departmentId;
   userCounter += 1;

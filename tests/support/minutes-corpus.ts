@@ -54,9 +54,7 @@ export function contextFor(document: Pick<CorpusDocument, "state" | "meetingDate
   return {
     meetingDate: document.meetingDate,
     chair: document.chair,
-    districts: state.divisions.flatMap((division) =>
-      division.districts.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi })),
-    ),
+    districts: state.divisions.flatMap((division) => division.districts.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi }))),
     departments: departmentsData.departments.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi })),
     divisions: state.divisions.map((division) => ({
       code: division.code,

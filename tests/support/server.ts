@@ -28,7 +28,16 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", SEED_DEMO: "false", NOTICE_WORKER: "false", DATABASE_URL: "", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_REQUESTS: "false",
+      SEED_DEMO: "false",
+      NOTICE_WORKER: "false",
+      DATABASE_URL: "",
+      PORT: String(port),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDate, formatDateTime, formatMonthYear, formatNumber, formatPercent, pluralKey, todayInIndia } from "~/utils/format";
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  formatMonthYear,
+  formatNumber,
+  formatPercent,
+  pluralKey,
+  todayInIndia,
+} from "~/utils/format";
 import { translator } from "~/i18n";
 
 describe("Indian formatting", () => {

@@ -21,9 +21,7 @@ type StateData = typeof rajasthan;
 function contextFor(state: StateData, meetingDate: string): ParseContext {
   return {
     meetingDate,
-    districts: state.divisions.flatMap((division) =>
-      division.districts.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi })),
-    ),
+    districts: state.divisions.flatMap((division) => division.districts.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi }))),
     departments: departmentsData.departments.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi })),
     divisions: state.divisions.map((division) => ({
       code: division.code,
@@ -127,9 +125,7 @@ describe("the RJ 2021-08-31 meeting pasted as minutes", () => {
   it("reads the English minutes (1. …) into the seed's directives, due dates included", () => {
     const parsed = parseMinutes(ENGLISH_MINUTES, RJ);
     expect(parsed).toHaveLength(8);
-    expect(parsed[0].text).toBe(
-      "All Collectors and SPs: Publicise the cyber-fraud helpline number widely in the district. Within one month.",
-    );
+    expect(parsed[0].text).toBe("All Collectors and SPs: Publicise the cyber-fraud helpline number widely in the district. Within one month.");
     expect(parsed[6].text).toBe(
       "All District Collectors and the Rural Development and Panchayati Raj Department: Complete preparations for camps at gram panchayat headquarters under 'Prashasan Gaon ke Sang', starting 2 October. Complete by 1 October.",
     );
@@ -175,21 +171,12 @@ describe("splitting into points", () => {
       "Minutes\nReview of cyber fraud\n1. All Collectors to publicise\n   the helpline\nin every village.\n2. All SPs to report.",
       RJ,
     );
-    expect(parsed.map((d) => d.text)).toEqual([
-      "All Collectors to publicise the helpline in every village.",
-      "All SPs to report.",
-    ]);
+    expect(parsed.map((d) => d.text)).toEqual(["All Collectors to publicise the helpline in every village.", "All SPs to report."]);
   });
 
   it("splits on blank lines when there are no markers, dropping a title line", () => {
-    const parsed = parseMinutes(
-      "कार्यवाही विवरण\n\nसभी जिला कलेक्टर हेल्पलाइन का\nप्रचार करें।\n\n\nसभी पुलिस अधीक्षक कॉल्स की निगरानी करें।\n",
-      RJ,
-    );
-    expect(parsed.map((d) => d.text)).toEqual([
-      "सभी जिला कलेक्टर हेल्पलाइन का प्रचार करें।",
-      "सभी पुलिस अधीक्षक कॉल्स की निगरानी करें।",
-    ]);
+    const parsed = parseMinutes("कार्यवाही विवरण\n\nसभी जिला कलेक्टर हेल्पलाइन का\nप्रचार करें।\n\n\nसभी पुलिस अधीक्षक कॉल्स की निगरानी करें।\n", RJ);
+    expect(parsed.map((d) => d.text)).toEqual(["सभी जिला कलेक्टर हेल्पलाइन का प्रचार करें।", "सभी पुलिस अधीक्षक कॉल्स की निगरानी करें।"]);
   });
 
   it("keeps a marker-less point without an assignee, with a warning", () => {
@@ -202,10 +189,7 @@ describe("splitting into points", () => {
     const text =
       "\uFEFFकार्यवाही विवरण\r\n\r\n1.\tसभी\u00A0जिला कलेक्\u200Dटर\u200B हेल्पलाइन का   \r\n\tप्रचार करें।  \r\n\r\n2.\u00A0पुलिस अधी\u200Cक्षक, जयपुर  30\u00A0दिवस में रिपोर्ट दें।\r\n";
     const parsed = parseMinutes(text, RJ);
-    expect(parsed.map((d) => d.text)).toEqual([
-      "सभी जिला कलेक्टर हेल्पलाइन का प्रचार करें।",
-      "पुलिस अधीक्षक, जयपुर 30 दिवस में रिपोर्ट दें।",
-    ]);
+    expect(parsed.map((d) => d.text)).toEqual(["सभी जिला कलेक्टर हेल्पलाइन का प्रचार करें।", "पुलिस अधीक्षक, जयपुर 30 दिवस में रिपोर्ट दें।"]);
     expect(parsed[0].assignees.collectors).toBe("ALL");
     expect(parsed[1].assignees.sps).toEqual(["JAIPUR"]);
     expect(parsed[1].dueInDays).toBe(30);
@@ -344,10 +328,7 @@ describe("assignees", () => {
     const context: ParseContext = { ...RJ, divisions: undefined };
     const directive = parseOne("1. जयपुर संभाग के कलेक्टर समीक्षा करें", context);
     expect(directive.assignees.collectors).toBeNull();
-    expect(directive.warnings).toEqual([
-      'division "जयपुर" not found; choose its districts by hand',
-      WARNING_NO_ASSIGNEE,
-    ]);
+    expect(directive.warnings).toEqual(['division "जयपुर" not found; choose its districts by hand', WARNING_NO_ASSIGNEE]);
   });
 
   it("reads Madhya Pradesh districts from an MP context", () => {
@@ -511,8 +492,31 @@ describe("large and hostile input", () => {
 
   it("never throws and always returns trimmed, non-empty texts", () => {
     const pieces = fc.constantFrom(
-      "1.", "१.", "(क)", "-", "•", "\n", "\r\n", " ", "\u00A0", "\u200B", "सभी", "कलेक्टर", "एसपी", "जयपुर",
-      "एवं", "के", "2 अक्टूबर", "तक", "15 दिवस में", "by", "31.10.2024", ":", "Collectors of", "Ajmer", "division",
+      "1.",
+      "१.",
+      "(क)",
+      "-",
+      "•",
+      "\n",
+      "\r\n",
+      " ",
+      "\u00A0",
+      "\u200B",
+      "सभी",
+      "कलेक्टर",
+      "एसपी",
+      "जयपुर",
+      "एवं",
+      "के",
+      "2 अक्टूबर",
+      "तक",
+      "15 दिवस में",
+      "by",
+      "31.10.2024",
+      ":",
+      "Collectors of",
+      "Ajmer",
+      "division",
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
@@ -594,20 +598,25 @@ describe("prose minutes and press notes", () => {
   });
 
   it.each<[string, "collectors" | "sps" | "departments"]>([
-    ["PHED", "departments"], ["पीएचईडी", "departments"], ["जलदाय विभाग", "departments"], ["DIPR", "departments"],
-    ["सूचना एवं जनसंपर्क विभाग", "departments"], ["Collector", "collectors"], ["कलक्टर", "collectors"],
-    ["कलेक्टर", "collectors"], ["SP", "sps"], ["पुलिस अधीक्षक", "sps"], ["एसपी", "sps"],
+    ["PHED", "departments"],
+    ["पीएचईडी", "departments"],
+    ["जलदाय विभाग", "departments"],
+    ["DIPR", "departments"],
+    ["सूचना एवं जनसंपर्क विभाग", "departments"],
+    ["Collector", "collectors"],
+    ["कलक्टर", "collectors"],
+    ["कलेक्टर", "collectors"],
+    ["SP", "sps"],
+    ["पुलिस अधीक्षक", "sps"],
+    ["एसपी", "sps"],
   ])("recognises %s", (name, field) => {
     const directive = parseOne(`1. ${name} रिपोर्ट भेजें।`);
     expect(directive.assignees[field]).not.toEqual(field === "departments" ? [] : null);
   });
 
-  it.each(["Divisional Commissioner", "संभागीय आयुक्त", "IG", "पुलिस महानिरीक्षक"])(
-    "recognises %s as a divisional officer, not a district's",
-    (name) => {
-      const directive = parseOne(`1. ${name} रिपोर्ट भेजें।`);
-      expect(directive.assignees).toEqual({ collectors: null, sps: null, departments: [] });
-      expect(directive.warnings).toContain(WARNING_DIVISION_ROLE);
-    },
-  );
+  it.each(["Divisional Commissioner", "संभागीय आयुक्त", "IG", "पुलिस महानिरीक्षक"])("recognises %s as a divisional officer, not a district's", (name) => {
+    const directive = parseOne(`1. ${name} रिपोर्ट भेजें।`);
+    expect(directive.assignees).toEqual({ collectors: null, sps: null, departments: [] });
+    expect(directive.warnings).toContain(WARNING_DIVISION_ROLE);
+  });
 });

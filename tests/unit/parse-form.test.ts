@@ -17,15 +17,33 @@ function form(entries: [string, string][]): FormData {
 
 describe("parseForm", () => {
   it("returns the parsed values of a good form, reading list fields as lists", () => {
-    const parsed = parseForm(schema, form([["intent", "save"], ["name", " Asha "], ["tags", "a"]]), { lists: ["tags"] });
+    const parsed = parseForm(
+      schema,
+      form([
+        ["intent", "save"],
+        ["name", " Asha "],
+        ["tags", "a"],
+      ]),
+      { lists: ["tags"] },
+    );
     expect(parsed).toEqual({ ok: true, data: { intent: "save", name: "Asha", tags: ["a"] } });
   });
 
   it("returns the first message per field, only for the fields asked about", () => {
-    const parsed = parseForm(schema, form([["intent", "old"], ["name", "  "], ["tags", "a"], ["tags", "b"], ["tags", "c"]]), {
-      lists: ["tags"],
-      fields: ["name", "tags"],
-    });
+    const parsed = parseForm(
+      schema,
+      form([
+        ["intent", "old"],
+        ["name", "  "],
+        ["tags", "a"],
+        ["tags", "b"],
+        ["tags", "c"],
+      ]),
+      {
+        lists: ["tags"],
+        fields: ["name", "tags"],
+      },
+    );
     expect(parsed).toEqual({ ok: false, fieldErrors: { name: "user.displayNameRequired", tags: "validation.invalid" } });
   });
 
@@ -39,7 +57,8 @@ describe("id parameters", () => {
   it("accept positive whole numbers within PostgreSQL's integer and nothing else", () => {
     expect(parseId("42")).toBe(42);
     expect(parseId("2147483647")).toBe(2_147_483_647);
-    for (const bad of [undefined, null, "", "0", "-1", "1.5", "1e3", " 7", "abc", "2147483648", "99999999999"]) expect(parseId(bad), String(bad)).toBeNull();
+    for (const bad of [undefined, null, "", "0", "-1", "1.5", "1e3", " 7", "abc", "2147483648", "99999999999"])
+      expect(parseId(bad), String(bad)).toBeNull();
   });
 
   it("requireId throws a 404 response for a bad id", () => {

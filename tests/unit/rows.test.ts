@@ -70,8 +70,31 @@ describe("selectChecked", () => {
   const executor = (rows: unknown[]) => ({ execute: async () => rows }) as never;
   const query = sql`SELECT 1`;
   const good = [
-    { id: "7", share: "0.25", name: "Ajmer", hi: null, active: true, at: new Date("2026-12-02T05:46:00Z"), due: "2026-12-02", role: "SP", codes: ["A"], tags: ["x"] },
-    { id: 8n, share: null, name: "Kota", hi: "कोटा", active: false, at: "2026-12-02 11:16:00+05:30", due: new Date("2026-12-03T00:00:00Z"), role: null, codes: [], tags: '{a,"b c"}', extra: 1 },
+    {
+      id: "7",
+      share: "0.25",
+      name: "Ajmer",
+      hi: null,
+      active: true,
+      at: new Date("2026-12-02T05:46:00Z"),
+      due: "2026-12-02",
+      role: "SP",
+      codes: ["A"],
+      tags: ["x"],
+    },
+    {
+      id: 8n,
+      share: null,
+      name: "Kota",
+      hi: "कोटा",
+      active: false,
+      at: "2026-12-02 11:16:00+05:30",
+      due: new Date("2026-12-03T00:00:00Z"),
+      role: null,
+      codes: [],
+      tags: '{a,"b c"}',
+      extra: 1,
+    },
   ];
 
   it("gives, row for row, what the zod schema gives (its plain decoders are the same rules)", async () => {
@@ -79,7 +102,14 @@ describe("selectChecked", () => {
   });
 
   it("refuses a row that does not fit, naming the column", async () => {
-    for (const [column, value] of [["id", "7.5"], ["due", "02/12/2026"], ["role", "IG"], ["codes", [1]], ["name", null], ["at", "not a time"]] as const) {
+    for (const [column, value] of [
+      ["id", "7.5"],
+      ["due", "02/12/2026"],
+      ["role", "IG"],
+      ["codes", [1]],
+      ["name", null],
+      ["at", "not a time"],
+    ] as const) {
       await expect(selectChecked(ROW, query, executor([{ ...good[0], [column]: value }]))).rejects.toThrow(`column ${column}`);
     }
   });

@@ -35,13 +35,7 @@ export function ActionCard({
     >
       {selectable ? (
         <div className="action-card__select">
-          <input
-            type="checkbox"
-            id={checkboxId}
-            name="items"
-            value={`${item.id}:${item.version}`}
-            defaultChecked={selected}
-          />
+          <input type="checkbox" id={checkboxId} name="items" value={`${item.id}:${item.version}`} defaultChecked={selected} />
           <label htmlFor={checkboxId} className="visually-hidden">
             {t("actions.list.select")}: {t("actions.list.directiveNo", { n: item.directiveNumber })}
           </label>

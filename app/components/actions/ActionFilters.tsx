@@ -153,7 +153,14 @@ function DateRange({ values, errors }: { values: FilterValues; errors: FilterErr
       {(["from", "to"] as const).map((key) => (
         <div className="field" key={key}>
           <label htmlFor={`filter-${key}`}>{t(key === "from" ? "dash.filter.from" : "dash.filter.to")}</label>
-          <input id={`filter-${key}`} type="date" name={key} defaultValue={errors[key] === "badDate" ? "" : (values[key] ?? "")} aria-describedby={errors[key] ? `filter-${key}-error` : "filter-date-hint"} aria-invalid={errors[key] ? true : undefined} />
+          <input
+            id={`filter-${key}`}
+            type="date"
+            name={key}
+            defaultValue={errors[key] === "badDate" ? "" : (values[key] ?? "")}
+            aria-describedby={errors[key] ? `filter-${key}-error` : "filter-date-hint"}
+            aria-invalid={errors[key] ? true : undefined}
+          />
           <FilterError name={key} error={errors[key]} />
         </div>
       ))}

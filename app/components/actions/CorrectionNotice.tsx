@@ -18,7 +18,9 @@ export function CorrectionNotice({ corrections }: { corrections: DirectiveCorrec
       <ul className="correction-notice__list">
         {corrections.map((c) => (
           <li key={c.id}>
-            <p>{t("corrections.item.line", { when: formatDateTime(c.at, locale), who: c.actorName ?? t("corrections.item.system"), reason: c.reason })}</p>
+            <p>
+              {t("corrections.item.line", { when: formatDateTime(c.at, locale), who: c.actorName ?? t("corrections.item.system"), reason: c.reason })}
+            </p>
             <details>
               <summary>{t("corrections.item.before")}</summary>
               <p lang={locale === "hi" && c.oldTextHi ? "hi" : "en"}>{pickText(locale, c.oldTextEn, c.oldTextHi)}</p>

@@ -34,7 +34,10 @@ export function ItemSummary({ item, corrections, today }: { item: ActionItemDeta
       <ItemFacts item={item} today={today} />
       {item.updatedByName ? (
         <p className="muted">
-          {t("actions.item.lastUpdate", { who: pickText(locale, item.updatedByName, item.updatedByNameHi), when: formatDateTime(item.updatedAt, locale) })}
+          {t("actions.item.lastUpdate", {
+            who: pickText(locale, item.updatedByName, item.updatedByNameHi),
+            when: formatDateTime(item.updatedAt, locale),
+          })}
         </p>
       ) : null}
       {item.pendingExtension ? (

@@ -30,12 +30,7 @@ export function StatusCounts({
           const label: MessageKey = key === "ALL" ? "actions.counts.all" : `status.${key}`;
           return (
             <li key={key}>
-              <Link
-                to={`?${params}`}
-                className={`status-count status-count--${key}`}
-                aria-current={current ? "true" : undefined}
-                preventScrollReset
-              >
+              <Link to={`?${params}`} className={`status-count status-count--${key}`} aria-current={current ? "true" : undefined} preventScrollReset>
                 <span className="status-count__value" data-testid={`count-${key}`}>
                   {formatNumber(counts[key], locale)}
                 </span>

@@ -3,11 +3,7 @@ import { Field } from "~/components/forms/Field";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { DISTRICT_ROLES, ROLES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
-import {
-  userCreateSchema,
-  userUpdateSchema,
-  type UserCreateInput,
-} from "~/schemas/user";
+import { userCreateSchema, userUpdateSchema, type UserCreateInput } from "~/schemas/user";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 
 export interface UnitChoice {
@@ -88,12 +84,7 @@ export function UserForm({
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="card user-form">
       <input type="hidden" name="intent" value={mode === "create" ? "create" : "update"} />
-      <Field
-        id="displayName"
-        label={t("user.displayName")}
-        hint={t("user.displayNameHint")}
-        error={form.errorOf("displayName")}
-      >
+      <Field id="displayName" label={t("user.displayName")} hint={t("user.displayNameHint")} error={form.errorOf("displayName")}>
         {(aria) => <input {...aria} autoComplete="off" {...form.register("displayName")} />}
       </Field>
       <Field id="displayNameHi" label={t("user.displayNameHi")} hint={t("user.displayNameHiHint")} error={form.errorOf("displayNameHi")}>
@@ -101,9 +92,7 @@ export function UserForm({
       </Field>
       {mode === "create" ? (
         <Field id="username" label={t("user.username")} hint={t("user.usernameHint")} error={form.errorOf("username")}>
-          {(aria) => (
-            <input {...aria} autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.register("username")} />
-          )}
+          {(aria) => <input {...aria} autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.register("username")} />}
         </Field>
       ) : null}
       <Field id="role" label={t("user.role")} error={form.errorOf("role")}>

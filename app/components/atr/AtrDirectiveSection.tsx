@@ -46,10 +46,7 @@ function Outcome({ line, locale, t }: { line: AtrPageLine; locale: Locale; t: Tr
 /** One line of a directive's table: a row on screen and paper, a card on a phone (atr.css). */
 function LineRow({ line, n, locale, t }: { line: AtrPageLine; n: number; locale: Locale; t: Translate }) {
   return (
-    <tr
-      className={line.withdrawn ? "atr-row--withdrawn" : line.daysOverdue != null ? "atr-row--overdue" : undefined}
-      data-item-id={line.id}
-    >
+    <tr className={line.withdrawn ? "atr-row--withdrawn" : line.daysOverdue != null ? "atr-row--overdue" : undefined} data-item-id={line.id}>
       <td className="atr-col-sno">{formatNumber(n, locale)}</td>
       <td className="atr-cell-assignee">
         <Assignee line={line} locale={locale} t={t} />
@@ -120,14 +117,11 @@ export function AtrDirectiveSection({
       </p>
       <p className="atr-directive__meta">
         {directive.dueDate ? <span>{t("atr.dueOn", { date: formatDate(directive.dueDate, locale) })}</span> : null}
-        {directive.categoryEn || directive.categoryHi ? (
-          <span>{pickText(locale, directive.categoryEn, directive.categoryHi)}</span>
-        ) : null}
+        {directive.categoryEn || directive.categoryHi ? <span>{pickText(locale, directive.categoryEn, directive.categoryHi)}</span> : null}
         {f ? (
           <span>
-            {t("dash.figure.completion")}: <strong>{formatPercent(f.completionRate, locale)}</strong> (
-            {formatNumber(f.done, locale)}/{formatNumber(f.applicable, locale)}) · {t("atr.col.overdue")}:{" "}
-            <strong>{formatNumber(f.overdue, locale)}</strong>
+            {t("dash.figure.completion")}: <strong>{formatPercent(f.completionRate, locale)}</strong> ({formatNumber(f.done, locale)}/
+            {formatNumber(f.applicable, locale)}) · {t("atr.col.overdue")}: <strong>{formatNumber(f.overdue, locale)}</strong>
           </span>
         ) : null}
       </p>

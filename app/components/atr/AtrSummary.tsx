@@ -64,48 +64,58 @@ export function AtrSummary({ report }: { report: AtrPageReport }) {
         <p>{t("atr.noDirectives")}</p>
       ) : (
         <div className="atr-scroll" tabIndex={0} role="region" aria-labelledby="atr-directive-summary">
-        <table className="atr-table atr-table--summary">
-          <caption id="atr-directive-summary">{t("atr.directiveSummary")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("atr.directiveShort")}</th>
-              <th scope="col">{t("atr.col.directiveText")}</th>
-              <th scope="col" className="num">
-                {t("dash.col.items")}
-              </th>
-              <th scope="col" className="num">
-                {t("dash.col.done")}
-              </th>
-              <th scope="col" className="num">
-                {t("atr.col.overdue")}
-              </th>
-              <th scope="col" className="num">
-                {t("dash.col.notApplicable")}
-              </th>
-              <th scope="col" className="num">
-                {t("atr.col.rate")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.directives.map((d) => (
-              <tr key={d.id} className={d.withdrawnOn ? "atr-row--withdrawn" : undefined}>
-                <th scope="row">
-                  <a href={`#atr-directive-${d.number}`}>{n(d.number)}</a>
+          <table className="atr-table atr-table--summary">
+            <caption id="atr-directive-summary">{t("atr.directiveSummary")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("atr.directiveShort")}</th>
+                <th scope="col">{t("atr.col.directiveText")}</th>
+                <th scope="col" className="num">
+                  {t("dash.col.items")}
                 </th>
-                <td>
-                  {pickText(locale, d.textEn, d.textHi)}
-                  {d.withdrawnOn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
-                </td>
-                <td className="num" data-label={t("dash.col.items")}>{d.figures ? n(d.figures.items) : "—"}</td>
-                <td className="num" data-label={t("dash.col.done")}>{d.figures ? n(d.figures.done) : "—"}</td>
-                <td className="num" data-label={t("atr.col.overdue")}>{d.figures ? n(d.figures.overdue) : "—"}</td>
-                <td className="num" data-label={t("dash.col.notApplicable")}>{d.figures ? n(d.figures.notApplicable) : "—"}</td>
-                <td className="num" data-label={t("atr.col.rate")}>{d.figures ? formatPercent(d.figures.completionRate, locale) : "—"}</td>
+                <th scope="col" className="num">
+                  {t("dash.col.done")}
+                </th>
+                <th scope="col" className="num">
+                  {t("atr.col.overdue")}
+                </th>
+                <th scope="col" className="num">
+                  {t("dash.col.notApplicable")}
+                </th>
+                <th scope="col" className="num">
+                  {t("atr.col.rate")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.directives.map((d) => (
+                <tr key={d.id} className={d.withdrawnOn ? "atr-row--withdrawn" : undefined}>
+                  <th scope="row">
+                    <a href={`#atr-directive-${d.number}`}>{n(d.number)}</a>
+                  </th>
+                  <td>
+                    {pickText(locale, d.textEn, d.textHi)}
+                    {d.withdrawnOn ? <span className="atr-badge atr-badge--withdrawn">{t("atr.withdrawn")}</span> : null}
+                  </td>
+                  <td className="num" data-label={t("dash.col.items")}>
+                    {d.figures ? n(d.figures.items) : "—"}
+                  </td>
+                  <td className="num" data-label={t("dash.col.done")}>
+                    {d.figures ? n(d.figures.done) : "—"}
+                  </td>
+                  <td className="num" data-label={t("atr.col.overdue")}>
+                    {d.figures ? n(d.figures.overdue) : "—"}
+                  </td>
+                  <td className="num" data-label={t("dash.col.notApplicable")}>
+                    {d.figures ? n(d.figures.notApplicable) : "—"}
+                  </td>
+                  <td className="num" data-label={t("atr.col.rate")}>
+                    {d.figures ? formatPercent(d.figures.completionRate, locale) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>

@@ -30,18 +30,14 @@ export function ComplianceFigures({
         <span className="figure__value" data-figure="completion">
           {formatPercent(figures.completionRate, locale)}
         </span>
-        <span className="figure__hint">
-          {t("dash.figure.completionHint", { done: n(figures.done), applicable: n(figures.applicable) })}
-        </span>
+        <span className="figure__hint">{t("dash.figure.completionHint", { done: n(figures.done), applicable: n(figures.applicable) })}</span>
       </li>
       <li className="figure">
         <span className="figure__label">{t("dash.figure.onTime")}</span>
         <span className="figure__value" data-figure="on-time">
           {formatPercent(figures.onTimeRate, locale)}
         </span>
-        <span className="figure__hint">
-          {t("dash.figure.onTimeHint", { onTime: n(figures.onTime), duePassed: n(figures.duePassed) })}
-        </span>
+        <span className="figure__hint">{t("dash.figure.onTimeHint", { onTime: n(figures.onTime), duePassed: n(figures.duePassed) })}</span>
       </li>
       <li className="figure">
         <span className="figure__label">{t("dash.figure.overdue")}</span>
@@ -55,9 +51,7 @@ export function ComplianceFigures({
         <span className="figure__value" data-figure="verified">
           {formatPercent(figures.verifiedShare, locale)}
         </span>
-        <span className="figure__hint">
-          {t("dash.figure.verifiedHint", { verified: n(figures.verified), done: n(figures.done) })}
-        </span>
+        <span className="figure__hint">{t("dash.figure.verifiedHint", { verified: n(figures.verified), done: n(figures.done) })}</span>
       </li>
       {showGrade ? (
         <li className="figure">

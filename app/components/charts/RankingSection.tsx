@@ -92,10 +92,16 @@ export function RankingSection({
                     </Link>
                   </td>
                   <td>
-                    {formatPercent(r.completionRate, locale)} <span className="muted">({n(r.done)}/{n(r.applicable)})</span>
+                    {formatPercent(r.completionRate, locale)}{" "}
+                    <span className="muted">
+                      ({n(r.done)}/{n(r.applicable)})
+                    </span>
                   </td>
                   <td>
-                    {formatPercent(r.onTimeRate, locale)} <span className="muted">({n(r.onTime)}/{n(r.duePassed)})</span>
+                    {formatPercent(r.onTimeRate, locale)}{" "}
+                    <span className="muted">
+                      ({n(r.onTime)}/{n(r.duePassed)})
+                    </span>
                   </td>
                   <td>
                     {r.overdue > 0 ? (

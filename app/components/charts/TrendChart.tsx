@@ -45,7 +45,14 @@ export function TrendChart({
       <svg id="trend-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={label} className="trend">
         {TICKS.map((v) => (
           <g key={v}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v / 100)} y2={y(v / 100)} stroke="#d5dae3" strokeDasharray={v === 0 ? undefined : "3 3"} />
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={y(v / 100)}
+              y2={y(v / 100)}
+              stroke="#d5dae3"
+              strokeDasharray={v === 0 ? undefined : "3 3"}
+            />
             <text x={PAD.left - 6} y={y(v / 100)} dy="4" textAnchor="end" className="trend__tick">
               {v}%
             </text>
@@ -86,7 +93,15 @@ export function TrendChart({
           {lines.map((line, index) => (
             <a key={line.key} href={line.href} className="chart-legend__item">
               <svg className="chart-legend__swatch chart-legend__swatch--line" viewBox="0 0 20 10" aria-hidden="true" focusable="false">
-                <line x1="0" x2="20" y1="5" y2="5" stroke={LINE_COLORS[index % LINE_COLORS.length]} strokeWidth="3" strokeDasharray={line.dashed ? "5 3" : undefined} />
+                <line
+                  x1="0"
+                  x2="20"
+                  y1="5"
+                  y2="5"
+                  stroke={LINE_COLORS[index % LINE_COLORS.length]}
+                  strokeWidth="3"
+                  strokeDasharray={line.dashed ? "5 3" : undefined}
+                />
               </svg>
               {line.name}
             </a>

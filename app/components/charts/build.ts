@@ -53,7 +53,8 @@ export function mixBars(mix: StatusMixRow[], values: FilterValues, t: Translate,
     for (const k of MIX_KEYS) {
       // /actions takes the status mix's keys, so the list holds exactly the segment's items.
       hrefs[k] = divisionActionsHref(values, row.divisionCode, { status: k });
-      titles[k] = `${name}: ${t(`dash.state.${k}` as MessageKey)} ${formatNumber(row.counts[k], locale)} (${formatPercent(row.total ? row.counts[k] / row.total : null, locale)})`;
+      titles[k] =
+        `${name}: ${t(`dash.state.${k}` as MessageKey)} ${formatNumber(row.counts[k], locale)} (${formatPercent(row.total ? row.counts[k] / row.total : null, locale)})`;
     }
     return { key: row.divisionCode ?? "departments", label: name, counts: row.counts, total: row.total, hrefs, titles };
   });

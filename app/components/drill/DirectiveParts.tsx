@@ -55,14 +55,8 @@ export function DirectiveAssigneesTable({ rows, reader }: { rows: ItemLine[]; re
             return (
               <tr key={row.id} className={row.withdrawnOn ? "drill-withdrawn" : undefined} data-item={row.id}>
                 <th scope="row">
-                  {row.districtCode && reader ? (
-                    <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link>
-                  ) : (
-                    assignee
-                  )}
-                  {row.divisionNameEn ? (
-                    <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span>
-                  ) : null}
+                  {row.districtCode && reader ? <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link> : assignee}
+                  {row.divisionNameEn ? <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span> : null}
                 </th>
                 {row.withdrawnOn ? (
                   <td colSpan={3}>

@@ -26,7 +26,12 @@ export function StatusCell({ item }: { item: Pick<ItemLine, "status" | "daysOver
   return (
     <td>
       <StatusBadge status={item.daysOverdue != null ? "OVERDUE" : item.status} />
-      {item.escalated && item.daysOverdue != null ? <> <span className="escalated-flag">{t("escalated.badge")}</span></> : null}
+      {item.escalated && item.daysOverdue != null ? (
+        <>
+          {" "}
+          <span className="escalated-flag">{t("escalated.badge")}</span>
+        </>
+      ) : null}
     </td>
   );
 }

@@ -35,9 +35,7 @@ export function OpenItemsTable({ items }: { items: ItemLine[] }) {
               <td>{item.districtRole ? t(`districtRole.${item.districtRole}`) : "—"}</td>
               <DueDateCell item={item} />
               <StatusCell item={item} />
-              <td>
-                {item.daysOverdue != null ? <span className="overdue-days">{n(item.daysOverdue)}</span> : "—"}
-              </td>
+              <td>{item.daysOverdue != null ? <span className="overdue-days">{n(item.daysOverdue)}</span> : "—"}</td>
               <RemarkAndLinkCells
                 item={item}
                 label={

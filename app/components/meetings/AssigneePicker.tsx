@@ -65,7 +65,11 @@ export function AssigneePicker({
         ))}
       </div>
       <FieldError id={`${idPrefix}-scope`} error={errors.scope} />
-      <details className="picker" hidden={!showDivisions} open={shownScope === "DIVISIONS" || defaults.divisions.length > 0 || Boolean(errors.divisions)}>
+      <details
+        className="picker"
+        hidden={!showDivisions}
+        open={shownScope === "DIVISIONS" || defaults.divisions.length > 0 || Boolean(errors.divisions)}
+      >
         <summary>{t("meetings.assignee.chooseDivisions")}</summary>
         <fieldset className="picker__group" aria-describedby={errors.divisions ? `${idPrefix}-divisions-error` : undefined}>
           <legend className="visually-hidden">{t("meetings.assignee.chooseDivisions")}</legend>
@@ -84,7 +88,11 @@ export function AssigneePicker({
         <FieldError id={`${idPrefix}-divisions`} error={errors.divisions} />
       </details>
       {!showDivisions ? <FieldError id={`${idPrefix}-divisions`} error={errors.divisions} /> : null}
-      <details className="picker" hidden={!showDistricts} open={shownScope === "DISTRICTS" || defaults.districts.length > 0 || Boolean(errors.districts)}>
+      <details
+        className="picker"
+        hidden={!showDistricts}
+        open={shownScope === "DISTRICTS" || defaults.districts.length > 0 || Boolean(errors.districts)}
+      >
         <summary>{t("meetings.assignee.chooseDistricts")}</summary>
         <div aria-describedby={errors.districts ? `${idPrefix}-districts-error` : undefined}>
           {master.divisions.map((division) => (

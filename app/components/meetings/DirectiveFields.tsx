@@ -94,7 +94,11 @@ export function DirectiveFields({
 
       <div className="grid-3">
         <Field id={id("categoryCode")} label={t("common.category")} error={errors.categoryCode}>
-          <select defaultValue={defaults.categoryCode} {...register_(`${base}.categoryCode`)} {...describedBy(id("categoryCode"), errors.categoryCode)}>
+          <select
+            defaultValue={defaults.categoryCode}
+            {...register_(`${base}.categoryCode`)}
+            {...describedBy(id("categoryCode"), errors.categoryCode)}
+          >
             <option value="">{t("meetings.directive.noCategory")}</option>
             <NamedOptions list={master.categories} />
           </select>

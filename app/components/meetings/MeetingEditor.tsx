@@ -10,14 +10,7 @@ import { useMemo, useRef, useState } from "react";
 import { useFieldArray, type UseFieldArrayAppend, type UseFormGetValues } from "react-hook-form";
 import { useServerForm } from "~/components/forms/use-server-form";
 import type { MessageKey } from "~/i18n";
-import {
-  emptyDirective,
-  LIMITS,
-  meetingFormSchema,
-  type DirectiveFormValues,
-  type FieldErrors,
-  type MeetingFormValues,
-} from "~/schemas/meeting";
+import { emptyDirective, LIMITS, meetingFormSchema, type DirectiveFormValues, type FieldErrors, type MeetingFormValues } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
 import { CarryOverPicker } from "~/components/review/CarryOverPicker";
 import type { CarryCandidate } from "~/domain/review-views";
@@ -84,7 +77,10 @@ function usePasteDirectives({
     setClientNotice(
       (result.directives.length === 0
         ? { key: "meetings.paste.nothingFound" }
-        : { key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added", params: { n: added.length, unassigned: result.withoutAssignee } }) as EditorNotice,
+        : {
+            key: result.withoutAssignee > 0 ? "meetings.paste.addedUnassigned" : "meetings.paste.added",
+            params: { n: added.length, unassigned: result.withoutAssignee },
+          }) as EditorNotice,
     );
   };
   return { pasteRef, onPaste, notice: clientNotice ?? notice, dropped: clientDropped ?? dropped ?? [] };

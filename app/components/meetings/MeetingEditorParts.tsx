@@ -141,7 +141,12 @@ export function MeetingFieldset({
         <div className="choice-row">
           {CALLED_ROLES.map((role) => (
             <label key={role} className="choice">
-              <input type="checkbox" value={role} defaultChecked={initialValues.calledRoles.includes(role)} {...checkboxGroupProps(register("calledRoles"))} />
+              <input
+                type="checkbox"
+                value={role}
+                defaultChecked={initialValues.calledRoles.includes(role)}
+                {...checkboxGroupProps(register("calledRoles"))}
+              />
               <span>{t(`meetings.calledRole.${role}`)}</span>
             </label>
           ))}

@@ -13,7 +13,6 @@ export function useErrorLookup(): ErrorLookup {
   return useContext(ErrorsContext);
 }
 
-
 /** "directives.0.textEn" → "f-directives-0-textEn": a stable id for label and error. */
 export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;

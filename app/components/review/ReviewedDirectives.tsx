@@ -28,9 +28,7 @@ export function ReviewedDirectives({
           return (
             <li key={d.directiveId} className="reviewed__item" data-directive-id={d.directiveId}>
               <p className="reviewed__from">
-                <Link to={`/meetings/${d.meetingId}`}>
-                  {t("review.carry.from", { number: d.number, date: formatDate(d.meetingDate, locale) })}
-                </Link>
+                <Link to={`/meetings/${d.meetingId}`}>{t("review.carry.from", { number: d.number, date: formatDate(d.meetingDate, locale) })}</Link>
                 {d.closedOn ? <span className="badge"> {t("review.carry.closedOn", { date: formatDate(d.closedOn, locale) })}</span> : null}
               </p>
               <p className="reviewed__text">
@@ -45,9 +43,7 @@ export function ReviewedDirectives({
                   open: formatNumber(d.open, locale),
                 })}
               </p>
-              <p className="muted">
-                {t("review.carry.age", { age: formatNumber(d.ageDays, locale), times: formatNumber(d.timesCarried, locale) })}
-              </p>
+              <p className="muted">{t("review.carry.age", { age: formatNumber(d.ageDays, locale), times: formatNumber(d.timesCarried, locale) })}</p>
               {actions ? actions(d) : null}
             </li>
           );

@@ -35,7 +35,13 @@ export function SeriesCompare({
       ) : (
         <>
           <Form method="get" action={action} className="filters">
-            <SelectField id="cmp-series" name="cmpSeries" label={t("review.compare.series")} defaultValue={seriesCode ?? ""} choices={namedChoices(series, locale)} />
+            <SelectField
+              id="cmp-series"
+              name="cmpSeries"
+              label={t("review.compare.series")}
+              defaultValue={seriesCode ?? ""}
+              choices={namedChoices(series, locale)}
+            />
             <SelectField
               id="cmp-from"
               name="cmpFrom"
@@ -70,10 +76,12 @@ export function SeriesCompare({
                   <tr>
                     <th scope="row">{t("review.compare.completion")}</th>
                     <td data-testid="cmp-from-completion">
-                      {formatPercent(comparison.result.from.completionRate, locale)} ({n(comparison.result.from.done)}/{n(comparison.result.from.applicable)})
+                      {formatPercent(comparison.result.from.completionRate, locale)} ({n(comparison.result.from.done)}/
+                      {n(comparison.result.from.applicable)})
                     </td>
                     <td data-testid="cmp-to-completion">
-                      {formatPercent(comparison.result.to.completionRate, locale)} ({n(comparison.result.to.done)}/{n(comparison.result.to.applicable)})
+                      {formatPercent(comparison.result.to.completionRate, locale)} ({n(comparison.result.to.done)}/
+                      {n(comparison.result.to.applicable)})
                     </td>
                   </tr>
                   <tr>

@@ -8,13 +8,7 @@ import { MAX_REMARK } from "~/schemas/action-update";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 
-export function ExtensionRequestList({
-  requests,
-  feedback,
-}: {
-  requests: PendingExtensionRequest[];
-  feedback?: ExtensionDecisionFormResult;
-}) {
+export function ExtensionRequestList({ requests, feedback }: { requests: PendingExtensionRequest[]; feedback?: ExtensionDecisionFormResult }) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -41,7 +35,12 @@ export function ExtensionRequestList({
               {" → "}
               {t("extension.list.requested")}: <strong data-testid="requested-due-date">{formatDate(r.requestedDueDate, locale)}</strong>
             </p>
-            <p className="muted">{t("extension.list.requestedBy", { who: pickText(locale, r.requestedByName, r.requestedByNameHi), when: formatDateTime(r.requestedAt, locale) })}</p>
+            <p className="muted">
+              {t("extension.list.requestedBy", {
+                who: pickText(locale, r.requestedByName, r.requestedByNameHi),
+                when: formatDateTime(r.requestedAt, locale),
+              })}
+            </p>
             <p>
               <strong>{t("extension.list.reason")}:</strong>
             </p>

@@ -15,7 +15,10 @@ export function VerifyFilterForm({ filters, facets, total }: { filters: VerifyFi
   const n = (value: number) => formatNumber(value, locale);
   const select = (name: "meeting" | "series" | "division" | "district" | "department", label: string, options: FacetOption[]) => {
     const current = filters[name] === undefined ? "" : String(filters[name]);
-    const shown = options.some((o) => o.value === current) || current === "" ? options : [...options, { value: current, labelEn: current, labelHi: current, n: 0 }];
+    const shown =
+      options.some((o) => o.value === current) || current === ""
+        ? options
+        : [...options, { value: current, labelEn: current, labelHi: current, n: 0 }];
     return (
       <div className="field">
         <label htmlFor={`vf-${name}`}>{label}</label>

@@ -103,11 +103,16 @@ export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback:
               </p>
               <p className="muted">
                 {item.reportedByName
-                  ? t("verify.reported", { when: formatDateTime(item.completedAt, locale), who: pickText(locale, item.reportedByName, item.reportedByNameHi) })
-                  : t("verify.reportedAt", { when: formatDateTime(item.completedAt, locale) })} ·{" "}
-                {t("common.dueDate")}: {formatDate(item.dueDate, locale)}
+                  ? t("verify.reported", {
+                      when: formatDateTime(item.completedAt, locale),
+                      who: pickText(locale, item.reportedByName, item.reportedByNameHi),
+                    })
+                  : t("verify.reportedAt", { when: formatDateTime(item.completedAt, locale) })}{" "}
+                · {t("common.dueDate")}: {formatDate(item.dueDate, locale)}
               </p>
-              <blockquote className="verify-item__remark">{item.remark ? item.remark : <span className="muted">{t("verify.noRemark")}</span>}</blockquote>
+              <blockquote className="verify-item__remark">
+                {item.remark ? item.remark : <span className="muted">{t("verify.noRemark")}</span>}
+              </blockquote>
               <EvidenceList item={item} />
               {mine?.formError ? (
                 <p className="form-error" role="alert">

@@ -16,7 +16,8 @@ export const actions = {
   "actions.filters.apply": "Show",
   "actions.filters.clear": "Clear filters",
   "actions.empty.title": "Nothing to show",
-  "actions.empty.none": "No directive has been assigned to you yet. New directives appear here as soon as the minutes of a review meeting are published.",
+  "actions.empty.none":
+    "No directive has been assigned to you yet. New directives appear here as soon as the minutes of a review meeting are published.",
   "actions.empty.filtered": "No item matches these filters.",
   "actions.list.label": "Action items",
   "actions.list.showing": "Showing {from}–{to} of {total}",
@@ -127,7 +128,8 @@ export const actions = {
   "evidence.size": "{size}",
   "evidence.link": "Link",
   "extension.title": "Ask for more time",
-  "extension.intro": "If the work cannot be finished by the due date, ask the secretariat for a later date. Until it is granted, the current due date counts.",
+  "extension.intro":
+    "If the work cannot be finished by the due date, ask the secretariat for a later date. Until it is granted, the current due date counts.",
   "extension.requestedDueDate": "New due date requested",
   "extension.reason": "Reason",
   "extension.reasonHint": "Why more time is needed, and what will be done by then.",

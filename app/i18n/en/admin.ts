@@ -102,8 +102,7 @@ export const admin = {
   "import.departmentUnknown": "There is no department with the code {code}.",
   "import.done": "{n} users were created.",
   "import.passwordsTitle": "One-time passwords",
-  "import.passwordsHint":
-    "These passwords are shown only now. Download them, hand each one over, then delete the file.",
+  "import.passwordsHint": "These passwords are shown only now. Download them, hand each one over, then delete the file.",
   "import.download": "Download the passwords as CSV",
   "import.colPassword": "One-time password",
   "audit.title": "Audit log",

@@ -11,8 +11,7 @@ export const auth = {
   "login.hint": "Officers receive their username from the secretariat.",
   "password.title": "Change your password",
   "password.intro": "Choose a password of at least {min} characters that you do not use on any other site.",
-  "password.mustChange":
-    "Your password was set by the administrator. Please choose your own password before you continue.",
+  "password.mustChange": "Your password was set by the administrator. Please choose your own password before you continue.",
   "password.current": "Current password",
   "password.new": "New password",
   "password.newHint": "At least {min} characters. A short sentence is easy to remember and hard to guess.",

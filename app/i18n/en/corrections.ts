@@ -9,7 +9,8 @@ export const corrections = {
   "corrections.item.system": "the secretariat",
   "corrections.correct.link": "Correct the text",
   "corrections.correct.title": "Correct the text of directive {n}",
-  "corrections.correct.intro": "The corrected text replaces the published one on every page. The old text, the new text and your reason are kept in the history of each of the directive's open items ({n}), and every officer who answers for one gets a notice.",
+  "corrections.correct.intro":
+    "The corrected text replaces the published one on every page. The old text, the new text and your reason are kept in the history of each of the directive's open items ({n}), and every officer who answers for one gets a notice.",
   "corrections.correct.textEn": "Text in English",
   "corrections.correct.textHi": "Text in Hindi",
   "corrections.correct.submit": "Save the correction",
@@ -17,14 +18,16 @@ export const corrections = {
   "corrections.error.unchanged": "The text is the same as the published one: nothing to correct.",
   "corrections.add.link": "Add a directive to this meeting",
   "corrections.add.title": "Add a directive to a published meeting",
-  "corrections.add.intro": "The new directive is numbered after the last one. Its action items are created at once, exactly as on publishing, and your reason is written in the history of each.",
+  "corrections.add.intro":
+    "The new directive is numbered after the last one. Its action items are created at once, exactly as on publishing, and your reason is written in the history of each.",
   "corrections.add.submit": "Add the directive and create its items",
   "corrections.add.due": "Due date",
   "corrections.add.category": "Category",
   "corrections.add.priority": "High priority",
   "publish.confirm.title": "Publish this meeting?",
   "publish.confirm.intro.one": "Publishing creates {n} action item. The officer sees it at once, and after publishing every change needs a reason.",
-  "publish.confirm.intro.other": "Publishing creates {n} action items. The officers see them at once, and after publishing every change needs a reason.",
+  "publish.confirm.intro.other":
+    "Publishing creates {n} action items. The officers see them at once, and after publishing every change needs a reason.",
   "publish.confirm.directive": "Directive {n}",
   "publish.confirm.items.one": "{n} item",
   "publish.confirm.items.other": "{n} items",
@@ -38,7 +41,8 @@ export const corrections = {
   "corrections.flash.directiveAdded": "Directive added; action items created: {n}.",
   "draft.delete.link": "Delete this draft",
   "draft.delete.title": "Delete this draft?",
-  "draft.delete.intro": "The draft “{title}” of {date}, with its {n} directives, is deleted for good. Only drafts can be deleted; nobody outside the secretariat has seen it. The deletion is written to the audit log.",
+  "draft.delete.intro":
+    "The draft “{title}” of {date}, with its {n} directives, is deleted for good. Only drafts can be deleted; nobody outside the secretariat has seen it. The deletion is written to the audit log.",
   "draft.delete.submit": "Delete the draft",
   "draft.delete.cancel": "Keep it",
   "draft.delete.done": "The draft was deleted.",

@@ -30,7 +30,8 @@ export const dashboard = {
   "dash.figure.grade": "Grade",
   "dash.empty": "No action items match these filters.",
   "dash.ranking.title": "District ranking",
-  "dash.ranking.explain": "Ranked by the grade rate: done ÷ items due or done, so items not yet due never count against a district. Ties go to the better completion rate, then on-time rate, then fewer overdue items. Grade A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D; \"not yet due\" when nothing is due. Each grade links to its explanation.",
+  "dash.ranking.explain":
+    'Ranked by the grade rate: done ÷ items due or done, so items not yet due never count against a district. Ties go to the better completion rate, then on-time rate, then fewer overdue items. Grade A ≥ 90 %, B ≥ 75 %, C ≥ 50 %, else D; "not yet due" when nothing is due. Each grade links to its explanation.',
   "dash.ranking.partial": "Showing the top {top} and the bottom {bottom} of {total} districts.",
   "dash.ranking.showAll": "Show all districts",
   "dash.ranking.gap": "{n} more districts",
@@ -50,7 +51,8 @@ export const dashboard = {
   "dash.find.many": "Showing {shown} of {total} districts that match; type more of the name.",
   "dash.find.found": "{n} districts match.",
   "dash.trend.title": "Weekly trend of the completion rate",
-  "dash.trend.explain": "Each point is the completion rate as it stood at the end of that week (Sunday, IST), rebuilt from the items' history. The last point is this week so far.",
+  "dash.trend.explain":
+    "Each point is the completion rate as it stood at the end of that week (Sunday, IST), rebuilt from the items' history. The last point is this week so far.",
   "dash.trend.byDivision": "One line per division",
   "dash.trend.combined": "One line for all",
   "dash.trend.week": "Week ending",
@@ -66,7 +68,8 @@ export const dashboard = {
   "dash.mix.partial": "Showing the {shown} of {total} divisions with the largest share of overdue items, and the state departments.",
   "dash.mix.showAll": "Show all divisions",
   "dash.heat.title": "District × directive",
-  "dash.heat.explain": "Directives of {meeting}. Each cell shows the worst state among the district's items for that directive; choose a cell to see them.",
+  "dash.heat.explain":
+    "Directives of {meeting}. Each cell shows the worst state among the district's items for that directive; choose a cell to see them.",
   "dash.heat.none": "No meeting with items in this filter.",
   "dash.heat.partial": "Showing {shown} of {total} rows; filter by division or district to see the others.",
   "dash.heat.showMore": "Show {n} rows",

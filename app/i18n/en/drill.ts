@@ -2,7 +2,8 @@
 export const drill = {
   "drill.district.figures": "Figures for this district",
   "drill.district.gradeLine": "Grade {grade}",
-  "drill.district.trendExplain": "Completion rate at the end of each week (Sunday, IST), rebuilt from history; the state line is every district and department in the same filter.",
+  "drill.district.trendExplain":
+    "Completion rate at the end of each week (Sunday, IST), rebuilt from history; the state line is every district and department in the same filter.",
   "drill.district.trendChartLabel": "Line chart: weekly completion rate of the district and of the state. The table after it has the same figures.",
   "drill.district.openExplain": "Pending and in-progress items of the district, newest meeting first; overdue ones show the days.",
   "drill.district.meetingItems": "{meeting} ({date})",

@@ -4,7 +4,8 @@ export const review = {
   "review.series": "Series",
   "review.series.none": "Not in a series",
   "review.series.title": "Meeting series and chair offices",
-  "review.series.intro": "A series is a recurring review chaired by one office. The next meeting of a series can take up the still-open directives of the earlier ones.",
+  "review.series.intro":
+    "A series is a recurring review chaired by one office. The next meeting of a series can take up the still-open directives of the earlier ones.",
   "review.series.list": "Series",
   "review.series.meetings": "{n} meetings",
   "review.series.last": "last on {date}",
@@ -28,7 +29,8 @@ export const review = {
   "review.field.chairOffice": "Chaired by",
   "review.field.seriesHint": "Choosing a series fills the chair and lists the earlier directives still open.",
   "review.carry.title": "Directives under review from earlier meetings",
-  "review.carry.pick": "Tick the directives of earlier meetings of this series to review in this meeting. Their items stay as they are; nothing is copied.",
+  "review.carry.pick":
+    "Tick the directives of earlier meetings of this series to review in this meeting. Their items stay as they are; nothing is copied.",
   "review.carry.none": "No directive of an earlier meeting of this series is still open.",
   "review.carry.noSeries": "Choose a series to see the earlier directives still open.",
   "review.carry.loading": "Loading the earlier directives…",
@@ -88,7 +90,8 @@ export const review = {
   "review.grade.notYetDue": "not yet due",
   "review.grade.why": "Why this grade?",
   "review.grade.title": "Grade of {name}",
-  "review.grade.formula": "The grade counts only items that are due or done: items completed or verified, and items still open after their due date. Items not yet due and items not applicable are left out. Grade = done ÷ (done + overdue): A from 90 %, B from 75 %, C from 50 %, else D.",
+  "review.grade.formula":
+    "The grade counts only items that are due or done: items completed or verified, and items still open after their due date. Items not yet due and items not applicable are left out. Grade = done ÷ (done + overdue): A from 90 %, B from 75 %, C from 50 %, else D.",
   "review.grade.counts": "Counts behind it",
   "review.grade.done": "Done (completed or verified)",
   "review.grade.overdue": "Overdue (open after the due date)",

@@ -1,7 +1,8 @@
 // The verification queue: reported completions to accept or return, and requests for more time.
 export const verify = {
   "verify.title": "Verification",
-  "verify.intro": "Items reported as completed wait here. Accept an item to mark it Verified, or return it to the officer with a remark; it then goes back to In progress.",
+  "verify.intro":
+    "Items reported as completed wait here. Accept an item to mark it Verified, or return it to the officer with a remark; it then goes back to In progress.",
   "verify.queueTitle": "Awaiting verification ({n})",
   "verify.empty": "No completed items are waiting for verification.",
   "verify.acceptSelected": "Accept selected",

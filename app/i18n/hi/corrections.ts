@@ -10,7 +10,8 @@ export const corrections: Record<keyof typeof en, string> = {
   "corrections.item.system": "सचिवालय",
   "corrections.correct.link": "पाठ सुधारें",
   "corrections.correct.title": "निर्देश {n} का पाठ सुधारें",
-  "corrections.correct.intro": "सुधरा हुआ पाठ हर पृष्ठ पर प्रकाशित पाठ का स्थान लेगा। पुराना पाठ, नया पाठ और आपका कारण इस निर्देश की प्रत्येक खुली कार्यवाही ({n}) के इतिहास में रहेगा, और प्रत्येक उत्तरदायी अधिकारी को सूचना भेजी जाएगी।",
+  "corrections.correct.intro":
+    "सुधरा हुआ पाठ हर पृष्ठ पर प्रकाशित पाठ का स्थान लेगा। पुराना पाठ, नया पाठ और आपका कारण इस निर्देश की प्रत्येक खुली कार्यवाही ({n}) के इतिहास में रहेगा, और प्रत्येक उत्तरदायी अधिकारी को सूचना भेजी जाएगी।",
   "corrections.correct.textEn": "अंग्रेज़ी में पाठ",
   "corrections.correct.textHi": "हिन्दी में पाठ",
   "corrections.correct.submit": "सुधार सहेजें",
@@ -18,7 +19,8 @@ export const corrections: Record<keyof typeof en, string> = {
   "corrections.error.unchanged": "पाठ प्रकाशित पाठ जैसा ही है: सुधारने को कुछ नहीं।",
   "corrections.add.link": "इस बैठक में निर्देश जोड़ें",
   "corrections.add.title": "प्रकाशित बैठक में निर्देश जोड़ें",
-  "corrections.add.intro": "नया निर्देश अंतिम निर्देश के बाद क्रमांकित होगा। इसकी कार्यवाहियाँ तुरंत, ठीक प्रकाशन की तरह, बनेंगी और आपका कारण प्रत्येक के इतिहास में लिखा जाएगा।",
+  "corrections.add.intro":
+    "नया निर्देश अंतिम निर्देश के बाद क्रमांकित होगा। इसकी कार्यवाहियाँ तुरंत, ठीक प्रकाशन की तरह, बनेंगी और आपका कारण प्रत्येक के इतिहास में लिखा जाएगा।",
   "corrections.add.submit": "निर्देश जोड़ें और कार्यवाहियाँ बनाएँ",
   "corrections.add.due": "नियत तिथि",
   "corrections.add.category": "श्रेणी",
@@ -39,7 +41,8 @@ export const corrections: Record<keyof typeof en, string> = {
   "corrections.flash.directiveAdded": "निर्देश जोड़ा गया; बनाई गई कार्यवाहियाँ: {n}।",
   "draft.delete.link": "यह प्रारूप हटाएँ",
   "draft.delete.title": "क्या यह प्रारूप हटाएँ?",
-  "draft.delete.intro": "{date} का प्रारूप “{title}”, अपने {n} निर्देशों सहित, स्थायी रूप से हटा दिया जाएगा। केवल प्रारूप हटाए जा सकते हैं; सचिवालय के बाहर किसी ने इसे नहीं देखा है। हटाना लेखा-परीक्षा लॉग में दर्ज होगा।",
+  "draft.delete.intro":
+    "{date} का प्रारूप “{title}”, अपने {n} निर्देशों सहित, स्थायी रूप से हटा दिया जाएगा। केवल प्रारूप हटाए जा सकते हैं; सचिवालय के बाहर किसी ने इसे नहीं देखा है। हटाना लेखा-परीक्षा लॉग में दर्ज होगा।",
   "draft.delete.submit": "प्रारूप हटाएँ",
   "draft.delete.cancel": "रहने दें",
   "draft.delete.done": "प्रारूप हटा दिया गया।",

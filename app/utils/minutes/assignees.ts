@@ -120,12 +120,7 @@ function findPlaceLists(items: Item[]): PlaceList[] {
  * कलेक्टर", "Jaipur SPs") or after it ("Collectors of Jaipur", "जिला कलेक्टर, जयपुर").
  * A district named anywhere else in the point is just part of the text.
  */
-function attachPlaceList(
-  list: PlaceList,
-  groupsByStart: Map<number, RoleGroup>,
-  groupsByEnd: Map<number, RoleGroup>,
-  items: Item[],
-): void {
+function attachPlaceList(list: PlaceList, groupsByStart: Map<number, RoleGroup>, groupsByEnd: Map<number, RoleGroup>, items: Item[]): void {
   const following = skipForward(items, list.end + 1, ["of", "districtWord", "all"]);
   groupsByStart.get(following)?.places.push(list);
 
@@ -161,4 +156,3 @@ function mergeRoleValues(values: RoleValue[]): RoleValue {
 export function hasAssignee(assignees: Assignees): boolean {
   return assignees.collectors !== null || assignees.sps !== null || assignees.departments.length > 0;
 }
-

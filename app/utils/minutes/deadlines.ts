@@ -25,10 +25,40 @@ export const MONTHS: Record<string, number> = Object.fromEntries(
 
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   Object.entries({
-    एक: 1, दो: 2, तीन: 3, चार: 4, पांच: 5, छह: 6, "छः": 6, सात: 7, आठ: 8, नौ: 9, दस: 10,
-    पंद्रह: 15, बीस: 20, तीस: 30, पैंतालीस: 45, साठ: 60, नब्बे: 90,
-    a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-    fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90,
+    एक: 1,
+    दो: 2,
+    तीन: 3,
+    चार: 4,
+    पांच: 5,
+    छह: 6,
+    छः: 6,
+    सात: 7,
+    आठ: 8,
+    नौ: 9,
+    दस: 10,
+    पंद्रह: 15,
+    बीस: 20,
+    तीस: 30,
+    पैंतालीस: 45,
+    साठ: 60,
+    नब्बे: 90,
+    a: 1,
+    an: 1,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
+    sixty: 60,
+    ninety: 90,
   }).map(([word, n]) => [fold(word), n]),
 );
 
@@ -121,10 +151,7 @@ const CUES_BEFORE: [RegExp, DateCue][] = [
   ],
   [new RegExp(`${WORD_START}before[\\s:\\-]*(?:the\\s)?$`, "u"), "before"],
   [
-    new RegExp(
-      `${WORD_START}(?:from|starting|starts|start on|since|commencing|beginning|w\\.e\\.f\\.?|with effect from)[\\s:\\-]*(?:the\\s)?$`,
-      "u",
-    ),
+    new RegExp(`${WORD_START}(?:from|starting|starts|start on|since|commencing|beginning|w\\.e\\.f\\.?|with effect from)[\\s:\\-]*(?:the\\s)?$`, "u"),
     "start",
   ],
 ];
@@ -133,7 +160,6 @@ export interface FoundDate {
   iso: string;
   cue: DateCue;
 }
-
 
 /**
  * A stated deadline ("तक", "by") wins over a bare date; a start date
@@ -168,8 +194,14 @@ function fromStartDate(all: FoundDate[], matchText: string, warnings: string[]):
 const MONTH_WORD = "(?:\\s(?:माह|महीने|मास|महीना))?";
 /** "अक्टूबर माह में", "अक्टूबर के अंत तक", "अक्टूबर तक", "in October", "by the end of October", "through October". */
 const MONTH_DEADLINES: RegExp[] = [
-  new RegExp(`(?:^|[^\\p{L}\\p{M}\\d]\\s?)(${alternation(Object.keys(MONTHS))})${MONTH_WORD}\\s?(?:के\\s)?(?:में|के दौरान|दौरान|के अंत तक|अंत तक|के अंत|तक|पर्यंत)(?![\\p{L}\\p{M}])`, "u"),
-  new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:in|during|through|throughout|by the end of|by end of|till the end of|until the end of|before the end of|within)\\s(?:the month of\\s)?(${alternation(Object.keys(MONTHS))})\\.?(?![\\p{L}\\p{M}]|\\s?\\d)`, "u"),
+  new RegExp(
+    `(?:^|[^\\p{L}\\p{M}\\d]\\s?)(${alternation(Object.keys(MONTHS))})${MONTH_WORD}\\s?(?:के\\s)?(?:में|के दौरान|दौरान|के अंत तक|अंत तक|के अंत|तक|पर्यंत)(?![\\p{L}\\p{M}])`,
+    "u",
+  ),
+  new RegExp(
+    `(?:^|[^\\p{L}\\p{M}])(?:in|during|through|throughout|by the end of|by end of|till the end of|until the end of|before the end of|within)\\s(?:the month of\\s)?(${alternation(Object.keys(MONTHS))})\\.?(?![\\p{L}\\p{M}]|\\s?\\d)`,
+    "u",
+  ),
 ];
 
 /** A month named as the deadline: due on its last day, the next such month on or after the meeting. */
@@ -265,7 +297,8 @@ const RELATIVE = new RegExp(
   "gu",
 );
 /** "within 15 days", "in the next 15 days", "आगामी 15 दिवस", "समय सीमा: 30 दिवस" */
-const RELATIVE_LEAD = /(?:^|[^\p{L}\p{M}])(?:within|in|inside|next|आगामी|अगले|समय[\s-]?सीमा|deadline|timeline|time limit)[\s:-]*(?:the\s)?(?:next\s)?$/u;
+const RELATIVE_LEAD =
+  /(?:^|[^\p{L}\p{M}])(?:within|in|inside|next|आगामी|अगले|समय[\s-]?सीमा|deadline|timeline|time limit)[\s:-]*(?:the\s)?(?:next\s)?$/u;
 /** "15 दिवस में", "15 दिन के भीतर", "30 दिवस की अवधि में" */
 const RELATIVE_TAIL = /^\s?(?:(?:के|की)\s)?(?:में|मे|भीतर|अंदर|अवधि)(?![\p{L}\p{M}])/u;
 /** "हर 15 दिन में", "every 2 weeks": a frequency, not a deadline. */

@@ -258,8 +258,7 @@ function applyLeadIns(analysed: Analysed[]): ParsedDirective[] {
 
     const next = analysed[index + 1];
     const isLeadIn =
-      current.point.isPreamble === true ||
-      (next !== undefined && next.point.style !== current.point.style && endsWithColon(current.point.text));
+      current.point.isPreamble === true || (next !== undefined && next.point.style !== current.point.style && endsWithColon(current.point.text));
     if (isLeadIn) open.push(current);
     else result.push(inherit(current.directive, [...open].reverse()));
   });
@@ -273,11 +272,8 @@ function inherit(own: ParsedDirective, leadIns: Analysed[]): ParsedDirective {
 
   const hasOwnDue = own.dueDate !== null || own.dueInDays !== null;
   const dueDate = hasOwnDue ? own.dueDate : (leadIns.find((l) => l.dueIsExplicit)?.directive.dueDate ?? null);
-  const dueInDays = hasOwnDue
-    ? own.dueInDays
-    : (leadIns.find((l) => l.directive.dueInDays !== null)?.directive.dueInDays ?? null);
+  const dueInDays = hasOwnDue ? own.dueInDays : (leadIns.find((l) => l.directive.dueInDays !== null)?.directive.dueInDays ?? null);
 
   const warnings = [...new Set(hasAssignee(assignees) ? own.warnings : [...own.warnings, WARNING_NO_ASSIGNEE])];
   return { ...own, assignees: { ...assignees, departments: [...assignees.departments] }, dueDate, dueInDays, warnings };
 }
-

@@ -40,12 +40,36 @@ export interface Lexicon {
 
 const ROLE_WORDS: Record<Role, string[]> = {
   collector: [
-    "कलेक्टर", "कलक्टर", "कलेक्टरों", "कलक्टरों", "कलेक्टर्स", "कलक्टर्स", "कलेक्टरगण", "जिलाधिकारी", "जिलाधिकारियों",
-    "जिला मजिस्ट्रेट", "collector", "collectors", "dm", "dms", "district magistrate", "district magistrates",
+    "कलेक्टर",
+    "कलक्टर",
+    "कलेक्टरों",
+    "कलक्टरों",
+    "कलेक्टर्स",
+    "कलक्टर्स",
+    "कलेक्टरगण",
+    "जिलाधिकारी",
+    "जिलाधिकारियों",
+    "जिला मजिस्ट्रेट",
+    "collector",
+    "collectors",
+    "dm",
+    "dms",
+    "district magistrate",
+    "district magistrates",
   ],
   sp: [
-    "एसपी", "एसपीज", "एस पी", "एस.पी", "पुलिस अधीक्षक", "पुलिस अधीक्षकों", "पुलिस अधीक्षकगण", "sp", "sps", "s.p",
-    "superintendent of police", "superintendents of police",
+    "एसपी",
+    "एसपीज",
+    "एस पी",
+    "एस.पी",
+    "पुलिस अधीक्षक",
+    "पुलिस अधीक्षकों",
+    "पुलिस अधीक्षकगण",
+    "sp",
+    "sps",
+    "s.p",
+    "superintendent of police",
+    "superintendents of police",
   ],
 };
 
@@ -58,13 +82,35 @@ const CONNECTOR_WORDS: Partial<Record<ItemKind, string[]>> = {
   divisionWord: ["संभाग", "संभागों", "division", "divisions"],
   // Bodies named after their city: "जयपुर विकास प्राधिकरण" is not the district of Jaipur.
   divisionRole: [
-    "संभागीय आयुक्त", "संभागीय आयुक्तों", "संभाग आयुक्त", "कमिश्नर", "कमिश्नरों", "divisional commissioner",
-    "divisional commissioners", "पुलिस महानिरीक्षक", "पुलिस महानिरीक्षकों", "रेंज आईजी", "आईजी", "ig", "igs",
-    "range ig", "range igs", "inspector general of police", "inspectors general of police", "inspector general",
+    "संभागीय आयुक्त",
+    "संभागीय आयुक्तों",
+    "संभाग आयुक्त",
+    "कमिश्नर",
+    "कमिश्नरों",
+    "divisional commissioner",
+    "divisional commissioners",
+    "पुलिस महानिरीक्षक",
+    "पुलिस महानिरीक्षकों",
+    "रेंज आईजी",
+    "आईजी",
+    "ig",
+    "igs",
+    "range ig",
+    "range igs",
+    "inspector general of police",
+    "inspectors general of police",
+    "inspector general",
   ],
   organisation: [
-    "विकास प्राधिकरण", "development authority", "नगर निगम", "municipal corporation", "नगर परिषद",
-    "पुलिस आयुक्तालय", "police commissionerate", "विश्वविद्यालय", "university",
+    "विकास प्राधिकरण",
+    "development authority",
+    "नगर निगम",
+    "municipal corporation",
+    "नगर परिषद",
+    "पुलिस आयुक्तालय",
+    "police commissionerate",
+    "विश्वविद्यालय",
+    "university",
   ],
 };
 
@@ -72,22 +118,36 @@ const CONNECTOR_WORDS: Partial<Record<ItemKind, string[]>> = {
 const DEPARTMENT_SHORT_FORMS: Record<string, string[]> = {
   DIPR: ["DIPR", "डीआईपीआर", "सूचना एवं जनसंपर्क", "सूचना और जनसंपर्क", "जनसंपर्क", "Public Relations", "I&PR"],
   PHED: ["PHED", "पीएचईडी", "जलदाय", "जलदाय विभाग", "जन स्वास्थ्य अभियांत्रिकी", "Public Health Engineering"],
-  DOIT: [
-    "DoIT", "DOIT", "DoITC", "डीओआईटी", "सूचना प्रौद्योगिकी", "Information Technology", "IT Department", "IT विभाग",
-    "आईटी विभाग",
-  ],
+  DOIT: ["DoIT", "DOIT", "DoITC", "डीओआईटी", "सूचना प्रौद्योगिकी", "Information Technology", "IT Department", "IT विभाग", "आईटी विभाग"],
   ENERGY: [
-    "ऊर्जा", "Energy", "discom", "discoms", "Discom", "Discoms", "DISCOM", "DISCOMs", "डिस्कॉम", "डिस्कॉम्स",
-    "विद्युत वितरण निगम", "विद्युत वितरण निगमों", "बिजली कंपनियों", "बिजली कंपनियां", "विद्युत निगमों", "power companies",
+    "ऊर्जा",
+    "Energy",
+    "discom",
+    "discoms",
+    "Discom",
+    "Discoms",
+    "DISCOM",
+    "DISCOMs",
+    "डिस्कॉम",
+    "डिस्कॉम्स",
+    "विद्युत वितरण निगम",
+    "विद्युत वितरण निगमों",
+    "बिजली कंपनियों",
+    "बिजली कंपनियां",
+    "विद्युत निगमों",
+    "power companies",
   ],
   EDUCATION: ["शिक्षा", "Education", "स्कूल शिक्षा", "स्कूली शिक्षा", "School Education"],
-  POLICE_HQ: [
-    "पुलिस मुख्यालय", "Police HQ", "Police Headquarters", "PHQ", "पीएचक्यू", "DGP", "डीजीपी", "पुलिस महानिदेशक",
-    "Director General of Police",
-  ],
+  POLICE_HQ: ["पुलिस मुख्यालय", "Police HQ", "Police Headquarters", "PHQ", "पीएचक्यू", "DGP", "डीजीपी", "पुलिस महानिदेशक", "Director General of Police"],
   RDPR: [
-    "RDPR", "आरडीपीआर", "ग्रामीण विकास एवं पंचायती राज", "पंचायती राज विभाग", "पंचायती राज", "Rural Development and Panchayati Raj",
-    "Panchayati Raj Department", "Panchayati Raj",
+    "RDPR",
+    "आरडीपीआर",
+    "ग्रामीण विकास एवं पंचायती राज",
+    "पंचायती राज विभाग",
+    "पंचायती राज",
+    "Rural Development and Panchayati Raj",
+    "Panchayati Raj Department",
+    "Panchayati Raj",
   ],
   LSG: ["LSG", "स्वायत्त शासन", "Local Self Government", "स्थानीय निकाय", "DLB", "डीएलबी"],
   HOME: ["गृह", "Home", "Home Department", "गृह विभाग"],
@@ -96,8 +156,19 @@ const DEPARTMENT_SHORT_FORMS: Record<string, string[]> = {
 
 /** Phrases containing a department short form that do not mean the department. */
 const NOT_A_DEPARTMENT = [
-  "सौर ऊर्जा", "अक्षय ऊर्जा", "solar energy", "renewable energy",
-  "गृह कर", "गृह निर्माण", "गृह प्रवेश", "गृह जिला", "गृह जिले", "गृह रक्षा", "home district", "home guard", "home guards",
+  "सौर ऊर्जा",
+  "अक्षय ऊर्जा",
+  "solar energy",
+  "renewable energy",
+  "गृह कर",
+  "गृह निर्माण",
+  "गृह प्रवेश",
+  "गृह जिला",
+  "गृह जिले",
+  "गृह रक्षा",
+  "home district",
+  "home guard",
+  "home guards",
 ];
 
 export function buildLexicon(context: ParseContext): Lexicon {
@@ -147,7 +218,9 @@ export function buildLexicon(context: ParseContext): Lexicon {
 }
 
 export function placeKey(name: string): string {
-  return tokenize(name).map((t) => t.folded).join(" ");
+  return tokenize(name)
+    .map((t) => t.folded)
+    .join(" ");
 }
 
 function isSingleLatinWord(text: string): boolean {
@@ -160,9 +233,7 @@ function departmentNameVariants(name: string): string[] {
   const parenthesised = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(name);
   if (parenthesised) variants.push(parenthesised[1], parenthesised[2]);
   for (const variant of [...variants]) {
-    const core = variant
-      .replace(/\s+(?:विभाग|department|dept\.?)$/i, "")
-      .replace(/^department of\s+/i, "");
+    const core = variant.replace(/\s+(?:विभाग|department|dept\.?)$/i, "").replace(/^department of\s+/i, "");
     if (core !== variant) variants.push(core);
   }
   return variants.map((v) => v.trim()).filter((v) => v !== "");
@@ -197,4 +268,3 @@ function matchesAt(entry: LexiconEntry, tokens: Token[], start: number): boolean
     return token !== undefined && (entry.caseSensitive ? token.raw : token.folded) === word;
   });
 }
-

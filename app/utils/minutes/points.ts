@@ -92,9 +92,7 @@ function splitOnBlankLines(lines: string[]): RawPoint[] {
     if (line === "") paragraphs.push([]);
     else paragraphs[paragraphs.length - 1].push(line);
   }
-  return paragraphs
-    .filter((p) => p.length > 0)
-    .map((p) => ({ style: "paragraph", text: collapseSpaces(p.join(" ")), lineCount: p.length }));
+  return paragraphs.filter((p) => p.length > 0).map((p) => ({ style: "paragraph", text: collapseSpaces(p.join(" ")), lineCount: p.length }));
 }
 
 export function endsWithColon(text: string): boolean {

@@ -11,12 +11,14 @@ export const HAS_DEVANAGARI = /[\u0900-\u097F]/;
 
 /** Line-preserving clean-up; the result is what the directive texts are cut from. */
 export function normaliseInput(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(LINE_BREAKS, "\n")
-    // ZWJ/ZWNJ only change how a conjunct is drawn; removing them lets "अधीक्‍षक" match "अधीक्षक".
-    .replace(ZERO_WIDTH, "")
-    .replace(ODD_SPACES, " ");
+  return (
+    text
+      .normalize("NFC")
+      .replace(LINE_BREAKS, "\n")
+      // ZWJ/ZWNJ only change how a conjunct is drawn; removing them lets "अधीक्‍षक" match "अधीक्षक".
+      .replace(ZERO_WIDTH, "")
+      .replace(ODD_SPACES, " ")
+  );
 }
 
 export function toAsciiDigits(text: string): string {
@@ -72,4 +74,3 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) tokens.push({ raw: m[0], folded: foldWord(m[0]), at: m.index });
   return tokens;
 }
-
