@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DirectiveTextFields, FormErrorAlert, ReasonField } from "~/components/meetings/DirectiveTextFields";
 import { asMessageKey, describedBy, Field, NamedOptions } from "~/components/meetings/fields";
 import { NewAssigneeFields } from "~/components/meetings/NewAssigneeFields";
 import type { MessageKey } from "~/i18n";
@@ -11,7 +12,7 @@ import { requestOrigin } from "~/models/audit.server";
 import { getMeeting } from "~/models/meeting.server";
 import { getMasterData, masterCodes } from "~/models/meeting-master.server";
 import { addPublishedDirective } from "~/models/published-corrections.server";
-import { LIMITS, type FieldErrors } from "~/schemas/meeting";
+import type { FieldErrors } from "~/schemas/meeting";
 import { addDirectiveValuesFromFormData, emptyAddDirective, parseAddDirective, type AddDirectiveValues } from "~/schemas/published-corrections";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -87,31 +88,8 @@ export default function AddDirective() {
       <h1 id="page-title">{t("corrections.add.title")}</h1>
       <p>{t("corrections.add.intro")}</p>
       <Form method="post" noValidate className="card change-form" data-testid="add-directive-form">
-        {answer?.formError ? (
-          <p className="form-error" role="alert">
-            {t(answer.formError)}
-          </p>
-        ) : null}
-        <Field id="add-textHi" label={t("corrections.correct.textHi")} error={fe("textHi")}>
-          <textarea
-            name="textHi"
-            lang="hi"
-            rows={3}
-            maxLength={LIMITS.directiveText}
-            defaultValue={values.textHi}
-            {...describedBy("add-textHi", fe("textHi"))}
-          />
-        </Field>
-        <Field id="add-textEn" label={t("corrections.correct.textEn")} error={fe("textEn")}>
-          <textarea
-            name="textEn"
-            lang="en"
-            rows={3}
-            maxLength={LIMITS.directiveText}
-            defaultValue={values.textEn}
-            {...describedBy("add-textEn", fe("textEn"))}
-          />
-        </Field>
+        <FormErrorAlert error={answer?.formError} />
+        <DirectiveTextFields idPrefix="add" values={values} errorOf={fe} rows={3} />
         <Field id="add-category" label={t("corrections.add.category")} error={fe("categoryCode")}>
           <select name="categoryCode" defaultValue={values.categoryCode} {...describedBy("add-category", fe("categoryCode"))}>
             <option value="">—</option>
@@ -128,16 +106,7 @@ export default function AddDirective() {
           <input type="date" name="dueDate" min={meeting.meetingDate} defaultValue={values.dueDate} {...describedBy("add-due", fe("dueDate"))} />
         </Field>
         <NewAssigneeFields idPrefix="add" values={values} errorOf={fe} master={master} />
-        <Field id="add-reason" label={t("meetings.change.reason")} error={fe("reason")} hint={t("meetings.change.reasonHint")}>
-          <textarea
-            name="reason"
-            rows={2}
-            maxLength={LIMITS.reason}
-            required
-            defaultValue={values.reason}
-            {...describedBy("add-reason", fe("reason"), true)}
-          />
-        </Field>
+        <ReasonField id="add-reason" value={values.reason} error={fe("reason")} />
         <div className="editor-actions">
           <button type="submit" className="button" disabled={busy}>
             {t("corrections.add.submit")}

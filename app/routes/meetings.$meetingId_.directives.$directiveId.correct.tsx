@@ -4,11 +4,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { asMessageKey, describedBy, Field } from "~/components/meetings/fields";
+import { DirectiveTextFields, FormErrorAlert, ReasonField } from "~/components/meetings/DirectiveTextFields";
+import { asMessageKey } from "~/components/meetings/fields";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { correctDirectiveText, getDirectiveToCorrect } from "~/models/published-corrections.server";
-import { fieldErrorsFrom, LIMITS, type FieldErrors } from "~/schemas/meeting";
+import { fieldErrorsFrom, type FieldErrors } from "~/schemas/meeting";
 import { correctTextSchema, correctTextValuesFromFormData, type CorrectTextValues } from "~/schemas/published-corrections";
 import meetingsStyles from "~/styles/meetings.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -83,41 +84,9 @@ export default function CorrectDirective() {
       <h1 id="page-title">{t("corrections.correct.title", { n: directive.number })}</h1>
       <p>{t("corrections.correct.intro", { n: formatNumber(directive.liveItems, locale) })}</p>
       <Form method="post" noValidate className="card" data-testid="correct-form">
-        {answer?.formError ? (
-          <p className="form-error" role="alert">
-            {t(answer.formError)}
-          </p>
-        ) : null}
-        <Field id="correct-textHi" label={t("corrections.correct.textHi")} error={error("textHi")}>
-          <textarea
-            name="textHi"
-            lang="hi"
-            rows={4}
-            maxLength={LIMITS.directiveText}
-            defaultValue={values.textHi}
-            {...describedBy("correct-textHi", error("textHi"))}
-          />
-        </Field>
-        <Field id="correct-textEn" label={t("corrections.correct.textEn")} error={error("textEn")}>
-          <textarea
-            name="textEn"
-            lang="en"
-            rows={4}
-            maxLength={LIMITS.directiveText}
-            defaultValue={values.textEn}
-            {...describedBy("correct-textEn", error("textEn"))}
-          />
-        </Field>
-        <Field id="correct-reason" label={t("meetings.change.reason")} error={error("reason")} hint={t("meetings.change.reasonHint")}>
-          <textarea
-            name="reason"
-            rows={2}
-            maxLength={LIMITS.reason}
-            required
-            defaultValue={values.reason}
-            {...describedBy("correct-reason", error("reason"), true)}
-          />
-        </Field>
+        <FormErrorAlert error={answer?.formError} />
+        <DirectiveTextFields idPrefix="correct" values={values} errorOf={error} rows={4} />
+        <ReasonField id="correct-reason" value={values.reason} error={error("reason")} />
         <div className="editor-actions">
           <button type="submit" className="button" disabled={busy || directive.withdrawn}>
             {t("corrections.correct.submit")}

@@ -173,20 +173,20 @@ const roleAssignee = z.object({
   districts: codeList,
 });
 
+/** A short field typed as text (a date, a number of days), trimmed. */
+export const shortTrimmed = z
+  .string(invalid)
+  .max(20, "validation.invalid")
+  .transform((v) => v.trim());
+
 const directive = z.object({
   textEn: text(LIMITS.directiveText),
   textHi: text(LIMITS.directiveText),
   categoryCode: z.string(invalid).max(50, "validation.invalid"),
   priority: enumOf(PRIORITIES),
   dueMode: enumOf(DUE_MODES),
-  dueDate: z
-    .string(invalid)
-    .max(20, "validation.invalid")
-    .transform((v) => v.trim()),
-  dueInDays: z
-    .string(invalid)
-    .max(20, "validation.invalid")
-    .transform((v) => v.trim()),
+  dueDate: shortTrimmed,
+  dueInDays: shortTrimmed,
   collector: roleAssignee,
   sp: roleAssignee,
   departments: codeList,

@@ -1,7 +1,7 @@
 // Changes to a published meeting: each names its directive and needs a reason, which lands in
 // the history of every item it touches.
 import { z } from "zod";
-import { codeList, enumOf, invalid, isCalendarDate, LIMITS, text, type MasterCodes } from "./meeting";
+import { codeList, enumOf, invalid, isCalendarDate, LIMITS, shortTrimmed, text, type MasterCodes } from "./meeting";
 import { stringOf } from "./meeting-form-data";
 
 export const PUBLISHED_CHANGE_INTENTS = ["change-due-date", "withdraw-directive", "withdraw-assignee", "add-assignee"] as const;
@@ -38,14 +38,8 @@ export function publishedChangeSchema(master: MasterCodes, meetingDate: string) 
       assigneeId: z.string(invalid).max(12, "validation.invalid"),
       reason: text(LIMITS.reason),
       dueMode: z.string(invalid).max(10, "validation.invalid"),
-      dueDate: z
-        .string(invalid)
-        .max(20, "validation.invalid")
-        .transform((v) => v.trim()),
-      dueInDays: z
-        .string(invalid)
-        .max(20, "validation.invalid")
-        .transform((v) => v.trim()),
+      dueDate: shortTrimmed,
+      dueInDays: shortTrimmed,
       assigneeKind: z.string(invalid).max(20, "validation.invalid"),
       scope: z.string(invalid).max(20, "validation.invalid"),
       divisions: codeList,

@@ -1,11 +1,12 @@
 // The forms of the published meeting's edit page (PublishedChanges): one change each, with the
 // reason written to the history of every item it touches; a form's last result comes back to it.
+import { FormErrorAlert, ReasonField } from "./DirectiveTextFields";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LIMITS } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
 import type { PickerMasterData } from "./AssigneePicker";
-import { asMessageKey, describedBy, Field, FieldError } from "./fields";
+import { asMessageKey, describedBy, FieldError } from "./fields";
 import { NewAssigneeFields } from "./NewAssigneeFields";
 import type { ChangeableDirective, ChangeResult } from "./PublishedChanges";
 
@@ -39,7 +40,6 @@ export function ChangeForm({
   danger?: boolean;
   children?: ReactNode;
 }) {
-  const t = useT();
   const busy = useNavigation().state === "submitting";
   const idBase = `c-${scope.intent}-${scope.directiveId}${scope.assigneeId ? `-${scope.assigneeId}` : ""}`;
   const reasonError = asMessageKey(result?.fieldErrors?.reason);
@@ -48,22 +48,9 @@ export function ChangeForm({
       <input type="hidden" name="intent" value={scope.intent} />
       <input type="hidden" name="directiveId" value={scope.directiveId} />
       {scope.assigneeId !== undefined ? <input type="hidden" name="assigneeId" value={scope.assigneeId} /> : null}
-      {result?.formError ? (
-        <p className="form-error" role="alert">
-          {t(result.formError)}
-        </p>
-      ) : null}
+      <FormErrorAlert error={result?.formError} />
       {children}
-      <Field id={`${idBase}-reason`} label={t("meetings.change.reason")} error={reasonError} hint={t("meetings.change.reasonHint")}>
-        <textarea
-          name="reason"
-          rows={2}
-          maxLength={LIMITS.reason}
-          required
-          defaultValue={result?.values.reason ?? ""}
-          {...describedBy(`${idBase}-reason`, reasonError, true)}
-        />
-      </Field>
+      <ReasonField id={`${idBase}-reason`} value={result?.values.reason ?? ""} error={reasonError} />
       <button type="submit" className={`button${danger ? " button--danger" : ""}`} disabled={busy}>
         {submitLabel}
       </button>
