@@ -12,11 +12,20 @@ export function isLocale(value: unknown): value is Locale {
   return value === "en" || value === "hi";
 }
 
+/**
+ * Fills `{name}` with a parameter, and `{name|one|other}` with the word for that count: "one" when the
+ * number is exactly 1 (English's rule; the Hindi strings word their counts without it). A count may come
+ * formatted ("1,234").
+ */
 export function makeTranslate(messages: MessageTable): Translate {
   return (key, params) => {
     const template = messages[key] ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+    return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (match, name: string, one?: string, other?: string) => {
+      if (!(name in params)) return match;
+      if (one === undefined || other === undefined) return String(params[name]);
+      return Number(String(params[name]).replace(/,/g, "")) === 1 ? one : other;
+    });
   };
 }
 

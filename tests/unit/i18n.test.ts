@@ -22,4 +22,13 @@ describe("dictionaries", () => {
     expect(hi["nav.meetings"]).toMatch(/[\u0900-\u097F]/);
     expect(translator("hi")("common.daysOverdue", { n: 5 })).toBe("5 दिन विलंब");
   });
+
+  it("word English counts for one and many, with no '(s)' left in the dictionary", () => {
+    const t = translator("en");
+    expect(t("meetings.list.count", { n: 1 })).toBe("1 meeting");
+    expect(t("meetings.list.count", { n: 3 })).toBe("3 meetings");
+    expect(t("meetings.flash.published", { n: "1,234" })).toBe("Minutes published: 1,234 action items created.");
+    expect(t("verify.refusedIntro", { n: 1 })).toBe("1 item was not accepted:");
+    expect(Object.entries(en).filter(([, text]) => text.includes("(s)"))).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ export function describeAssignee(line: AssigneeLineLike, t: Translate, locale: L
     case "ALL":
       return t("meetings.assignee.allLine", { role });
     case "DIVISIONS":
-      return t("meetings.assignee.divisionsLine", { role, names: names(line.divisions) || "—" });
+      return t("meetings.assignee.divisionsLine", { role, names: names(line.divisions) || "—", n: line.divisions.length });
     case "DISTRICTS":
       return t("meetings.assignee.districtsLine", { role, names: names(line.districts) || "—" });
     default:

@@ -27,7 +27,7 @@ export const drill = {
   "drill.directive.statusFilter": "Showing: {status}.",
   "drill.directive.anyStatus": "Show every status",
   "drill.directive.noRows": "No assignee in this view.",
-  "drill.directive.ownOnly": "You see your own item(s) of this directive only.",
+  "drill.directive.ownOnly": "You see only your own items of this directive.",
   "drill.directive.badStatus": "Unknown status filter “{value}”; every status is shown.",
   "drill.directive.badPlace": "Unknown district or department “{value}”; every assignee is shown.",
   "drill.directive.meetingLink": "Meeting: {meeting}",
