@@ -60,6 +60,8 @@ export interface AuditPage {
     at: string;
     actorUsername: string | null;
     actorName: string | null;
+    /** In Devanagari, for Hindi pages (decision 025). */
+    actorNameHi: string | null;
     action: string;
     targetType: string | null;
     targetId: string | null;
@@ -100,6 +102,7 @@ export async function listAuditEntries(viewer: Viewer, filters: AuditFilters): P
       at: log.at,
       actorUsername: log.actorUsername,
       actorName: schema.users.displayName,
+      actorNameHi: schema.users.displayNameHi,
       action: log.action,
       targetType: log.targetType,
       targetId: log.targetId,

@@ -191,7 +191,9 @@ export async function action({ request }: ActionFunctionArgs) {
       label: labels.get(r.id) ?? null,
       reason: r.reason,
       status: r.status,
-      change: r.change ? { at: r.change.at, actorName: r.change.actorName, toStatus: r.change.toStatus } : undefined,
+      change: r.change
+        ? { at: r.change.at, actorName: r.change.actorName, actorNameHi: r.change.actorNameHi ?? null, toStatus: r.change.toStatus }
+        : undefined,
     })),
   });
 }

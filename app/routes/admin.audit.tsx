@@ -6,7 +6,7 @@ import { listAuditEntries } from "~/models/audit.server";
 import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { pickText, useLocale, useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta("audit.title");
@@ -124,7 +124,7 @@ export default function AuditLog() {
                   <td className="audit-when">{formatDateTime(entry.at, locale)}</td>
                   <td>
                     {entry.actorUsername ? <code>{entry.actorUsername}</code> : <span className="muted">{t("audit.unknownUser")}</span>}
-                    {entry.actorName ? <div className="muted">{entry.actorName}</div> : null}
+                    {entry.actorName ? <div className="muted">{pickText(locale, entry.actorName, entry.actorNameHi)}</div> : null}
                   </td>
                   <td>{label(entry.action)}</td>
                   <td>{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : "—"}</td>

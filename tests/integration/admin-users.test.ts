@@ -124,6 +124,15 @@ describe("the audit log", () => {
     expect(resets.total).toBe(1);
   });
 
+  it("names the actor in Hindi too, for Hindi pages", async () => {
+    await t.db().update(schema.users).set({ displayNameHi: "प्रशासक" }).where(eq(schema.users.username, "users.admin"));
+    const response = await callRoute(auditLoader, getRequest("/admin/audit?action=user.create&user=users.admin&lang=hi", { cookie: adminCookie }));
+    const page = (await response.json()) as { entries: { actorName: string | null; actorNameHi: string | null }[] };
+    expect(page.entries.length).toBeGreaterThan(0);
+    expect(page.entries.every((e) => e.actorNameHi === "प्रशासक")).toBe(true);
+    await t.db().update(schema.users).set({ displayNameHi: null }).where(eq(schema.users.username, "users.admin"));
+  });
+
   it("cannot be changed or emptied, even with SQL", async () => {
     const [{ n }] = await t.db().select({ n: count() }).from(schema.auditLog);
     expect(n).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ export interface BulkRefusal {
   label: { directiveNumber: number; meetingTitleEn: string; meetingTitleHi: string } | null;
   reason: string;
   status?: ActionStatus;
-  change?: { at: string; actorName: string | null; toStatus: ActionStatus };
+  change?: { at: string; actorName: string | null; actorNameHi: string | null; toStatus: ActionStatus };
 }
 
 /** Which items moved, and for each one that did not, why. */
@@ -51,7 +51,7 @@ function reasonText(r: BulkRefusal, t: ReturnType<typeof useT>, locale: ReturnTy
   switch (r.reason) {
     case "conflict":
       return t("actions.refused.conflict", {
-        who: r.change?.actorName ?? t("actions.history.system"),
+        who: r.change?.actorName ? pickText(locale, r.change.actorName, r.change.actorNameHi) : t("actions.history.system"),
         status: t(`status.${r.change?.toStatus ?? r.status ?? "PENDING"}`),
         when: formatDateTime(r.change?.at, locale),
       });
