@@ -13,16 +13,14 @@ import * as schema from "../../db/schema";
 import type { ComplianceViewer } from "~/models/compliance-filters.server";
 import { getDistrictRanking } from "~/models/compliance.server";
 import { changeActionItemStatus } from "~/models/action-item-change.server";
-import { decideExtension, requestExtension } from "~/models/extension.server";
 import { addAssignee, changeDirectiveDueDate, withdrawDirective } from "~/models/publish.server";
 import { selectRows } from "~/models/sql.server";
 import { acceptCompletion, returnCompletion } from "~/models/verification.server";
 import type { Viewer } from "~/utils/auth.server";
-import { addDays } from "~/utils/format";
 import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
 import { createUser, itemOfficers } from "../support/factories";
-import { buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
+import { askAndDecideExtension, buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
 const officerFor = itemOfficers(() => t.db());
@@ -171,23 +169,7 @@ describe("action_items.last_reported_at", () => {
             ok = result.ok;
           } else if (o.kind === "extension") {
             const item = items[o.pick % items.length];
-            const asked = await requestExtension(await officerFor(item), {
-              actionItemId: item.id,
-              expectedVersion: item.version,
-              requestedDueDate: addDays(item.dueDate ?? FIXTURE_TODAY, 30),
-              reason: "ठेकेदार ने समय मांगा",
-              today: "2024-01-01",
-              at: o.at,
-            });
-            if (asked.ok) {
-              const decided = await decideExtension(secretariat, {
-                requestId: asked.request.id,
-                decision: o.grant ? "GRANT" : "REFUSE",
-                remark: "निर्णय / decided",
-                at: new Date(o.at.getTime() + 60_000),
-              });
-              ok = decided.ok;
-            }
+            ok = await askAndDecideExtension(await officerFor(item), secretariat, item, o.at, o.grant);
           } else if (o.kind === "rows") {
             const values = o.rows.map((r) => {
               const item = items[r.pick % items.length];

@@ -14,16 +14,14 @@ import type { ComplianceViewer } from "~/models/compliance-filters.server";
 import { type TrendSeries } from "~/models/compliance.server";
 import { getWeeklyTrend } from "~/models/compliance-trend.server";
 import { changeActionItemStatus } from "~/models/action-item-change.server";
-import { decideExtension, requestExtension } from "~/models/extension.server";
 import { addAssignee, changeDirectiveDueDate, withdrawAssignee, withdrawDirective } from "~/models/publish.server";
 import { selectRows } from "~/models/sql.server";
 import { returnCompletion, acceptCompletion } from "~/models/verification.server";
 import type { Viewer } from "~/utils/auth.server";
-import { addDays } from "~/utils/format";
 import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
 import { createPublishedMeeting, createUser, itemOfficers } from "../support/factories";
-import { buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
+import { askAndDecideExtension, buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
 const officerFor = itemOfficers(() => t.db());
@@ -175,23 +173,7 @@ describe("weekly trend summary", () => {
                         });
                 ok = result.ok;
               } else {
-                const asked = await requestExtension(await officerFor(item), {
-                  actionItemId: item.id,
-                  expectedVersion: item.version,
-                  requestedDueDate: addDays(item.dueDate ?? FIXTURE_TODAY, 30),
-                  reason: "ठेकेदार ने समय मांगा",
-                  today: "2024-01-01",
-                  at: o.at,
-                });
-                if (asked.ok) {
-                  const decided = await decideExtension(secretariat, {
-                    requestId: asked.request.id,
-                    decision: o.grant ? "GRANT" : "REFUSE",
-                    remark: "निर्णय / decided",
-                    at: new Date(o.at.getTime() + 60_000),
-                  });
-                  ok = decided.ok;
-                }
+                ok = await askAndDecideExtension(await officerFor(item), secretariat, item, o.at, o.grant);
               }
             } else if (o.kind === "due") {
               ok = (await changeDirectiveDueDate(secretariat, { ...base, dueMode: "DAYS", dueInDays: o.days })).ok;

@@ -6,6 +6,9 @@ import type { Database } from "../../db/client.server";
 import * as schema from "../../db/schema";
 import type { ActionStatus, DistrictRole, HistoryKind } from "../../db/schema";
 import { departmentByCode, districtByCode, importRajasthan } from "./factories";
+import { decideExtension, requestExtension } from "~/models/extension.server";
+import type { Viewer } from "~/utils/auth.server";
+import { addDays } from "~/utils/format";
 
 export const FIXTURE_TODAY = "2024-08-01";
 
@@ -325,4 +328,33 @@ export async function buildComplianceFixture(db: Database): Promise<ComplianceFi
 export async function districtId(db: Database, code: string) {
   const [row] = await db.select().from(schema.districts).where(eq(schema.districts.code, code));
   return row.id;
+}
+
+/**
+ * The property tests' "extension" step: the item's officer asks for 30 more days and the secretariat grants
+ * or refuses a minute later. Whether both were accepted (a request on a closed item is refused).
+ */
+export async function askAndDecideExtension(
+  officer: Viewer,
+  secretariat: Viewer,
+  item: typeof schema.actionItems.$inferSelect,
+  at: Date,
+  grant: boolean,
+): Promise<boolean> {
+  const asked = await requestExtension(officer, {
+    actionItemId: item.id,
+    expectedVersion: item.version,
+    requestedDueDate: addDays(item.dueDate ?? FIXTURE_TODAY, 30),
+    reason: "ठेकेदार ने समय मांगा",
+    today: "2024-01-01",
+    at,
+  });
+  if (!asked.ok) return false;
+  const decided = await decideExtension(secretariat, {
+    requestId: asked.request.id,
+    decision: grant ? "GRANT" : "REFUSE",
+    remark: "निर्णय / decided",
+    at: new Date(at.getTime() + 60_000),
+  });
+  return decided.ok;
 }
