@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ReturnedBadge } from "~/components/actions/ReturnedBadge";
+import { FigureList } from "~/components/charts/FigureList";
 import { getStateOverview, listMostOverdueDistricts, listRecentPublishedMeetings } from "~/models/overview.server";
 import { listReturnedItems } from "~/models/returned.server";
 import { getViewer, homePathFor } from "~/utils/auth.server";
@@ -58,31 +59,21 @@ export default function Home() {
           </ul>
         </section>
       ) : null}
-      <ul className="figures">
-        <li className="figure">
-          <span className="figure__label">{t("home.meetingsHeld")}</span>
-          <span className="figure__value">{formatNumber(overview.meetingsPublished, locale)}</span>
-        </li>
-        <li className="figure">
-          <span className="figure__label">{t("home.directives")}</span>
-          <span className="figure__value">{formatNumber(overview.directives, locale)}</span>
-        </li>
-        <li className="figure">
-          <span className="figure__label">{t("home.actionItems")}</span>
-          <span className="figure__value">{formatNumber(overview.actionItems, locale)}</span>
-        </li>
-        <li className="figure">
-          <span className="figure__label">{t("home.completionRate")}</span>
-          <span className="figure__value" data-testid="completion-rate">
-            {formatPercent(overview.completionRate, locale)}
-          </span>
-          <span className="figure__hint">{t("home.completionHint")}</span>
-        </li>
-        <li className="figure">
-          <span className="figure__label">{t("home.overdue")}</span>
-          <span className="figure__value">{formatNumber(overview.overdue, locale)}</span>
-        </li>
-      </ul>
+      <FigureList
+        items={[
+          { key: "meetings", label: t("home.meetingsHeld"), value: formatNumber(overview.meetingsPublished, locale) },
+          { key: "directives", label: t("home.directives"), value: formatNumber(overview.directives, locale) },
+          { key: "items", label: t("home.actionItems"), value: formatNumber(overview.actionItems, locale) },
+          {
+            key: "completion",
+            testId: "completion-rate",
+            label: t("home.completionRate"),
+            value: formatPercent(overview.completionRate, locale),
+            hint: t("home.completionHint"),
+          },
+          { key: "overdue", label: t("home.overdue"), value: formatNumber(overview.overdue, locale) },
+        ]}
+      />
       {workPath ? (
         <p>
           <Link className="button" to={workPath}>

@@ -140,20 +140,8 @@ async function requestExtensionAction(request: Request, viewer: Viewer, id: numb
 }
 
 export default function ActionItemPage() {
-  const {
-    today,
-    item,
-    timeline,
-    corrections,
-    actor,
-    nextStatuses: next,
-    readOnly,
-    reader,
-    canRequestExtension,
-    flash,
-    canRemark,
-    remarkError,
-  } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { item, today, actor, nextStatuses: next } = page;
   const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const locale = useLocale();
@@ -161,11 +149,11 @@ export default function ActionItemPage() {
   return (
     <div className="item-page">
       <p>
-        <Link to="/actions">← {reader ? t("actions.item.backReader") : t("actions.item.back")}</Link>
+        <Link to="/actions">← {page.reader ? t("actions.item.backReader") : t("actions.item.back")}</Link>
       </p>
-      {flash ? (
+      {page.flash ? (
         <p className="flash" role="status">
-          {t(flash === "saved" ? "actions.update.saved" : flash === "remarked" ? "reviewRemark.saved" : "extension.requested")}
+          {t(page.flash === "saved" ? "actions.update.saved" : page.flash === "remarked" ? "reviewRemark.saved" : "extension.requested")}
         </p>
       ) : null}
       {item.returnedAt && !item.withdrawnAt ? (
@@ -176,13 +164,13 @@ export default function ActionItemPage() {
         />
       ) : null}
 
-      <ItemSummary item={item} corrections={corrections} today={today} />
+      <ItemSummary item={item} corrections={page.corrections} today={today} />
 
       <section className="card" aria-labelledby="update-title">
         <h2 id="update-title">{t("actions.update.title")}</h2>
         {item.withdrawnAt ? (
           <p>{t("actions.update.withdrawn", { date: formatDate(item.withdrawnAt, locale), reason: item.withdrawnReason ?? "" })}</p>
-        ) : readOnly ? (
+        ) : page.readOnly ? (
           <p className="muted">{t("actions.update.readOnly")}</p>
         ) : next.length === 0 || !actor ? (
           <p className="muted">{t("actions.update.closed")}</p>
@@ -199,15 +187,15 @@ export default function ActionItemPage() {
         )}
       </section>
 
-      {canRemark ? <ReviewRemarkForm itemId={item.id} error={remarkError} /> : null}
+      {page.canRemark ? <ReviewRemarkForm itemId={item.id} error={page.remarkError} /> : null}
 
-      {canRequestExtension ? (
+      {page.canRequestExtension ? (
         <ExtensionForm version={item.version} dueDate={item.dueDate} today={today} state={result?.form === "extension" ? result.state : null} />
       ) : null}
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t("actions.history.title")}</h2>
-        <HistoryTimeline itemId={item.id} rows={timeline} />
+        <HistoryTimeline itemId={item.id} rows={page.timeline} />
       </section>
     </div>
   );

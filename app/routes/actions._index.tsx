@@ -26,6 +26,7 @@ import { pickText, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/parse-form";
 import type { PageHandle } from "~/root";
+import { Pagination } from "~/components/layout/Pagination";
 
 /** Nothing here needs the app's script: sent without it (decision 014). */
 export const handle: PageHandle = { scripts: false };
@@ -211,11 +212,7 @@ export default function MyActions() {
   const selectedItems = new Set(failed?.values.items ?? []);
   const anySelectable = canUpdate && rows.some((r) => r.status === "PENDING");
   const filtered = Object.values(filters).some((v) => v);
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(searchParams);
-    params.set("page", String(n));
-    return `?${params}`;
-  };
+
   const placeName = !place
     ? ""
     : place.kind === "departments"
@@ -294,13 +291,7 @@ export default function MyActions() {
               />
             ))}
           </ol>
-          {pageCount > 1 ? (
-            <nav className="pager" aria-label={t("common.page", { page, pages: pageCount })}>
-              {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : <span />}
-              <span>{t("common.page", { page, pages: pageCount })}</span>
-              {page < pageCount ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : <span />}
-            </nav>
-          ) : null}
+          <Pagination page={page} pages={pageCount} />
           {anySelectable ? <BulkStartFields failed={failed} busy={busy} /> : null}
         </Form>
       )}

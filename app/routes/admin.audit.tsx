@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { listAuditEntries } from "~/models/audit.server";
@@ -8,6 +8,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { titleMeta } from "~/utils/meta";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const meta = titleMeta("audit.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -50,18 +51,13 @@ export default function AuditLog() {
   const { entries, total, page, pages, actions, filters } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const location = useLocation();
   const label = (action: string) => {
     // An action without a label in the dictionary reads as its code.
     const key = `audit.action.${action}` as MessageKey;
     const text = t(key);
     return text === key ? action : text;
   };
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("page", String(n));
-    return `?${params}`;
-  };
+
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -136,13 +132,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t("common.page", { page, pages })}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : null}
-          <span>{t("common.page", { page: formatNumber(page, locale), pages: formatNumber(pages, locale) })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/layout/DataTable";
 import { DELIVERY_PAGE, listDeliveries } from "~/models/notices.server";
 import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -47,45 +48,42 @@ export default function NoticeAudit() {
       {rows.length === 0 ? (
         <p className="muted">{t("noticeAudit.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("noticeAudit.when")}</th>
-                <th scope="col">{t("noticeAudit.to")}</th>
-                <th scope="col">{t("noticeAudit.what")}</th>
-                <th scope="col">{t("noticeAudit.channel")}</th>
-                <th scope="col">{t("noticeAudit.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {formatDateTime(r.at, locale)}
-                    {r.sentAt && r.channel === "EMAIL" ? <div className="muted">→ {formatDateTime(r.sentAt, locale)}</div> : null}
-                  </td>
-                  <td>
-                    {pickText(locale, r.displayName, r.displayNameHi)}
-                    <div className="muted">
-                      <code>{r.username}</code>
-                      {r.address ? ` · ${r.address}` : null}
-                    </div>
-                  </td>
-                  <td>
-                    <Link to={r.link}>{r.subject}</Link>
-                  </td>
-                  <td>{t(`noticeAudit.channel.${r.channel}`)}</td>
-                  <td>
-                    <span className={`badge badge--${r.status}`}>{t(`noticeAudit.status.${r.status}`)}</span>
-                    {r.attempts > 1 ? <div className="muted">{t("noticeAudit.attempts", { n: formatNumber(r.attempts, locale) })}</div> : null}
-                    {r.lastError ? <div className="muted">{r.lastError}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t("noticeAudit.when")}</th>
+              <th scope="col">{t("noticeAudit.to")}</th>
+              <th scope="col">{t("noticeAudit.what")}</th>
+              <th scope="col">{t("noticeAudit.channel")}</th>
+              <th scope="col">{t("noticeAudit.status")}</th>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {formatDateTime(r.at, locale)}
+                {r.sentAt && r.channel === "EMAIL" ? <div className="muted">→ {formatDateTime(r.sentAt, locale)}</div> : null}
+              </td>
+              <td>
+                {pickText(locale, r.displayName, r.displayNameHi)}
+                <div className="muted">
+                  <code>{r.username}</code>
+                  {r.address ? ` · ${r.address}` : null}
+                </div>
+              </td>
+              <td>
+                <Link to={r.link}>{r.subject}</Link>
+              </td>
+              <td>{t(`noticeAudit.channel.${r.channel}`)}</td>
+              <td>
+                <span className={`badge badge--${r.status}`}>{t(`noticeAudit.status.${r.status}`)}</span>
+                {r.attempts > 1 ? <div className="muted">{t("noticeAudit.attempts", { n: formatNumber(r.attempts, locale) })}</div> : null}
+                {r.lastError ? <div className="muted">{r.lastError}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {rows.length === limit ? <p className="muted">{t("users.truncated", { n: formatNumber(limit, locale) })}</p> : null}
     </>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { UsersTableHead } from "~/components/admin/UsersTableHead";
+import { UsersTableColumns } from "~/components/admin/UsersTableHead";
+import { DataTable } from "~/components/layout/DataTable";
 import { listUnitOptions, listUsers, USER_LIST_LIMIT, type UserListRow } from "~/models/user.server";
 import { ROLES } from "~/domain/vocabulary";
 import { userFiltersSchema } from "~/schemas/user";
@@ -118,35 +119,30 @@ export default function UsersList() {
       {users.length === 0 ? (
         <p className="card">{t("users.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data" data-testid="users-table">
-            <UsersTableHead last={t("users.colStatus")} />
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link to={`/admin/users/${user.id}`}>{pickText(locale, user.displayName, user.displayNameHi)}</Link>
-                  </td>
-                  <td>
-                    <code>{user.username}</code>
-                  </td>
-                  <td>{t(`role.${user.role}`)}</td>
-                  <td>
-                    <WorksFor user={user} />
-                  </td>
-                  <td>
-                    {user.disabled ? (
-                      <span className="badge badge--off">{t("users.statusDisabled")}</span>
-                    ) : (
-                      <span className="badge badge--on">{t("users.statusActive")}</span>
-                    )}
-                    {user.mustChangePassword && !user.disabled ? <span className="muted user-note">{t("users.mustChange")}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="users-table" head={<UsersTableColumns last={t("users.colStatus")} />}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                <Link to={`/admin/users/${user.id}`}>{pickText(locale, user.displayName, user.displayNameHi)}</Link>
+              </td>
+              <td>
+                <code>{user.username}</code>
+              </td>
+              <td>{t(`role.${user.role}`)}</td>
+              <td>
+                <WorksFor user={user} />
+              </td>
+              <td>
+                {user.disabled ? (
+                  <span className="badge badge--off">{t("users.statusDisabled")}</span>
+                ) : (
+                  <span className="badge badge--on">{t("users.statusActive")}</span>
+                )}
+                {user.mustChangePassword && !user.disabled ? <span className="muted user-note">{t("users.mustChange")}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

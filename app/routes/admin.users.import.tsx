@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { BackToUsers, UsersTableHead } from "~/components/admin/UsersTableHead";
+import { BackToUsers, UsersTableColumns } from "~/components/admin/UsersTableHead";
+import { DataTable } from "~/components/layout/DataTable";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { importUsersFromCsv, passwordsCsv, type ImportedUser, type ImportLineError, type ImportMessage } from "~/models/user-import.server";
@@ -98,30 +99,25 @@ export default function ImportUsers() {
               {t("import.download")}
             </a>
           </p>
-          <div className="table-wrap">
-            <table className="data" data-testid="imported-users">
-              <UsersTableHead last={t("import.colPassword")} />
-              <tbody>
-                {result.created.map((user) => (
-                  <tr key={user.username}>
-                    <td>{user.displayName}</td>
-                    <td>
-                      <code>{user.username}</code>
-                    </td>
-                    <td>{t(`role.${user.role}`)}</td>
-                    <td>
-                      {[user.districtCode || user.departmentCode, user.districtRole ? t(`districtRole.${user.districtRole}`) : ""]
-                        .filter(Boolean)
-                        .join(" · ")}
-                    </td>
-                    <td>
-                      <code>{user.password}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="imported-users" head={<UsersTableColumns last={t("import.colPassword")} />}>
+            {result.created.map((user) => (
+              <tr key={user.username}>
+                <td>{user.displayName}</td>
+                <td>
+                  <code>{user.username}</code>
+                </td>
+                <td>{t(`role.${user.role}`)}</td>
+                <td>
+                  {[user.districtCode || user.departmentCode, user.districtRole ? t(`districtRole.${user.districtRole}`) : ""]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </td>
+                <td>
+                  <code>{user.password}</code>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
         <BackToUsers />
       </>

@@ -128,7 +128,7 @@ export default function Dashboard() {
       {empty ? <p className="card">{t("dash.empty")}</p> : null}
 
       {ranked.length > 0 ? (
-        <RankingSection ranking={d.ranking} values={d.values} partial={d.rankingPartial} total={d.rankingTotal} half={RANKING_HALF} />
+        <RankingSection ranking={d.ranking} values={d.values} cut={{ partial: d.rankingPartial, total: d.rankingTotal, half: RANKING_HALF }} />
       ) : null}
 
       {!empty ? (

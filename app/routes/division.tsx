@@ -1,5 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FigureList } from "~/components/charts/FigureList";
+import { DataTable } from "~/components/layout/DataTable";
 import { getDivisionSummary } from "~/models/division.server";
 import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -22,19 +24,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { summary, today };
 }
 
+// The counts shown for the division and again for each of its districts.
+const COUNTS = ["total", "open", "overdue", "escalated", "completed"] as const;
+
 export default function DivisionDashboard() {
   const { summary } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const division = pickText(locale, summary.division.nameEn, summary.division.nameHi);
-  const figures = [
-    { label: t("division.total"), value: summary.totals.total },
-    { label: t("division.open"), value: summary.totals.open },
-    { label: t("division.overdue"), value: summary.totals.overdue, bad: true },
-    { label: t("division.escalated"), value: summary.totals.escalated, bad: true },
-    { label: t("division.completed"), value: summary.totals.completed },
-  ];
+  const figures = COUNTS.map((key) => ({
+    key,
+    label: t(`division.${key}`),
+    value: summary.totals[key],
+    bad: (key === "overdue" || key === "escalated") && summary.totals[key] > 0,
+  }));
   return (
     <>
       <div className="page-head">
@@ -46,14 +50,7 @@ export default function DivisionDashboard() {
         </div>
       </div>
       <p>{t("division.intro", { side: t(`divisionSide.${summary.side}`) })}</p>
-      <ul className="figures division-figures">
-        {figures.map((f) => (
-          <li key={f.label} className={f.bad && f.value > 0 ? "figure figure--bad" : "figure"}>
-            <span className="figure__label">{f.label}</span>
-            <span className="figure__value">{n(f.value)}</span>
-          </li>
-        ))}
-      </ul>
+      <FigureList className="division-figures" items={figures.map((f) => ({ ...f, value: n(f.value) }))} />
       <section aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t("division.mostOverdue")}</h2>
         {summary.mostOverdue.length === 0 ? (
@@ -78,42 +75,29 @@ export default function DivisionDashboard() {
       </section>
       <section aria-labelledby="districts-title">
         <h2 id="districts-title">{t("division.byDistrict")}</h2>
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("division.district")}</th>
-                <th scope="col" className="num">
-                  {t("division.total")}
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t("division.district")}</th>
+              {figures.map((f) => (
+                <th key={f.key} scope="col" className="num">
+                  {f.label}
                 </th>
-                <th scope="col" className="num">
-                  {t("division.open")}
-                </th>
-                <th scope="col" className="num">
-                  {t("division.overdue")}
-                </th>
-                <th scope="col" className="num">
-                  {t("division.escalated")}
-                </th>
-                <th scope="col" className="num">
-                  {t("division.completed")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.districts.map((d) => (
-                <tr key={d.code}>
-                  <th scope="row">{pickText(locale, d.nameEn, d.nameHi)}</th>
-                  <td className="num">{n(d.total)}</td>
-                  <td className="num">{n(d.open)}</td>
-                  <td className="num">{n(d.overdue)}</td>
-                  <td className="num">{n(d.escalated)}</td>
-                  <td className="num">{n(d.completed)}</td>
-                </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+        >
+          {summary.districts.map((d) => (
+            <tr key={d.code}>
+              <th scope="row">{pickText(locale, d.nameEn, d.nameHi)}</th>
+              {figures.map((f) => (
+                <td key={f.key} className="num">
+                  {n(d[f.key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { MeetingRow } from "~/components/meetings/MeetingRow";
-import { Pagination } from "~/components/meetings/Pagination";
+import { Pagination } from "~/components/layout/Pagination";
 import { parsePage } from "~/utils/params";
 import { listMeetings, type MeetingListFilters } from "~/models/meeting-list.server";
 import { getMasterData } from "~/models/meeting-master.server";
@@ -153,7 +153,7 @@ export default function Meetings() {
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pages={list.pages} searchParams={searchParams} />
+      <Pagination page={list.page} pages={list.pages} />
     </>
   );
 }

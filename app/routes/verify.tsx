@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Pagination } from "~/components/meetings/Pagination";
+import { Pagination } from "~/components/layout/Pagination";
 import { parsePage } from "~/utils/params";
 import { ExtensionRequestList } from "~/components/verify/ExtensionRequestList";
 import { VerifyQueue, type ItemFeedback } from "~/components/verify/VerifyQueue";
@@ -218,7 +218,7 @@ export default function Verify() {
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t("verify.queueTitle", { n: formatNumber(queue.total, locale) })}</h2>
         {queue.items.length === 0 ? <p className="card">{t("verify.empty")}</p> : <VerifyQueue items={queue.items} feedback={result?.item} />}
-        <Pagination page={queue.page} pages={queue.pages} searchParams={searchParams} />
+        <Pagination page={queue.page} pages={queue.pages} />
       </section>
 
       <section aria-labelledby="extensions-title" id="extensions">

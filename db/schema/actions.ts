@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, customType, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, customType, date, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { directiveCorrections } from "./corrections";
 import { actionStatusEnum, districtRoleEnum, evidenceKindEnum, extensionStatusEnum, historyKindEnum } from "./enums";
 import { departments, districts, divisions } from "./master";
 import { directiveAssignees, directives, meetings } from "./meetings";
 import { users } from "./users";
+import { refTo, optionalRef, moment, writtenAt } from "./columns";
 
 /** File bytes. postgres.js hands back a Buffer and PGlite a Uint8Array; both are normalised to Buffer. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -21,39 +22,35 @@ export const actionItems = pgTable(
   "action_items",
   {
     id: serial("id").primaryKey(),
-    directiveId: integer("directive_id")
-      .notNull()
-      .references(() => directives.id),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id),
-    assigneeId: integer("assignee_id").references(() => directiveAssignees.id),
-    districtId: integer("district_id").references(() => districts.id),
-    divisionId: integer("division_id").references(() => divisions.id),
+    directiveId: refTo("directive_id", () => directives.id),
+    meetingId: refTo("meeting_id", () => meetings.id),
+    assigneeId: optionalRef("assignee_id", () => directiveAssignees.id),
+    districtId: optionalRef("district_id", () => districts.id),
+    divisionId: optionalRef("division_id", () => divisions.id),
     districtRole: districtRoleEnum("district_role"),
-    departmentId: integer("department_id").references(() => departments.id),
+    departmentId: optionalRef("department_id", () => departments.id),
     status: actionStatusEnum("status").notNull().default("PENDING"),
     /** The date overdue counts from: the directive's date, or a granted extension. */
     dueDate: date("due_date"),
     originalDueDate: date("original_due_date"),
     latestRemark: text("latest_remark"),
     /** When COMPLETED was first reported; the on-time rate compares it with the due date. */
-    firstCompletedAt: timestamp("first_completed_at", { withTimezone: true }),
+    firstCompletedAt: moment("first_completed_at"),
     /**
      * firstCompletedAt as an Indian calendar date, kept by PostgreSQL: the on-time rate compares it
      * with the due date, and converting a million timestamps in every count was half of the
      * dashboard's scan (decision 007).
      */
     firstCompletedOn: date("first_completed_on").generatedAlwaysAs(sql`((first_completed_at AT TIME ZONE 'Asia/Kolkata')::date)`),
-    completedAt: timestamp("completed_at", { withTimezone: true }),
-    verifiedAt: timestamp("verified_at", { withTimezone: true }),
-    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    completedAt: moment("completed_at"),
+    verifiedAt: moment("verified_at"),
+    withdrawnAt: moment("withdrawn_at"),
     /**
      * When the item was last reported on: the latest history row of kind STATUS_CHANGED, REMARK or
      * EXTENSION_REQUESTED, by anyone. Kept by a trigger on action_item_history
      * (db/migrations/0005_last_reported_trigger.sql); the ranking's "days since update" reads it.
      */
-    lastReportedAt: timestamp("last_reported_at", { withTimezone: true }),
+    lastReportedAt: moment("last_reported_at"),
     /**
      * Whether any evidence row points at the item. Kept by triggers on evidence
      * (db/migrations/0007_has_evidence_trigger.sql); the ranking's "completions with evidence" reads it.
@@ -64,15 +61,15 @@ export const actionItems = pgTable(
      * RETURNED, cleared by the next change of status. Kept by a trigger on action_item_history
      * (db/migrations/0013_first_day.sql); the officer's list puts returned items at the top.
      */
-    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    returnedAt: moment("returned_at"),
     withdrawnReason: text("withdrawn_reason"),
     /** Set once when the escalation ladder's last step reaches the item (app/models/reminders.server.ts). */
-    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    escalatedAt: moment("escalated_at"),
     /** Optimistic concurrency: every accepted change increments it by one. */
     version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedById: integer("updated_by_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: writtenAt("updated_at"),
+    updatedById: optionalRef("updated_by_id", () => users.id),
+    createdAt: writtenAt("created_at"),
   },
   (t) => [
     check(
@@ -122,11 +119,9 @@ export const actionItemHistory = pgTable(
   "action_item_history",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    actionItemId: integer("action_item_id")
-      .notNull()
-      .references(() => actionItems.id),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    actorId: integer("actor_id").references(() => users.id),
+    actionItemId: refTo("action_item_id", () => actionItems.id),
+    at: writtenAt("at"),
+    actorId: optionalRef("actor_id", () => users.id),
     kind: historyKindEnum("kind").notNull(),
     fromStatus: actionStatusEnum("from_status"),
     toStatus: actionStatusEnum("to_status").notNull(),
@@ -136,7 +131,7 @@ export const actionItemHistory = pgTable(
     /** The item's version after this change. */
     version: integer("version").notNull(),
     /** TEXT_CORRECTED rows: the correction (old and new text, reason) they record. */
-    directiveCorrectionId: integer("directive_correction_id").references(() => directiveCorrections.id),
+    directiveCorrectionId: optionalRef("directive_correction_id", () => directiveCorrections.id),
   },
   (t) => [
     index("action_item_history_item_idx").on(t.actionItemId, t.at),
@@ -149,19 +144,15 @@ export const extensionRequests = pgTable(
   "extension_requests",
   {
     id: serial("id").primaryKey(),
-    actionItemId: integer("action_item_id")
-      .notNull()
-      .references(() => actionItems.id),
-    requestedById: integer("requested_by_id")
-      .notNull()
-      .references(() => users.id),
-    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    actionItemId: refTo("action_item_id", () => actionItems.id),
+    requestedById: refTo("requested_by_id", () => users.id),
+    requestedAt: writtenAt("requested_at"),
     currentDueDate: date("current_due_date"),
     requestedDueDate: date("requested_due_date").notNull(),
     reason: text("reason").notNull(),
     status: extensionStatusEnum("status").notNull().default("PENDING"),
-    decidedById: integer("decided_by_id").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedById: optionalRef("decided_by_id", () => users.id),
+    decidedAt: moment("decided_at"),
     decisionRemark: text("decision_remark"),
   },
   (t) => [
@@ -178,9 +169,7 @@ export const evidence = pgTable(
   "evidence",
   {
     id: serial("id").primaryKey(),
-    actionItemId: integer("action_item_id")
-      .notNull()
-      .references(() => actionItems.id),
+    actionItemId: refTo("action_item_id", () => actionItems.id),
     historyId: integer("history_id"),
     kind: evidenceKindEnum("kind").notNull(),
     fileName: text("file_name"),
@@ -189,8 +178,8 @@ export const evidence = pgTable(
     sha256: text("sha256"),
     content: bytea("content"),
     url: text("url"),
-    uploadedById: integer("uploaded_by_id").references(() => users.id),
-    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+    uploadedById: optionalRef("uploaded_by_id", () => users.id),
+    uploadedAt: writtenAt("uploaded_at"),
   },
   (t) => [
     check("evidence_file_or_link", sql`(${t.kind} = 'FILE' AND ${t.content} IS NOT NULL) OR (${t.kind} = 'LINK' AND ${t.url} IS NOT NULL)`),
@@ -203,4 +192,3 @@ export type NewActionItem = typeof actionItems.$inferInsert;
 export type ActionItemHistory = typeof actionItemHistory.$inferSelect;
 export type NewActionItemHistory = typeof actionItemHistory.$inferInsert;
 export type ExtensionRequest = typeof extensionRequests.$inferSelect;
-export type Evidence = typeof evidence.$inferSelect;

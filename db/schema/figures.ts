@@ -1,4 +1,5 @@
-import { boolean, date, integer, pgTable, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, date, integer, pgTable, unique } from "drizzle-orm/pg-core";
+import { moment } from "./columns";
 
 // The unfiltered dashboard's per-district counts, summarised (docs/decisions/028-district-figures.md).
 // Derived data kept by statement triggers on action_items in the same transaction as every write
@@ -24,7 +25,7 @@ export const districtFigures = pgTable(
     inProgress: integer("in_progress").notNull().default(0),
     completed: integer("completed").notNull().default(0),
     withEvidence: integer("with_evidence").notNull().default(0),
-    lastAt: timestamp("last_at", { withTimezone: true }),
+    lastAt: moment("last_at"),
   },
   (t) => [unique("district_figures_group_key").on(t.districtId, t.divisionId).nullsNotDistinct()],
 );

@@ -1,4 +1,5 @@
-import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { pgTable, serial, text } from "drizzle-orm/pg-core";
+import { refTo, writtenAt } from "./columns";
 
 const bilingualName = {
   nameEn: text("name_en").notNull(),
@@ -14,18 +15,14 @@ export const states = pgTable("states", {
 
 export const divisions = pgTable("divisions", {
   id: serial("id").primaryKey(),
-  stateId: integer("state_id")
-    .notNull()
-    .references(() => states.id),
+  stateId: refTo("state_id", () => states.id),
   code: text("code").notNull().unique(),
   ...bilingualName,
 });
 
 export const districts = pgTable("districts", {
   id: serial("id").primaryKey(),
-  divisionId: integer("division_id")
-    .notNull()
-    .references(() => divisions.id),
+  divisionId: refTo("division_id", () => divisions.id),
   code: text("code").notNull().unique(),
   ...bilingualName,
 });
@@ -40,7 +37,7 @@ export const categories = pgTable("categories", {
   id: serial("id").primaryKey(),
   code: text("code").notNull().unique(),
   ...bilingualName,
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: writtenAt("created_at"),
 });
 
 /**
@@ -51,12 +48,5 @@ export const offices = pgTable("offices", {
   id: serial("id").primaryKey(),
   code: text("code").notNull().unique(),
   ...bilingualName,
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: writtenAt("created_at"),
 });
-
-export type State = typeof states.$inferSelect;
-export type Division = typeof divisions.$inferSelect;
-export type District = typeof districts.$inferSelect;
-export type Department = typeof departments.$inferSelect;
-export type Category = typeof categories.$inferSelect;
-export type Office = typeof offices.$inferSelect;

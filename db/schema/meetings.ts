@@ -1,22 +1,9 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  time,
-  timestamp,
-  unique,
-  boolean,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, primaryKey, serial, text, time, unique, boolean, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { assigneeScopeEnum, districtRoleEnum, meetingModeEnum, meetingStatusEnum, priorityEnum } from "./enums";
 import { categories, departments, districts, divisions, offices } from "./master";
 import { users } from "./users";
+import { refTo, optionalRef, moment, writtenAt } from "./columns";
 
 /** A recurring review ("CS monthly VC with collectors and SPs"), chaired by one office. */
 export const meetingSeries = pgTable("meeting_series", {
@@ -24,11 +11,9 @@ export const meetingSeries = pgTable("meeting_series", {
   code: text("code").notNull().unique(),
   nameEn: text("name_en").notNull(),
   nameHi: text("name_hi").notNull(),
-  chairOfficeId: integer("chair_office_id")
-    .notNull()
-    .references(() => offices.id),
-  createdById: integer("created_by_id").references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  chairOfficeId: refTo("chair_office_id", () => offices.id),
+  createdById: optionalRef("created_by_id", () => users.id),
+  createdAt: writtenAt("created_at"),
 });
 
 export const meetings = pgTable(
@@ -56,15 +41,15 @@ export const meetings = pgTable(
     minutes: text("minutes").notNull().default(""),
     referenceNo: text("reference_no"),
     /** The office that chairs it; chair_en/chair_hi hold its name as shown. */
-    chairOfficeId: integer("chair_office_id").references(() => offices.id),
+    chairOfficeId: optionalRef("chair_office_id", () => offices.id),
     /** The series it belongs to, if any. */
-    seriesId: integer("series_id").references(() => meetingSeries.id),
+    seriesId: optionalRef("series_id", () => meetingSeries.id),
     status: meetingStatusEnum("status").notNull().default("DRAFT"),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
-    publishedById: integer("published_by_id").references(() => users.id),
-    createdById: integer("created_by_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: moment("published_at"),
+    publishedById: optionalRef("published_by_id", () => users.id),
+    createdById: optionalRef("created_by_id", () => users.id),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (t) => [
     check("meetings_has_title", sql`${t.titleEn} <> '' OR ${t.titleHi} <> ''`),
@@ -78,25 +63,23 @@ export const directives = pgTable(
   "directives",
   {
     id: serial("id").primaryKey(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: refTo("meeting_id", () => meetings.id, { onDelete: "cascade" }),
     /** 1, 2, 3… within the meeting. */
     number: integer("number").notNull(),
     textEn: text("text_en").notNull().default(""),
     textHi: text("text_hi").notNull().default(""),
-    categoryId: integer("category_id").references(() => categories.id),
+    categoryId: optionalRef("category_id", () => categories.id),
     priority: priorityEnum("priority").notNull().default("NORMAL"),
     dueDate: date("due_date"),
     /** Set when the due date was given as "N days from the meeting". */
     dueInDays: integer("due_in_days"),
-    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnAt: moment("withdrawn_at"),
     withdrawnReason: text("withdrawn_reason"),
     /** Closed in a review (carry-over): its open items were settled; it is no longer carried. */
-    closedAt: timestamp("closed_at", { withTimezone: true }),
-    closedInMeetingId: integer("closed_in_meeting_id").references((): AnyPgColumn => meetings.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: moment("closed_at"),
+    closedInMeetingId: optionalRef("closed_in_meeting_id", (): AnyPgColumn => meetings.id),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (t) => [
     unique("directives_meeting_number_uq").on(t.meetingId, t.number).nullsNotDistinct(),
@@ -112,13 +95,11 @@ export const directiveAssignees = pgTable(
   "directive_assignees",
   {
     id: serial("id").primaryKey(),
-    directiveId: integer("directive_id")
-      .notNull()
-      .references(() => directives.id, { onDelete: "cascade" }),
+    directiveId: refTo("directive_id", () => directives.id, { onDelete: "cascade" }),
     districtRole: districtRoleEnum("district_role"),
     scope: assigneeScopeEnum("scope"),
-    departmentId: integer("department_id").references(() => departments.id),
-    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    departmentId: optionalRef("department_id", () => departments.id),
+    withdrawnAt: moment("withdrawn_at"),
     withdrawnReason: text("withdrawn_reason"),
   },
   (t) => [
@@ -134,12 +115,8 @@ export const directiveAssignees = pgTable(
 export const directiveAssigneeDivisions = pgTable(
   "directive_assignee_divisions",
   {
-    assigneeId: integer("assignee_id")
-      .notNull()
-      .references(() => directiveAssignees.id, { onDelete: "cascade" }),
-    divisionId: integer("division_id")
-      .notNull()
-      .references(() => divisions.id),
+    assigneeId: refTo("assignee_id", () => directiveAssignees.id, { onDelete: "cascade" }),
+    divisionId: refTo("division_id", () => divisions.id),
   },
   (t) => [primaryKey({ columns: [t.assigneeId, t.divisionId] })],
 );
@@ -147,12 +124,8 @@ export const directiveAssigneeDivisions = pgTable(
 export const directiveAssigneeDistricts = pgTable(
   "directive_assignee_districts",
   {
-    assigneeId: integer("assignee_id")
-      .notNull()
-      .references(() => directiveAssignees.id, { onDelete: "cascade" }),
-    districtId: integer("district_id")
-      .notNull()
-      .references(() => districts.id),
+    assigneeId: refTo("assignee_id", () => directiveAssignees.id, { onDelete: "cascade" }),
+    districtId: refTo("district_id", () => districts.id),
   },
   (t) => [primaryKey({ columns: [t.assigneeId, t.districtId] })],
 );
@@ -165,14 +138,10 @@ export const directiveAssigneeDistricts = pgTable(
 export const meetingReviewedDirectives = pgTable(
   "meeting_reviewed_directives",
   {
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
-    directiveId: integer("directive_id")
-      .notNull()
-      .references(() => directives.id),
-    addedById: integer("added_by_id").references(() => users.id),
-    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+    meetingId: refTo("meeting_id", () => meetings.id, { onDelete: "cascade" }),
+    directiveId: refTo("directive_id", () => directives.id),
+    addedById: optionalRef("added_by_id", () => users.id),
+    addedAt: writtenAt("added_at"),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.directiveId] }),
@@ -180,10 +149,3 @@ export const meetingReviewedDirectives = pgTable(
     index("meeting_reviewed_directives_directive_idx").on(t.directiveId),
   ],
 );
-
-export type MeetingSeries = typeof meetingSeries.$inferSelect;
-export type Meeting = typeof meetings.$inferSelect;
-export type NewMeeting = typeof meetings.$inferInsert;
-export type Directive = typeof directives.$inferSelect;
-export type NewDirective = typeof directives.$inferInsert;
-export type DirectiveAssignee = typeof directiveAssignees.$inferSelect;

@@ -1,8 +1,9 @@
 // Reminders, the escalation ladder and their delivery (issue 13, decisions 017 and 018).
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { actionItems } from "./actions";
 import { users } from "./users";
+import { refTo, optionalRef, moment, writtenAt } from "./columns";
 
 /**
  * The ladder's steps, in order, and the weekly digest. Each step's day offset from the due date
@@ -34,8 +35,8 @@ export const ladderSteps = pgTable("ladder_steps", {
   /** Days from the due date: -3 is three days before, 7 is seven days overdue. */
   offsetDays: integer("offset_days").notNull(),
   enabled: boolean("enabled").notNull().default(true),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: writtenAt("updated_at"),
+  updatedById: optionalRef("updated_by_id", () => users.id),
 });
 
 /** A user's choices about notices; a user without a row gets the defaults. */
@@ -48,7 +49,7 @@ export const noticePreferences = pgTable("notice_preferences", {
   digestFrequency: digestFrequencyEnum("digest_frequency").notNull().default("WEEKLY"),
   /** The language messages are written in. */
   locale: text("locale").notNull().default("hi"),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: writtenAt("updated_at"),
 });
 
 /**
@@ -60,11 +61,9 @@ export const notices = pgTable(
   "notices",
   {
     id: serial("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: refTo("user_id", () => users.id, { onDelete: "cascade" }),
     kind: noticeKindEnum("kind").notNull(),
-    actionItemId: integer("action_item_id").references(() => actionItems.id),
+    actionItemId: optionalRef("action_item_id", () => actionItems.id),
     /** The item's due date the step was computed from (a granted extension re-arms the ladder). */
     dueDate: date("due_date"),
     dedupeKey: text("dedupe_key").notNull(),
@@ -75,8 +74,8 @@ export const notices = pgTable(
     link: text("link").notNull(),
     /** The IST day of the run that made it. */
     forDate: date("for_date").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    readAt: moment("read_at"),
   },
   (t) => [
     uniqueIndex("notices_dedupe_uq").on(t.dedupeKey),
@@ -93,17 +92,15 @@ export const noticeDeliveries = pgTable(
   "notice_deliveries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    noticeId: integer("notice_id")
-      .notNull()
-      .references(() => notices.id, { onDelete: "cascade" }),
+    noticeId: refTo("notice_id", () => notices.id, { onDelete: "cascade" }),
     channel: noticeChannelEnum("channel").notNull(),
     /** The email address it was sent to (null in-app). */
     address: text("address"),
     status: deliveryStatusEnum("status").notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
-    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    queuedAt: writtenAt("queued_at"),
+    sentAt: moment("sent_at"),
   },
   (t) => [
     uniqueIndex("notice_deliveries_notice_channel_uq").on(t.noticeId, t.channel),
@@ -111,7 +108,3 @@ export const noticeDeliveries = pgTable(
     check("notice_deliveries_email_has_address", sql`${t.channel} <> 'EMAIL' OR ${t.address} IS NOT NULL`),
   ],
 );
-
-export type Notice = typeof notices.$inferSelect;
-export type NoticeDelivery = typeof noticeDeliveries.$inferSelect;
-export type NoticePreference = typeof noticePreferences.$inferSelect;

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { districtRoleEnum, roleEnum } from "./enums";
 import { departments, districts, divisions } from "./master";
+import { refTo, optionalRef, moment, writtenAt } from "./columns";
 
 export const users = pgTable(
   "users",
@@ -14,15 +15,15 @@ export const users = pgTable(
     displayNameHi: text("display_name_hi"),
     passwordHash: text("password_hash").notNull(),
     role: roleEnum("role").notNull(),
-    districtId: integer("district_id").references(() => districts.id),
+    districtId: optionalRef("district_id", () => districts.id),
     districtRole: districtRoleEnum("district_role"),
-    departmentId: integer("department_id").references(() => departments.id),
+    departmentId: optionalRef("department_id", () => departments.id),
     /** A division officer's division; their side is districtRole (COLLECTOR: Commissioner, SP: IG). */
-    divisionId: integer("division_id").references(() => divisions.id),
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    divisionId: optionalRef("division_id", () => divisions.id),
+    disabledAt: moment("disabled_at"),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (t) => [
     // A district officer is exactly one district and one role; a department officer one department;
@@ -42,13 +43,11 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie's token, so a leaked table does not leak live sessions. */
     id: text("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: refTo("user_id", () => users.id, { onDelete: "cascade" }),
+    createdAt: writtenAt("created_at"),
+    lastSeenAt: writtenAt("last_seen_at"),
     /** Absolute expiry, fixed at sign-in. The idle limit is checked against lastSeenAt. */
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: moment("expires_at").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
@@ -63,7 +62,7 @@ export const loginAttempts = pgTable(
     ip: text("ip").notNull(),
     username: text("username").notNull(),
     succeeded: boolean("succeeded").notNull(),
-    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    attemptedAt: writtenAt("attempted_at"),
   },
   (t) => [
     // Only failures count towards the limit, so only failures need to be found fast.
@@ -75,7 +74,3 @@ export const loginAttempts = pgTable(
       .where(sql`NOT ${t.succeeded}`),
   ],
 );
-
-export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
-export type Session = typeof sessions.$inferSelect;

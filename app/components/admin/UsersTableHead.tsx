@@ -1,21 +1,19 @@
-// Parts the account pages share: the header of a table of accounts (the list, the accounts an
+// Parts the account pages share: the header cells of a table of accounts (the list, the accounts an
 // import created) and the link back to the list.
 import { Link } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
 
 /** Name, username, role, works for, and the page's own last column (status, or the one-time password). */
-export function UsersTableHead({ last }: { last: string }) {
+export function UsersTableColumns({ last }: { last: string }) {
   const t = useT();
   return (
-    <thead>
-      <tr>
-        <th scope="col">{t("users.colName")}</th>
-        <th scope="col">{t("users.colUsername")}</th>
-        <th scope="col">{t("users.colRole")}</th>
-        <th scope="col">{t("users.colWorksFor")}</th>
-        <th scope="col">{last}</th>
-      </tr>
-    </thead>
+    <>
+      <th scope="col">{t("users.colName")}</th>
+      <th scope="col">{t("users.colUsername")}</th>
+      <th scope="col">{t("users.colRole")}</th>
+      <th scope="col">{t("users.colWorksFor")}</th>
+      <th scope="col">{last}</th>
+    </>
   );
 }
 

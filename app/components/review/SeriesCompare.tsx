@@ -42,20 +42,16 @@ export function SeriesCompare({
               defaultValue={seriesCode ?? ""}
               choices={namedChoices(series, locale)}
             />
-            <SelectField
-              id="cmp-from"
-              name="cmpFrom"
-              label={t("review.compare.from")}
-              defaultValue={comparison ? String(comparison.fromId) : ""}
-              choices={meetingChoices}
-            />
-            <SelectField
-              id="cmp-to"
-              name="cmpTo"
-              label={t("review.compare.to")}
-              defaultValue={comparison ? String(comparison.toId) : ""}
-              choices={meetingChoices}
-            />
+            {(["from", "to"] as const).map((end) => (
+              <SelectField
+                key={end}
+                id={`cmp-${end}`}
+                name={end === "from" ? "cmpFrom" : "cmpTo"}
+                label={t(`review.compare.${end}`)}
+                defaultValue={comparison ? String(end === "from" ? comparison.fromId : comparison.toId) : ""}
+                choices={meetingChoices}
+              />
+            ))}
             <div className="filters__actions">
               <button type="submit" className="button button--secondary">
                 {t("review.compare.show")}

@@ -60,6 +60,7 @@ export const common = {
   "common.back": "Back",
   "common.next": "Next",
   "common.previous": "Previous",
+  "common.pagination": "Pages",
   "common.yes": "Yes",
   "common.no": "No",
   "common.none": "None",

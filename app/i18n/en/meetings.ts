@@ -14,7 +14,6 @@ export const meetings = {
   "meetings.list.items": "{n} {n|action item|action items}",
   "meetings.list.overdue": "{n} overdue",
   "meetings.list.completion": "Completion",
-  "meetings.list.pagination": "Pages",
   "meetings.new.title": "New review meeting",
   "meetings.edit.title": "Edit the meeting draft",
   "meetings.edit.publishedTitle": "Changes to: {title}",

@@ -62,6 +62,7 @@ export const common: Record<keyof typeof en, string> = {
   "common.back": "वापस",
   "common.next": "अगला",
   "common.previous": "पिछला",
+  "common.pagination": "पृष्ठ",
   "common.yes": "हाँ",
   "common.no": "नहीं",
   "common.none": "कोई नहीं",

@@ -14,7 +14,6 @@ export const meetings: Record<keyof typeof en, string> = {
   "meetings.list.items": "{n} कार्यवाही बिंदु",
   "meetings.list.overdue": "{n} समय-सीमा पार",
   "meetings.list.completion": "पूर्णता",
-  "meetings.list.pagination": "पृष्ठ",
   "meetings.new.title": "नई समीक्षा बैठक",
   "meetings.edit.title": "बैठक का प्रारूप संपादित करें",
   "meetings.edit.publishedTitle": "परिवर्तन: {title}",

@@ -1,9 +1,12 @@
-import { Link } from "@remix-run/react";
-import { useT } from "~/utils/i18n";
+import { Link, useSearchParams } from "@remix-run/react";
+import { formatNumber } from "~/utils/format";
+import { useLocale, useT } from "~/utils/i18n";
 
-/** Previous/next links that keep every other search parameter (the filters). */
-export function Pagination({ page, pages, searchParams }: { page: number; pages: number; searchParams: URLSearchParams }) {
+/** "Page 2 of 5" between previous/next links that keep every other search parameter (the filters). */
+export function Pagination({ page, pages }: { page: number; pages: number }) {
   const t = useT();
+  const locale = useLocale();
+  const [searchParams] = useSearchParams();
   if (pages <= 1) return null;
   const hrefFor = (n: number) => {
     const params = new URLSearchParams(searchParams);
@@ -13,7 +16,7 @@ export function Pagination({ page, pages, searchParams }: { page: number; pages:
     return query ? `?${query}` : "?";
   };
   return (
-    <nav className="pagination" aria-label={t("meetings.list.pagination")}>
+    <nav className="pager" aria-label={t("common.pagination")}>
       {page > 1 ? (
         <Link to={hrefFor(page - 1)} rel="prev">
           ← {t("common.previous")}
@@ -21,7 +24,7 @@ export function Pagination({ page, pages, searchParams }: { page: number; pages:
       ) : (
         <span />
       )}
-      <span>{t("common.page", { page, pages })}</span>
+      <span>{t("common.page", { page: formatNumber(page, locale), pages: formatNumber(pages, locale) })}</span>
       {page < pages ? (
         <Link to={hrefFor(page + 1)} rel="next">
           {t("common.next")} →
