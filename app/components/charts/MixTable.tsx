@@ -4,37 +4,35 @@ import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 import type { MixBar } from "./StatusMixChart";
+import { DataTable } from "~/components/layout/DataTable";
 
 export function MixTable({ bars, labels }: { bars: MixBar[]; labels: Record<MixKey, string> }) {
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">{t("common.division")}</th>
-            {MIX_KEYS.map((k) => (
-              <th scope="col" key={k}>
-                {labels[k]}
-              </th>
-            ))}
-            <th scope="col">{t("dash.mix.total")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {MIX_KEYS.map((k) => (
-                <td key={k}>{row.counts[k] > 0 ? <a href={row.hrefs[k]}>{n(row.counts[k])}</a> : n(0)}</td>
-              ))}
-              <td>{n(row.total)}</td>
-            </tr>
+    <DataTable
+      head={
+        <>
+          <th scope="col">{t("common.division")}</th>
+          {MIX_KEYS.map((k) => (
+            <th scope="col" key={k}>
+              {labels[k]}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col">{t("dash.mix.total")}</th>
+        </>
+      }
+    >
+      {bars.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.label}</th>
+          {MIX_KEYS.map((k) => (
+            <td key={k}>{row.counts[k] > 0 ? <a href={row.hrefs[k]}>{n(row.counts[k])}</a> : n(0)}</td>
+          ))}
+          <td>{n(row.total)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@
 import { formatDate, formatPercent } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 import type { TrendLine } from "./TrendChart";
+import { DataTable } from "~/components/layout/DataTable";
 
 export function TrendTable({ weeks, lines }: { weeks: string[]; lines: TrendLine[] }) {
   const t = useT();
@@ -9,30 +10,27 @@ export function TrendTable({ weeks, lines }: { weeks: string[]; lines: TrendLine
   return (
     <details className="chart-table">
       <summary>{t("dash.trend.table")}</summary>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("dash.trend.week")}</th>
-              {lines.map((l) => (
-                <th scope="col" key={l.key}>
-                  {l.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((w, i) => (
-              <tr key={w}>
-                <th scope="row">{formatDate(w, locale)}</th>
-                {lines.map((l) => (
-                  <td key={l.key}>{formatPercent(l.values[i], locale)}</td>
-                ))}
-              </tr>
+      <DataTable
+        head={
+          <>
+            <th scope="col">{t("dash.trend.week")}</th>
+            {lines.map((l) => (
+              <th scope="col" key={l.key}>
+                {l.name}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        {weeks.map((w, i) => (
+          <tr key={w}>
+            <th scope="row">{formatDate(w, locale)}</th>
+            {lines.map((l) => (
+              <td key={l.key}>{formatPercent(l.values[i], locale)}</td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }

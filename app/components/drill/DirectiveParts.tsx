@@ -5,6 +5,7 @@ import type { ItemLine } from "~/domain/views";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
 import { CompletedOrOverdueCell, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
+import { DataTable } from "~/components/layout/DataTable";
 
 export function DrillText({ en, hi }: { en: string; hi: string }) {
   const t = useT();
@@ -35,46 +36,45 @@ export function DirectiveAssigneesTable({ rows, reader }: { rows: ItemLine[]; re
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="table-wrap">
-      <table className="data item-lines" data-testid="assignees">
-        <thead>
-          <tr>
-            <th scope="col">{t("dash.col.assignee")}</th>
-            <th scope="col">{t("common.status")}</th>
-            <th scope="col">{t("common.dueDate")}</th>
-            <th scope="col">{t("drill.col.completedOrOverdue")}</th>
-            <th scope="col">{t("common.remark")}</th>
-            <ViewItemHeader />
+    <DataTable
+      className="data item-lines"
+      testId="assignees"
+      head={
+        <>
+          <th scope="col">{t("dash.col.assignee")}</th>
+          <th scope="col">{t("common.status")}</th>
+          <th scope="col">{t("common.dueDate")}</th>
+          <th scope="col">{t("drill.col.completedOrOverdue")}</th>
+          <th scope="col">{t("common.remark")}</th>
+          <ViewItemHeader />
+        </>
+      }
+    >
+      {rows.map((row) => {
+        const assignee = row.districtCode
+          ? `${pickText(locale, row.districtNameEn, row.districtNameHi)}${row.districtRole ? ` · ${t(`districtRole.${row.districtRole}`)}` : ""}`
+          : pickText(locale, row.departmentNameEn, row.departmentNameHi);
+        return (
+          <tr key={row.id} className={row.withdrawnOn ? "drill-withdrawn" : undefined} data-item={row.id}>
+            <th scope="row">
+              {row.districtCode && reader ? <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link> : assignee}
+              {row.divisionNameEn ? <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span> : null}
+            </th>
+            {row.withdrawnOn ? (
+              <td colSpan={3}>
+                <span className="drill-withdrawn__note">{t("drill.directive.itemWithdrawn", { date: formatDate(row.withdrawnOn, locale) })}</span>
+              </td>
+            ) : (
+              <>
+                <StatusCell item={row} />
+                <DueDateCell item={row} />
+                <CompletedOrOverdueCell item={row} />
+              </>
+            )}
+            <RemarkAndLinkCells item={row} label={assignee} />
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const assignee = row.districtCode
-              ? `${pickText(locale, row.districtNameEn, row.districtNameHi)}${row.districtRole ? ` · ${t(`districtRole.${row.districtRole}`)}` : ""}`
-              : pickText(locale, row.departmentNameEn, row.departmentNameHi);
-            return (
-              <tr key={row.id} className={row.withdrawnOn ? "drill-withdrawn" : undefined} data-item={row.id}>
-                <th scope="row">
-                  {row.districtCode && reader ? <Link to={`/districts/${encodeURIComponent(row.districtCode)}`}>{assignee}</Link> : assignee}
-                  {row.divisionNameEn ? <span className="muted"> · {pickText(locale, row.divisionNameEn, row.divisionNameHi)}</span> : null}
-                </th>
-                {row.withdrawnOn ? (
-                  <td colSpan={3}>
-                    <span className="drill-withdrawn__note">{t("drill.directive.itemWithdrawn", { date: formatDate(row.withdrawnOn, locale) })}</span>
-                  </td>
-                ) : (
-                  <>
-                    <StatusCell item={row} />
-                    <DueDateCell item={row} />
-                    <CompletedOrOverdueCell item={row} />
-                  </>
-                )}
-                <RemarkAndLinkCells item={row} label={assignee} />
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -5,6 +5,7 @@ import type { SeriesOption } from "~/domain/review-views";
 import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import { DataTable } from "~/components/layout/DataTable";
 
 export function SeriesCompare({
   action,
@@ -59,52 +60,50 @@ export function SeriesCompare({
             </div>
           </Form>
           {comparison && from && to ? (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
+            <>
+              <DataTable
+                head={
+                  <>
                     <th scope="col">{t("review.compare.measure")}</th>
                     <th scope="col">{formatDate(from.meetingDate, locale)}</th>
                     <th scope="col">{formatDate(to.meetingDate, locale)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">{t("review.compare.completion")}</th>
-                    <td data-testid="cmp-from-completion">
-                      {formatPercent(comparison.result.from.completionRate, locale)} ({n(comparison.result.from.done)}/
-                      {n(comparison.result.from.applicable)})
-                    </td>
-                    <td data-testid="cmp-to-completion">
-                      {formatPercent(comparison.result.to.completionRate, locale)} ({n(comparison.result.to.done)}/
-                      {n(comparison.result.to.applicable)})
-                    </td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("review.compare.onTime")}</th>
-                    <td>{formatPercent(comparison.result.from.onTimeRate, locale)}</td>
-                    <td>{formatPercent(comparison.result.to.onTimeRate, locale)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("review.compare.overdue")}</th>
-                    <td>{n(comparison.result.from.overdue)}</td>
-                    <td>{n(comparison.result.to.overdue)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("review.compare.items")}</th>
-                    <td>{n(comparison.result.from.items)}</td>
-                    <td>{n(comparison.result.to.items)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("review.compare.changed")}</th>
-                    <td colSpan={2} data-testid="cmp-changed">
-                      {n(comparison.result.changed)}
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
+                  </>
+                }
+              >
+                <tr>
+                  <th scope="row">{t("review.compare.completion")}</th>
+                  <td data-testid="cmp-from-completion">
+                    {formatPercent(comparison.result.from.completionRate, locale)} ({n(comparison.result.from.done)}/
+                    {n(comparison.result.from.applicable)})
+                  </td>
+                  <td data-testid="cmp-to-completion">
+                    {formatPercent(comparison.result.to.completionRate, locale)} ({n(comparison.result.to.done)}/{n(comparison.result.to.applicable)})
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("review.compare.onTime")}</th>
+                  <td>{formatPercent(comparison.result.from.onTimeRate, locale)}</td>
+                  <td>{formatPercent(comparison.result.to.onTimeRate, locale)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("review.compare.overdue")}</th>
+                  <td>{n(comparison.result.from.overdue)}</td>
+                  <td>{n(comparison.result.to.overdue)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("review.compare.items")}</th>
+                  <td>{n(comparison.result.from.items)}</td>
+                  <td>{n(comparison.result.to.items)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("review.compare.changed")}</th>
+                  <td colSpan={2} data-testid="cmp-changed">
+                    {n(comparison.result.changed)}
+                  </td>
+                </tr>
+              </DataTable>
               <p className="muted">{t("review.compare.hint")}</p>
-            </div>
+            </>
           ) : null}
         </>
       )}
