@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field } from "~/components/forms/Field";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, recordAuditOncePerMinute, requestOrigin } from "~/models/audit.server";
 import { beginLoginAttempt, markLoginSucceeded, normaliseUsername } from "~/models/rate-limit.server";
@@ -95,42 +96,22 @@ export default function Login() {
       ) : null}
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <div className="field">
-          <label htmlFor="username">{t("login.username")}</label>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            defaultValue={result?.values.username}
-            aria-invalid={errors.username ? true : undefined}
-            aria-describedby={errors.username ? "username-error" : undefined}
-          />
-          {errors.username ? (
-            <span id="username-error" className="field__error">
-              {t(errors.username)}
-            </span>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t("login.password")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-          />
-          {errors.password ? (
-            <span id="password-error" className="field__error">
-              {t(errors.password)}
-            </span>
-          ) : null}
-        </div>
+        <Field id="username" label={t("login.username")} error={errors.username}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              defaultValue={result?.values.username}
+            />
+          )}
+        </Field>
+        <Field id="password" label={t("login.password")} error={errors.password}>
+          {(aria) => <input {...aria} name="password" type="password" autoComplete="current-password" required />}
+        </Field>
         <button type="submit" className="button" disabled={busy}>
           {t("login.submit")}
         </button>

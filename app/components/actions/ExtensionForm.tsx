@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/forms/Field";
 import type { MessageKey } from "~/i18n";
 import { addDays, formatDate } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
@@ -42,44 +43,23 @@ export function ExtensionForm({
         ) : null}
         <input type="hidden" name="intent" value="request-extension" />
         <input type="hidden" name="version" value={version} />
-        <div className="field">
-          <label htmlFor="requestedDueDate">{t("extension.requestedDueDate")}</label>
-          <input
-            id="requestedDueDate"
-            name="requestedDueDate"
-            type="date"
-            min={earliest}
-            required
-            defaultValue={state?.values.requestedDueDate}
-            aria-invalid={state?.fieldErrors.requestedDueDate ? true : undefined}
-            aria-describedby={state?.fieldErrors.requestedDueDate ? "requestedDueDate-error" : undefined}
-          />
-          {state?.fieldErrors.requestedDueDate ? (
-            <span className="field__error" id="requestedDueDate-error">
-              {t(state.fieldErrors.requestedDueDate as MessageKey, params)}
-            </span>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="extension-reason">{t("extension.reason")}</label>
-          <span className="field__hint" id="extension-reason-hint">
-            {t("extension.reasonHint")}
-          </span>
-          <textarea
-            id="extension-reason"
-            name="reason"
-            rows={3}
-            required
-            defaultValue={state?.values.reason}
-            aria-invalid={state?.fieldErrors.reason ? true : undefined}
-            aria-describedby={state?.fieldErrors.reason ? "extension-reason-hint extension-reason-error" : "extension-reason-hint"}
-          />
-          {state?.fieldErrors.reason ? (
-            <span className="field__error" id="extension-reason-error">
-              {t(state.fieldErrors.reason as MessageKey)}
-            </span>
-          ) : null}
-        </div>
+        <Field
+          id="requestedDueDate"
+          label={t("extension.requestedDueDate")}
+          error={state?.fieldErrors.requestedDueDate as MessageKey | undefined}
+          errorParams={params}
+        >
+          {(aria) => <input {...aria} name="requestedDueDate" type="date" min={earliest} required defaultValue={state?.values.requestedDueDate} />}
+        </Field>
+        <Field
+          id="extension-reason"
+          label={t("extension.reason")}
+          hint={t("extension.reasonHint")}
+          hintFirst
+          error={state?.fieldErrors.reason as MessageKey | undefined}
+        >
+          {(aria) => <textarea {...aria} name="reason" rows={3} required defaultValue={state?.values.reason} />}
+        </Field>
         <button type="submit" className="button button--secondary" disabled={busy}>
           {t("extension.submit")}
         </button>

@@ -2,6 +2,7 @@
 // Plain forms (they work without JavaScript); the answer's errors are shown next to their fields, and the
 // typed reason and date are kept.
 import { Form } from "@remix-run/react";
+import { Field } from "~/components/forms/Field";
 import type { MessageKey } from "~/i18n";
 import { asMessageKey } from "~/components/meetings/fields";
 import type { ReviewedDirective } from "~/domain/review-views";
@@ -37,42 +38,13 @@ export function CarriedActions({ directive, result }: { directive: ReviewedDirec
             </p>
           ) : null}
           {intent === "reissue-carried" ? (
-            <div className="field field--narrow">
-              <label htmlFor={dueId}>{t("review.carry.newDue")}</label>
-              <input
-                id={dueId}
-                name="dueDate"
-                type="date"
-                required
-                defaultValue={r?.values.dueDate ?? ""}
-                aria-invalid={dueError ? true : undefined}
-                aria-describedby={dueError ? `${dueId}-error` : undefined}
-              />
-              {dueError ? (
-                <span className="field__error" id={`${dueId}-error`}>
-                  {t(dueError)}
-                </span>
-              ) : null}
-            </div>
+            <Field id={dueId} label={t("review.carry.newDue")} error={dueError} className="field--narrow">
+              {(aria) => <input {...aria} name="dueDate" type="date" required defaultValue={r?.values.dueDate ?? ""} />}
+            </Field>
           ) : null}
-          <div className="field">
-            <label htmlFor={reasonId}>{t("review.carry.reason")}</label>
-            <textarea
-              id={reasonId}
-              name="reason"
-              rows={2}
-              required
-              maxLength={2000}
-              defaultValue={r?.values.reason ?? ""}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-            />
-            {reasonError ? (
-              <span className="field__error" id={`${reasonId}-error`}>
-                {t(reasonError)}
-              </span>
-            ) : null}
-          </div>
+          <Field id={reasonId} label={t("review.carry.reason")} error={reasonError}>
+            {(aria) => <textarea {...aria} name="reason" rows={2} required maxLength={2000} defaultValue={r?.values.reason ?? ""} />}
+          </Field>
           <button type="submit" className="button button--secondary">
             {t(intent === "close-carried" ? "review.carry.close" : "review.carry.reissue")}
           </button>
