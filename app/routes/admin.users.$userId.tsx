@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OneTimePassword } from "~/components/admin/OneTimePassword";
 import { UserForm, type UserFormErrors, type UserFormValues } from "~/components/admin/UserForm";
 import { BackToUsers } from "~/components/admin/UsersTableHead";
+import { IntentForm } from "~/components/forms/IntentButton";
 import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { getUser, listUnitOptions, resetUserPassword, setUserDisabled, updateUser } from "~/models/user.server";
@@ -138,29 +139,16 @@ export default function EditUser() {
               <Link to="/account/password">{t("nav.password")}</Link>
             </p>
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="reset-password" />
-              <button type="submit" className="button button--secondary" disabled={busy}>
-                {t("user.resetPassword")}
-              </button>
+            <IntentForm intent="reset-password" label={t("user.resetPassword")} look="secondary" busy={busy}>
               <p className="field__hint">{t("user.resetHint")}</p>
-            </Form>
+            </IntentForm>
           )}
           {user.disabled ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="enable" />
-              <button type="submit" className="button" disabled={busy}>
-                {t("user.enable")}
-              </button>
-            </Form>
+            <IntentForm intent="enable" label={t("user.enable")} busy={busy} />
           ) : isSelf ? null : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="disable" />
-              <button type="submit" className="button button--danger" disabled={busy}>
-                {t("user.disable")}
-              </button>
+            <IntentForm intent="disable" label={t("user.disable")} look="danger" busy={busy}>
               <p className="field__hint">{t("user.disableHint")}</p>
-            </Form>
+            </IntentForm>
           )}
         </div>
       </section>

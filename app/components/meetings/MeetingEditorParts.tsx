@@ -2,6 +2,7 @@
 // fields, and the box that turns pasted minutes into directives.
 import type { RefObject } from "react";
 import type { UseFormGetValues, UseFormRegister, UseFormSetValue } from "react-hook-form";
+import { IntentButton } from "~/components/forms/IntentButton";
 import { CALLED_ROLES, MEETING_MODES } from "~/domain/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { LIMITS, type MeetingFormValues } from "~/schemas/meeting";
@@ -28,12 +29,12 @@ export function EditorActions({ busy }: { busy: boolean }) {
   const t = useT();
   return (
     <div className="editor-actions">
-      <button type="submit" name="intent" value="save-draft" className="button button--secondary" disabled={busy}>
+      <IntentButton intent="save-draft" look="secondary" busy={busy}>
         {t("meetings.editor.saveDraft")}
-      </button>
-      <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+      </IntentButton>
+      <IntentButton intent="publish" busy={busy}>
         {t("meetings.editor.publish")}
-      </button>
+      </IntentButton>
     </div>
   );
 }

@@ -2,6 +2,8 @@
 // requested due date, the officer's reason, and one form to grant or refuse it (refusing needs
 // a remark). The two buttons share the form and send their intent as the button's value.
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/forms/Field";
+import { IntentButton } from "~/components/forms/IntentButton";
 import type { MessageKey } from "~/i18n";
 import type { ExtensionDecisionFormResult, PendingExtensionRequest } from "~/domain/views";
 import { MAX_REMARK } from "~/schemas/action-update";
@@ -47,29 +49,16 @@ export function ExtensionRequestList({ requests, feedback }: { requests: Pending
             <blockquote className="verify-item__remark">{r.reason}</blockquote>
             <Form method="post" noValidate>
               <input type="hidden" name="requestId" value={r.id} />
-              <div className="field">
-                <label htmlFor={remarkId}>{t("extension.list.remark")}</label>
-                <textarea
-                  id={remarkId}
-                  name="remark"
-                  rows={2}
-                  maxLength={MAX_REMARK}
-                  aria-invalid={mine?.fieldErrors.remark ? true : undefined}
-                  aria-describedby={mine?.fieldErrors.remark ? `${remarkId}-error` : undefined}
-                />
-                {mine?.fieldErrors.remark ? (
-                  <span id={`${remarkId}-error`} className="field__error">
-                    {t(mine.fieldErrors.remark as MessageKey)}
-                  </span>
-                ) : null}
-              </div>
+              <Field id={remarkId} label={t("extension.list.remark")} error={mine?.fieldErrors.remark as MessageKey | undefined}>
+                {(aria) => <textarea {...aria} name="remark" rows={2} maxLength={MAX_REMARK} />}
+              </Field>
               <div className="verify-item__actions">
-                <button type="submit" name="intent" value="grant-extension" className="button" disabled={busy}>
+                <IntentButton intent="grant-extension" busy={busy}>
                   {t("extension.list.grant")}
-                </button>
-                <button type="submit" name="intent" value="refuse-extension" className="button button--secondary" disabled={busy}>
+                </IntentButton>
+                <IntentButton intent="refuse-extension" look="secondary" busy={busy}>
                   {t("extension.list.refuse")}
-                </button>
+                </IntentButton>
               </div>
             </Form>
           </li>

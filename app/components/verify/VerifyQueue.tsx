@@ -3,6 +3,8 @@
 // to the bulk form through the form="" attribute, so no form is nested in another and all of
 // it works without JavaScript.
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/forms/Field";
+import { IntentForm } from "~/components/forms/IntentButton";
 import type { MessageKey } from "~/i18n";
 import type { QueueItem } from "~/domain/views";
 import { MAX_RETURN_REMARK } from "~/schemas/verify";
@@ -68,13 +70,9 @@ export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback:
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <Form method="post" id={BULK_FORM_ID} className="bulk-bar">
-        <input type="hidden" name="intent" value="accept-selected" />
-        <button type="submit" className="button" disabled={busy}>
-          {t("verify.acceptSelected")}
-        </button>
+      <IntentForm id={BULK_FORM_ID} className="bulk-bar" intent="accept-selected" label={t("verify.acceptSelected")} busy={busy}>
         <span className="field__hint">{t("verify.acceptSelectedHint")}</span>
-      </Form>
+      </IntentForm>
       <ol className="verify-list">
         {items.map((item) => {
           const who = item.districtEn
@@ -134,24 +132,11 @@ export function VerifyQueue({ items, feedback }: { items: QueueItem[]; feedback:
                     <input type="hidden" name="intent" value="return" />
                     <input type="hidden" name="actionItemId" value={item.id} />
                     <input type="hidden" name="version" value={item.version} />
-                    <div className="field">
-                      <label htmlFor={remarkId}>{t("verify.returnRemark")}</label>
-                      <textarea
-                        id={remarkId}
-                        name="remark"
-                        rows={2}
-                        maxLength={MAX_RETURN_REMARK}
-                        required
-                        defaultValue={mine?.remark ?? ""}
-                        aria-invalid={mine?.remarkError ? true : undefined}
-                        aria-describedby={mine?.remarkError ? `${remarkId}-error` : undefined}
-                      />
-                      {mine?.remarkError ? (
-                        <span id={`${remarkId}-error`} className="field__error">
-                          {t(mine.remarkError)}
-                        </span>
-                      ) : null}
-                    </div>
+                    <Field id={remarkId} label={t("verify.returnRemark")} error={mine?.remarkError}>
+                      {(aria) => (
+                        <textarea {...aria} name="remark" rows={2} maxLength={MAX_RETURN_REMARK} required defaultValue={mine?.remark ?? ""} />
+                      )}
+                    </Field>
                     <button type="submit" className="button button--secondary" disabled={busy}>
                       {t("verify.returnSubmit")}
                     </button>
