@@ -1,6 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DateRangeFields } from "~/components/forms/DateRangeFields";
+import { Field } from "~/components/forms/Field";
+import { FilterButtons } from "~/components/forms/FilterButtons";
+import { SelectField } from "~/components/forms/SelectField";
 import type { MessageKey } from "~/i18n";
 import { listAuditEntries } from "~/models/audit.server";
 import adminStyles from "~/styles/admin.css";
@@ -63,37 +67,19 @@ export default function AuditLog() {
       <h1>{t("audit.title")}</h1>
       <p className="muted">{t("audit.intro")}</p>
       <Form method="get" className="card filters" aria-label={t("audit.filters")}>
-        <div className="field">
-          <label htmlFor="action">{t("audit.action")}</label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">{t("audit.anyAction")}</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {label(action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="user">{t("audit.user")}</label>
-          <input id="user" name="user" autoCapitalize="none" spellCheck={false} defaultValue={filters.user ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="from">{t("audit.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t("audit.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
-        <div className="filters__buttons">
-          <button type="submit" className="button">
-            {t("common.filter")}
-          </button>
-          <Link to="/admin/audit" className="button button--secondary">
-            {t("common.clear")}
-          </Link>
-        </div>
+        <SelectField
+          id="action"
+          name="action"
+          label={t("audit.action")}
+          defaultValue={filters.action ?? ""}
+          emptyLabel={t("audit.anyAction")}
+          choices={actions.map((action) => ({ value: action, label: label(action) }))}
+        />
+        <Field id="user" label={t("audit.user")}>
+          {(aria) => <input {...aria} name="user" autoCapitalize="none" spellCheck={false} defaultValue={filters.user ?? ""} />}
+        </Field>
+        <DateRangeFields labels={{ from: t("audit.from"), to: t("audit.to") }} values={filters} />
+        <FilterButtons applyLabel={t("common.filter")} clearLabel={t("common.clear")} clearTo="/admin/audit" />
       </Form>
       <p className="muted" role="status">
         {t("audit.total", { n: formatNumber(total, locale) })}

@@ -1,6 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { UsersTableColumns } from "~/components/admin/UsersTableHead";
+import { Field } from "~/components/forms/Field";
+import { FilterButtons } from "~/components/forms/FilterButtons";
+import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { DataTable } from "~/components/layout/DataTable";
 import { listUnitOptions, listUsers, USER_LIST_LIMIT, type UserListRow } from "~/models/user.server";
 import { ROLES } from "~/domain/vocabulary";
@@ -68,48 +71,37 @@ export default function UsersList() {
       </div>
 
       <Form method="get" className="card filters" aria-label={t("users.filters")}>
-        <div className="field">
-          <label htmlFor="q">{t("users.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="role">{t("users.role")}</label>
-          <select id="role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("users.any")}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="district">{t("users.district")}</label>
-          <select id="district" name="district" defaultValue={filters.district ?? ""}>
-            <option value="">{t("users.any")}</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {pickText(locale, d.nameEn, d.nameHi)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("users.status")}</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("users.any")}</option>
-            <option value="active">{t("users.statusActive")}</option>
-            <option value="disabled">{t("users.statusDisabled")}</option>
-          </select>
-        </div>
-        <div className="filters__buttons">
-          <button type="submit" className="button">
-            {t("common.filter")}
-          </button>
-          <Link to="/admin/users" className="button button--secondary">
-            {t("common.clear")}
-          </Link>
-        </div>
+        <Field id="q" label={t("users.search")}>
+          {(aria) => <input {...aria} name="q" type="search" defaultValue={filters.q ?? ""} />}
+        </Field>
+        <SelectField
+          id="role"
+          name="role"
+          label={t("users.role")}
+          defaultValue={filters.role ?? ""}
+          emptyLabel={t("users.any")}
+          choices={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
+        <SelectField
+          id="district"
+          name="district"
+          label={t("users.district")}
+          defaultValue={filters.district ?? ""}
+          emptyLabel={t("users.any")}
+          choices={namedChoices(districts, locale)}
+        />
+        <SelectField
+          id="status"
+          name="status"
+          label={t("users.status")}
+          defaultValue={filters.status ?? ""}
+          emptyLabel={t("users.any")}
+          choices={[
+            { value: "active", label: t("users.statusActive") },
+            { value: "disabled", label: t("users.statusDisabled") },
+          ]}
+        />
+        <FilterButtons applyLabel={t("common.filter")} clearLabel={t("common.clear")} clearTo="/admin/users" />
       </Form>
 
       <p className="muted" role="status">

@@ -1,5 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { DateRangeFields } from "~/components/forms/DateRangeFields";
+import { Field } from "~/components/forms/Field";
+import { FilterButtons } from "~/components/forms/FilterButtons";
 import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { MeetingRow } from "~/components/meetings/MeetingRow";
 import { Pagination } from "~/components/layout/Pagination";
@@ -84,21 +87,10 @@ export default function Meetings() {
       ) : null}
 
       <Form method="get" className="card filters" role="search" aria-label={t("meetings.list.searchLabel")}>
-        <div className="field filters__q">
-          <label htmlFor="q">{t("meetings.list.q")}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" />
-          <span id="q-hint" className="field__hint">
-            {t("meetings.list.qHint")}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="from">{t("meetings.list.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t("meetings.list.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
+        <Field id="q" label={t("meetings.list.q")} hint={t("meetings.list.qHint")} className="filters__q">
+          {(aria) => <input {...aria} name="q" type="search" defaultValue={filters.q ?? ""} />}
+        </Field>
+        <DateRangeFields labels={{ from: t("meetings.list.from"), to: t("meetings.list.to") }} values={filters} />
         {canWrite ? (
           <SelectField
             id="status"
@@ -129,16 +121,13 @@ export default function Meetings() {
             choices={namedChoices(list, locale)}
           />
         ))}
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            {t("common.search")}
-          </button>
-          {filtered ? (
-            <Link to="/meetings" className="button button--secondary">
-              {t("common.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterButtons
+          className="filters__actions"
+          applyLabel={t("common.search")}
+          clearLabel={t("common.clear")}
+          clearTo="/meetings"
+          filtered={filtered}
+        />
       </Form>
 
       <p className="muted" role="status">

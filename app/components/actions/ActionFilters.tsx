@@ -1,5 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DateRangeFields } from "~/components/forms/DateRangeFields";
+import { FilterButtons } from "~/components/forms/FilterButtons";
 import type { MessageKey } from "~/i18n";
 import { MIX_KEYS, type FilterParam } from "~/domain/compliance-types";
 import { formatDate } from "~/utils/format";
@@ -93,16 +95,7 @@ export function ActionFilters({
           : null}
         {departments ? select("department", "actions.filters.department", coded(departments)) : null}
         {reader ? <DateRange values={values} errors={errors} /> : null}
-        <div className="filters__buttons">
-          <button type="submit" className="button">
-            {t("actions.filters.apply")}
-          </button>
-          {anyActive ? (
-            <Link to="/actions" className="button button--secondary">
-              {t("actions.filters.clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterButtons applyLabel={t("actions.filters.apply")} clearLabel={t("actions.filters.clear")} clearTo="/actions" filtered={anyActive} />
       </Form>
     </details>
   );
@@ -145,25 +138,20 @@ function FilterSelect({
   );
 }
 
-/** The reading roles' date range, with the hint both dates point to. */
+/** The reading roles' date range, with the hint both dates point to; a date that is not one is not put back. */
 function DateRange({ values, errors }: { values: FilterValues; errors: FilterErrors }) {
   const t = useT();
+  const kept = (key: "from" | "to") => (errors[key] === "badDate" ? "" : values[key]);
+  const errorKey = (key: "from" | "to") => (errors[key] ? (`dash.filter.error.${errors[key]}` as MessageKey) : undefined);
   return (
     <>
-      {(["from", "to"] as const).map((key) => (
-        <div className="field" key={key}>
-          <label htmlFor={`filter-${key}`}>{t(key === "from" ? "dash.filter.from" : "dash.filter.to")}</label>
-          <input
-            id={`filter-${key}`}
-            type="date"
-            name={key}
-            defaultValue={errors[key] === "badDate" ? "" : (values[key] ?? "")}
-            aria-describedby={errors[key] ? `filter-${key}-error` : "filter-date-hint"}
-            aria-invalid={errors[key] ? true : undefined}
-          />
-          <FilterError name={key} error={errors[key]} />
-        </div>
-      ))}
+      <DateRangeFields
+        idPrefix="filter-"
+        labels={{ from: t("dash.filter.from"), to: t("dash.filter.to") }}
+        values={{ from: kept("from"), to: kept("to") }}
+        errors={{ from: errorKey("from"), to: errorKey("to") }}
+        hintId="filter-date-hint"
+      />
       <p className="field__hint filters__hint" id="filter-date-hint">
         {t("dash.filter.dateHint")}
       </p>

@@ -5,6 +5,7 @@ import type { FilterError } from "~/domain/views";
 import type { FilterParam, FilterValues } from "~/domain/compliance-types";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import { DateRangeFields } from "~/components/forms/DateRangeFields";
 import { namedChoices, SelectField, type Choice } from "~/components/forms/SelectField";
 
 interface Named {
@@ -33,7 +34,7 @@ export function FilterForm({
   values: FilterValues;
   errors: Partial<Record<FilterParam, FilterError>>;
   options: FilterFormOptions;
-  /** Filters fixed by the page (e.g. the district on a district's page). */
+  /** Filters fixed by the page (e.g. the district on a district's page); the two dates go together. */
   hide?: FilterParam[];
   /** Other params the form carries along (e.g. trend=division). */
   keep?: Record<string, string>;
@@ -41,7 +42,11 @@ export function FilterForm({
   const t = useT();
   const locale = useLocale();
   const shown = (key: FilterParam) => !hide.includes(key);
-  const errorOf = (key: FilterParam) => (errors[key] ? t(`dash.filter.error.${errors[key]}` as MessageKey) : undefined);
+  const errorKey = (key: FilterParam) => (errors[key] ? (`dash.filter.error.${errors[key]}` as MessageKey) : undefined);
+  const errorOf = (key: FilterParam) => {
+    const message = errorKey(key);
+    return message ? t(message) : undefined;
+  };
   const select = (key: FilterParam, label: string, choices: Choice[], className?: string) =>
     shown(key) ? (
       <SelectField
@@ -77,26 +82,14 @@ export function FilterForm({
         {select("district", t("dash.filter.district"), namedChoices(options.districts, locale))}
         {select("role", t("dash.filter.role"), roles)}
         {select("department", t("dash.filter.department"), namedChoices(options.departments, locale))}
-        {(["from", "to"] as const).map((key) =>
-          shown(key) ? (
-            <div className="field" key={key}>
-              <label htmlFor={`filter-${key}`}>{t(key === "from" ? "dash.filter.from" : "dash.filter.to")}</label>
-              <input
-                id={`filter-${key}`}
-                type="date"
-                name={key}
-                defaultValue={values[key] ?? ""}
-                aria-invalid={errors[key] ? true : undefined}
-                aria-describedby={errors[key] ? `filter-${key}-error` : undefined}
-              />
-              {errors[key] ? (
-                <span className="field__error" id={`filter-${key}-error`}>
-                  {errorOf(key)}
-                </span>
-              ) : null}
-            </div>
-          ) : null,
-        )}
+        {shown("from") && shown("to") ? (
+          <DateRangeFields
+            idPrefix="filter-"
+            labels={{ from: t("dash.filter.from"), to: t("dash.filter.to") }}
+            values={values}
+            errors={{ from: errorKey("from"), to: errorKey("to") }}
+          />
+        ) : null}
       </div>
       <p className="field__hint">{t("dash.filter.dateHint")}</p>
       <div className="filters__buttons">
