@@ -5,6 +5,7 @@ import { Field } from "~/components/forms/Field";
 import { FilterButtons } from "~/components/forms/FilterButtons";
 import { namedChoices, SelectField } from "~/components/forms/SelectField";
 import { DataTable } from "~/components/layout/DataTable";
+import { PageHead } from "~/components/layout/PageHead";
 import { listUnitOptions, listUsers, USER_LIST_LIMIT, type UserListRow } from "~/models/user.server";
 import { ROLES } from "~/domain/vocabulary";
 import { userFiltersSchema } from "~/schemas/user";
@@ -58,17 +59,14 @@ export default function UsersList() {
   const locale = useLocale();
   return (
     <>
-      <div className="page-head">
-        <h1>{t("users.title")}</h1>
-        <div className="page-head__actions">
-          <Link className="button" to="/admin/users/new">
-            {t("users.new")}
-          </Link>
-          <Link className="button button--secondary" to="/admin/users/import">
-            {t("users.import")}
-          </Link>
-        </div>
-      </div>
+      <PageHead title={t("users.title")}>
+        <Link className="button" to="/admin/users/new">
+          {t("users.new")}
+        </Link>
+        <Link className="button button--secondary" to="/admin/users/import">
+          {t("users.import")}
+        </Link>
+      </PageHead>
 
       <Form method="get" className="card filters" aria-label={t("users.filters")}>
         <Field id="q" label={t("users.search")}>

@@ -4,6 +4,7 @@ import { DateRangeFields } from "~/components/forms/DateRangeFields";
 import { Field } from "~/components/forms/Field";
 import { FilterButtons } from "~/components/forms/FilterButtons";
 import { namedChoices, SelectField } from "~/components/forms/SelectField";
+import { PageHead } from "~/components/layout/PageHead";
 import { MeetingRow } from "~/components/meetings/MeetingRow";
 import { Pagination } from "~/components/layout/Pagination";
 import { parsePage } from "~/utils/params";
@@ -67,19 +68,18 @@ export default function Meetings() {
   const filtered = Boolean(filters.q || filters.from || filters.to || filters.status || filters.category || filters.chair || filters.series);
   return (
     <>
-      <div className="page-head">
-        <h1>{t("meetings.list.title")}</h1>
+      <PageHead title={t("meetings.list.title")}>
         {canWrite ? (
-          <div className="page-head__actions">
+          <>
             <Link className="button button--secondary" to="/series">
               {t("review.series.title")}
             </Link>
             <Link className="button" to="/meetings/new">
               {t("nav.newMeeting")}
             </Link>
-          </div>
+          </>
         ) : null}
-      </div>
+      </PageHead>
       {searchParams.get("deleted") === "1" ? (
         <p className="flash" role="status">
           {t("draft.delete.done")}

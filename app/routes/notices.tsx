@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageHead } from "~/components/layout/PageHead";
 import { listNotices, markNoticesRead } from "~/models/notices.server";
 import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -43,14 +44,11 @@ export default function Notices() {
   const unread = notices.filter((n) => !n.read).length;
   return (
     <>
-      <div className="page-head">
-        <h1>{t("notices.title")}</h1>
-        <div className="page-head__actions">
-          <Link className="button button--secondary" to="/account/notices">
-            {t("notices.settings")}
-          </Link>
-        </div>
-      </div>
+      <PageHead title={t("notices.title")}>
+        <Link className="button button--secondary" to="/account/notices">
+          {t("notices.settings")}
+        </Link>
+      </PageHead>
       <p>{t("notices.intro")}</p>
       <div className="notices-tools">
         <nav aria-label={t("notices.title")} className="notices-tabs">
