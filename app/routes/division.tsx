@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FigureList } from "~/components/charts/FigureList";
 import { DataTable } from "~/components/layout/DataTable";
+import { PageHead } from "~/components/layout/PageHead";
 import { getDivisionSummary } from "~/models/division.server";
 import noticeStyles from "~/styles/notices.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -41,14 +42,11 @@ export default function DivisionDashboard() {
   }));
   return (
     <>
-      <div className="page-head">
-        <h1>{t("division.title", { division })}</h1>
-        <div className="page-head__actions">
-          <Link className="button button--secondary" to="/actions">
-            {t("division.allItems")}
-          </Link>
-        </div>
-      </div>
+      <PageHead title={t("division.title", { division })}>
+        <Link className="button button--secondary" to="/actions">
+          {t("division.allItems")}
+        </Link>
+      </PageHead>
       <p>{t("division.intro", { side: t(`divisionSide.${summary.side}`) })}</p>
       <FigureList className="division-figures" items={figures.map((f) => ({ ...f, value: n(f.value) }))} />
       <section aria-labelledby="overdue-title">
