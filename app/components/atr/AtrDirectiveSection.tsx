@@ -98,7 +98,7 @@ export function AtrDirectiveSection({
   const headingId = `atr-directive-${directive.number}`;
   return (
     <section
-      className={`atr-directive${withdrawn ? " atr-directive--withdrawn" : ""}`}
+      className={`card atr-directive${withdrawn ? " atr-directive--withdrawn" : ""}`}
       aria-labelledby={headingId}
       data-directive-number={directive.number}
     >

@@ -35,7 +35,7 @@ export function AtrSummary({ report }: { report: AtrPageReport }) {
     { label: t("atr.col.rate"), cell: (f) => formatPercent(f.completionRate, locale) },
   ];
   return (
-    <section className="atr-summary" aria-labelledby="atr-summary-heading">
+    <section className="card atr-summary" aria-labelledby="atr-summary-heading">
       <h2 id="atr-summary-heading">{t("atr.summary")}</h2>
       <dl className="atr-figures">
         {headline.map((f) => (
