@@ -8,7 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import type { MessageKey } from "~/i18n";
-import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { directiveAudit, recordAudit, requestOrigin } from "~/models/audit.server";
 import { saveMeetingFromEditor } from "~/models/meeting-save.server";
 import { getMasterData, masterCodes } from "~/models/meeting-master.server";
 import {
@@ -179,13 +179,9 @@ export async function publishedChangeAction(request: Request, viewer: Viewer, me
   }
   const count = "affected" in result ? result.affected : result.created + result.reinstated;
   await recordAudit({
-    actorId: viewer.id,
-    actorUsername: viewer.username,
+    ...directiveAudit(viewer, change.directiveId, requestOrigin(request)),
     action: `meeting.${change.intent}`,
-    targetType: "directive",
-    targetId: change.directiveId,
     details: { meetingId: meeting.id, reason: change.reason, items: count },
-    ...requestOrigin(request),
   });
   throw redirect(`/meetings/${meeting.id}/edit?done=${done}&n=${count}#directive-${change.directiveId}`);
 }
