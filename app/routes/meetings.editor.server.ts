@@ -19,6 +19,7 @@ import {
   type AddAssigneeResult,
   type PublishedChangeResult,
 } from "~/models/publish.server";
+import { newAssigneeFrom } from "~/models/published-changes.server";
 import { emptyDirective, fieldErrorsFrom, LIMITS, meetingFormSchema, type FieldErrors, type MeetingFormValues } from "~/schemas/meeting";
 import { meetingValuesFromFormData } from "~/schemas/meeting-form-data";
 import { publishedChangeSchema, publishedChangeValuesFromFormData, type PublishedChangeValues } from "~/schemas/published-change";
@@ -157,19 +158,7 @@ export async function publishedChangeAction(request: Request, viewer: Viewer, me
       done = "due-date-changed";
       break;
     case "add-assignee":
-      result = await addAssignee(viewer, {
-        ...base,
-        assignee:
-          change.assigneeKind === "DEPARTMENT"
-            ? { kind: "department", departmentCode: change.departmentCode }
-            : {
-                kind: "district-role",
-                districtRole: change.assigneeKind as "COLLECTOR" | "SP",
-                scope: change.scope as "ALL" | "DIVISIONS" | "DISTRICTS",
-                divisionCodes: change.divisions,
-                districtCodes: change.districts,
-              },
-      });
+      result = await addAssignee(viewer, { ...base, assignee: newAssigneeFrom(change) });
       done = "assignee-added";
       break;
   }
