@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ItemLine } from "~/domain/views";
 import { formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
+import { ColumnHeads, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
 
 export function OpenItemsTable({ items }: { items: ItemLine[] }) {
   const t = useT();
@@ -15,12 +15,9 @@ export function OpenItemsTable({ items }: { items: ItemLine[] }) {
       <table className="data item-lines">
         <thead>
           <tr>
-            <th scope="col">{t("common.directive")}</th>
-            <th scope="col">{t("drill.col.assignedTo")}</th>
-            <th scope="col">{t("common.dueDate")}</th>
-            <th scope="col">{t("common.status")}</th>
-            <th scope="col">{t("dash.col.overdue")}</th>
-            <th scope="col">{t("common.remark")}</th>
+            <ColumnHeads
+              keys={["common.directive", "drill.col.assignedTo", "common.dueDate", "common.status", "dash.col.overdue", "common.remark"]}
+            />
             <ViewItemHeader />
           </tr>
         </thead>

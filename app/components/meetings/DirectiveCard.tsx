@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import type { DirectiveItem, DirectiveView } from "~/domain/meeting-views";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import { ColumnHeads } from "~/components/drill/ItemCells";
 import { describeAssignee } from "./assignee-text";
 import { DirectiveProgress } from "./DirectiveProgress";
 
@@ -38,9 +39,7 @@ function DirectiveItems({ items }: { items: DirectiveItem[] }) {
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">{t("meetings.page.assignee")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("common.dueDate")}</th>
+              <ColumnHeads keys={["meetings.page.assignee", "common.status", "common.dueDate"]} />
             </tr>
           </thead>
           <tbody>
