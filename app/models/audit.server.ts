@@ -42,6 +42,22 @@ export function requestOrigin(request: Request): { ip: string | null; userAgent:
   };
 }
 
+/** The fields of every audit row of a change to a directive, but its action and details: who, which directive, from where. */
+export function directiveAudit(
+  viewer: Pick<Viewer, "id" | "username">,
+  directiveId: number | string,
+  origin: ReturnType<typeof requestOrigin> | undefined,
+) {
+  return {
+    actorId: viewer.id,
+    actorUsername: viewer.username,
+    targetType: "directive",
+    targetId: String(directiveId),
+    ip: origin?.ip ?? null,
+    userAgent: origin?.userAgent ?? null,
+  };
+}
+
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditFilters {

@@ -5,7 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db.server";
 import { z } from "zod";
-import { MEETING_STATUSES } from "~/domain/vocabulary";
+import { MEETING_STATUSES, type HistoryKind } from "~/domain/vocabulary";
 import { col, selectChecked } from "./rows.server";
 
 const COUNT_ROW = z.object({ n: col.int() });
@@ -95,22 +95,19 @@ export async function createMissingItems(tx: DbOrTx, directiveCondition: SQL, ac
   return row.n;
 }
 
-/** Withdraw the live items matching `itemCondition` (on action_items `a`), each with a WITHDRAWN row. */
-export async function withdrawItems(tx: DbOrTx, itemCondition: SQL, actor: Actor, reason: string): Promise<number> {
+/**
+ * Run `update` (an UPDATE of action_items `a`, without its RETURNING clause) and give every item it
+ * changes a history row of `kind`, status unchanged, with the remark; the number of items changed.
+ */
+async function updateItemsWithHistory(tx: DbOrTx, update: SQL, kind: HistoryKind, actor: Actor, remark: string): Promise<number> {
   const at = timestamp(actor.at);
   const [row] = await selectChecked(
     COUNT_ROW,
     sql`
-      WITH withdrawn AS (
-        UPDATE action_items a
-        SET withdrawn_at = ${at}, withdrawn_reason = ${reason}, version = a.version + 1,
-          updated_at = ${at}, updated_by_id = ${actor.id}
-        WHERE a.withdrawn_at IS NULL AND ${itemCondition}
-        RETURNING a.id, a.status, a.version
-      ),
+      WITH changed AS (${update} RETURNING a.id, a.status, a.version),
       history AS (
         INSERT INTO action_item_history (action_item_id, at, actor_id, kind, from_status, to_status, remark, version)
-        SELECT id, ${at}, ${actor.id}, 'WITHDRAWN', status, status, ${reason}, version FROM withdrawn
+        SELECT id, ${at}, ${actor.id}, ${kind}::history_kind, status, status, ${remark}, version FROM changed
         RETURNING 1
       )
       SELECT count(*)::int AS n FROM history
@@ -118,6 +115,23 @@ export async function withdrawItems(tx: DbOrTx, itemCondition: SQL, actor: Actor
     tx,
   );
   return row.n;
+}
+
+/** Withdraw the live items matching `itemCondition` (on action_items `a`), each with a WITHDRAWN row. */
+export async function withdrawItems(tx: DbOrTx, itemCondition: SQL, actor: Actor, reason: string): Promise<number> {
+  const at = timestamp(actor.at);
+  return updateItemsWithHistory(
+    tx,
+    sql`
+      UPDATE action_items a
+      SET withdrawn_at = ${at}, withdrawn_reason = ${reason}, version = a.version + 1,
+        updated_at = ${at}, updated_by_id = ${actor.id}
+      WHERE a.withdrawn_at IS NULL AND ${itemCondition}
+    `,
+    "WITHDRAWN",
+    actor,
+    reason,
+  );
 }
 
 export interface LockedDirective {
@@ -168,28 +182,20 @@ export async function reconcileDirective(tx: DbOrTx, directiveId: number, actor:
     actor,
     reason,
   );
-  const [reinstated] = await selectChecked(
-    COUNT_ROW,
-    sql`
-      WITH targets AS (${targets}),
-      reinstated AS (
-        UPDATE action_items a
-        SET withdrawn_at = NULL, withdrawn_reason = NULL, assignee_id = t.assignee_id, version = a.version + 1,
-          due_date = CASE WHEN a.due_date IS DISTINCT FROM a.original_due_date AND a.due_date > d.due_date
-                          THEN a.due_date ELSE d.due_date END,
-          original_due_date = d.due_date, updated_at = ${at}, updated_by_id = ${actor.id}
-        FROM targets t, directives d
-        WHERE ${SAME_TARGET} AND d.id = a.directive_id AND a.directive_id = ${directiveId} AND a.withdrawn_at IS NOT NULL
-        RETURNING a.id, a.status, a.version
-      ),
-      history AS (
-        INSERT INTO action_item_history (action_item_id, at, actor_id, kind, from_status, to_status, remark, version)
-        SELECT id, ${at}, ${actor.id}, 'CREATED', status, status, ${reason}, version FROM reinstated
-        RETURNING 1
-      )
-      SELECT count(*)::int AS n FROM history
-    `,
+  const reinstated = await updateItemsWithHistory(
     tx,
+    sql`
+      UPDATE action_items a
+      SET withdrawn_at = NULL, withdrawn_reason = NULL, assignee_id = t.assignee_id, version = a.version + 1,
+        due_date = CASE WHEN a.due_date IS DISTINCT FROM a.original_due_date AND a.due_date > d.due_date
+                        THEN a.due_date ELSE d.due_date END,
+        original_due_date = d.due_date, updated_at = ${at}, updated_by_id = ${actor.id}
+      FROM (${targets}) t, directives d
+      WHERE ${SAME_TARGET} AND d.id = a.directive_id AND a.directive_id = ${directiveId} AND a.withdrawn_at IS NOT NULL
+    `,
+    "CREATED",
+    actor,
+    reason,
   );
   // Items whose line was withdrawn but that another line still covers now belong to that line.
   await tx.execute(sql`
@@ -200,5 +206,5 @@ export async function reconcileDirective(tx: DbOrTx, directiveId: number, actor:
       AND EXISTS (SELECT 1 FROM directive_assignees da WHERE da.id = a.assignee_id AND da.withdrawn_at IS NOT NULL)
   `);
   const created = await createMissingItems(tx, sql`d.id = ${directiveId}`, actor, reason);
-  return { withdrawn, reinstated: reinstated.n, created };
+  return { withdrawn, reinstated, created };
 }

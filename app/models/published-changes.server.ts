@@ -116,6 +116,25 @@ export type NewAssignee =
   | { kind: "district-role"; districtRole: DistrictRole; scope: AssigneeScope; divisionCodes: string[]; districtCodes: string[] }
   | { kind: "department"; departmentCode: string };
 
+/** The form's "who must act" (add an assignee, add a directive), already checked by its schema, as a new assignee line. */
+export function newAssigneeFrom(choice: {
+  assigneeKind: string;
+  scope: string;
+  divisions: string[];
+  districts: string[];
+  departmentCode: string;
+}): NewAssignee {
+  return choice.assigneeKind === "DEPARTMENT"
+    ? { kind: "department", departmentCode: choice.departmentCode }
+    : {
+        kind: "district-role",
+        districtRole: choice.assigneeKind as DistrictRole,
+        scope: choice.scope as AssigneeScope,
+        divisionCodes: choice.divisions,
+        districtCodes: choice.districts,
+      };
+}
+
 export type AddAssigneeResult =
   { ok: true; created: number; reinstated: number } | { ok: false; reason: "not-found" | "not-published" | "directive-withdrawn" | "unknown-code" };
 

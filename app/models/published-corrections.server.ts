@@ -11,7 +11,7 @@ import { isoDateInIndia } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import type { DirectiveCorrectionView } from "~/domain/correction-views";
 import type { Priority } from "../../db/schema";
-import { recordAudit } from "./audit.server";
+import { directiveAudit, recordAudit } from "./audit.server";
 import { createMissingItems, inTransaction, lockDirective, timestamp } from "./publish-items.server";
 import { insertAssigneeLine, type NewAssignee } from "./published-changes.server";
 import { actionItemScopeSql } from "./scope.server";
@@ -124,14 +124,9 @@ export async function correctDirectiveText(viewer: Viewer, change: TextCorrectio
     const notified = await noticeOfCorrection(t, { correctionId: correction.id, directiveId: directive.id, at, reason: change.reason });
     await recordAudit(
       {
-        actorId: viewer.id,
-        actorUsername: viewer.username,
+        ...directiveAudit(viewer, directive.id, change.origin),
         action: "meeting.correct-text",
-        targetType: "directive",
-        targetId: String(directive.id),
         details: { meetingId: directive.meetingId, reason: change.reason, items: row.n, notified },
-        ip: change.origin?.ip ?? null,
-        userAgent: change.origin?.userAgent ?? null,
       },
       t,
     );
@@ -271,14 +266,9 @@ export async function addPublishedDirective(viewer: Viewer, input: NewPublishedD
       const items = await createMissingItems(t, sql`d.id = ${directive.id}`, { id: viewer.id, at }, input.reason);
       await recordAudit(
         {
-          actorId: viewer.id,
-          actorUsername: viewer.username,
+          ...directiveAudit(viewer, directive.id, input.origin),
           action: "meeting.add-directive",
-          targetType: "directive",
-          targetId: String(directive.id),
           details: { meetingId: meeting.id, number: directive.number, reason: input.reason, items },
-          ip: input.origin?.ip ?? null,
-          userAgent: input.origin?.userAgent ?? null,
         },
         t,
       );

@@ -60,6 +60,18 @@ async function facet(where: SQL, select: SQL, join: SQL, group: SQL, order: SQL)
   };
 }
 
+/** A facet over master data joined as `alias` (its code and both names), in order of the English name. */
+function masterFacet(where: SQL, alias: string, join: SQL): Promise<{ options: FacetOption[]; total: number }> {
+  const m = sql.raw(alias);
+  return facet(
+    where,
+    sql`${m}.code AS value, ${m}.name_en AS label_en, ${m}.name_hi AS label_hi`,
+    join,
+    sql`${m}.code, ${m}.name_en, ${m}.name_hi`,
+    sql`${m}.name_en NULLS LAST`,
+  );
+}
+
 export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters): Promise<VerifyFacets> {
   const empty: VerifyFacets = {
     meetings: [],
@@ -79,34 +91,14 @@ export async function countVerifyFacets(viewer: Viewer, filters: VerifyFilters):
       sql`m.id`,
       sql`m.meeting_date DESC, m.id DESC`,
     ),
-    facet(
+    masterFacet(
       verifyQueueWhere(viewer, filters, "series"),
-      sql`s.code AS value, s.name_en AS label_en, s.name_hi AS label_hi`,
+      "s",
       sql`JOIN meetings m ON m.id = a.meeting_id LEFT JOIN meeting_series s ON s.id = m.series_id`,
-      sql`s.code, s.name_en, s.name_hi`,
-      sql`s.name_en NULLS LAST`,
     ),
-    facet(
-      verifyQueueWhere(viewer, filters, "division"),
-      sql`v.code AS value, v.name_en AS label_en, v.name_hi AS label_hi`,
-      sql`LEFT JOIN divisions v ON v.id = a.division_id`,
-      sql`v.code, v.name_en, v.name_hi`,
-      sql`v.name_en NULLS LAST`,
-    ),
-    facet(
-      verifyQueueWhere(viewer, filters, "district"),
-      sql`t.code AS value, t.name_en AS label_en, t.name_hi AS label_hi`,
-      sql`LEFT JOIN districts t ON t.id = a.district_id`,
-      sql`t.code, t.name_en, t.name_hi`,
-      sql`t.name_en NULLS LAST`,
-    ),
-    facet(
-      verifyQueueWhere(viewer, filters, "department"),
-      sql`p.code AS value, p.name_en AS label_en, p.name_hi AS label_hi`,
-      sql`LEFT JOIN departments p ON p.id = a.department_id`,
-      sql`p.code, p.name_en, p.name_hi`,
-      sql`p.name_en NULLS LAST`,
-    ),
+    masterFacet(verifyQueueWhere(viewer, filters, "division"), "v", sql`LEFT JOIN divisions v ON v.id = a.division_id`),
+    masterFacet(verifyQueueWhere(viewer, filters, "district"), "t", sql`LEFT JOIN districts t ON t.id = a.district_id`),
+    masterFacet(verifyQueueWhere(viewer, filters, "department"), "p", sql`LEFT JOIN departments p ON p.id = a.department_id`),
     selectChecked(
       LATE_ROW,
       sql`

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { CarriedActions } from "~/components/review/CarriedActions";
 import { ReviewedDirectives } from "~/components/review/ReviewedDirectives";
-import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { directiveAudit, recordAudit, requestOrigin } from "~/models/audit.server";
 import { closeCarriedDirective, listReviewedDirectives, reissueCarriedDirective } from "~/models/carry-over.server";
 import { getMeetingSeriesInfo } from "~/models/series.server";
 import { carriedChangeSchema } from "~/schemas/review";
@@ -83,13 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<CarriedActionData>({ ...echo, formError: CARRIED_REFUSALS[result.reason] }, { status: result.reason === "not-found" ? 404 : 409 });
   }
   await recordAudit({
-    actorId: viewer.id,
-    actorUsername: viewer.username,
+    ...directiveAudit(viewer, v.directiveId, requestOrigin(request)),
     action: `meeting.${v.intent}`,
-    targetType: "directive",
-    targetId: v.directiveId,
     details: { meetingId, reason: v.reason, items: result.affected, dueDate: v.dueDate || undefined },
-    ...requestOrigin(request),
   });
   throw redirect(`/meetings/${meetingId}?carried=${v.intent === "close-carried" ? "closed" : "reissued"}&n=${result.affected}#reviewed-title`);
 }

@@ -11,6 +11,7 @@ import type { MessageKey } from "~/i18n";
 import { requestOrigin } from "~/models/audit.server";
 import { getMeeting } from "~/models/meeting.server";
 import { getMasterData, masterCodes } from "~/models/meeting-master.server";
+import { newAssigneeFrom } from "~/models/published-changes.server";
 import { addPublishedDirective } from "~/models/published-corrections.server";
 import type { FieldErrors } from "~/schemas/meeting";
 import { addDirectiveValuesFromFormData, emptyAddDirective, parseAddDirective, type AddDirectiveValues } from "~/schemas/published-corrections";
@@ -53,16 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await addPublishedDirective(viewer, {
     meetingId: meeting.id,
     ...parsed.data,
-    assignee:
-      values.assigneeKind === "DEPARTMENT"
-        ? { kind: "department", departmentCode: values.departmentCode }
-        : {
-            kind: "district-role",
-            districtRole: values.assigneeKind as "COLLECTOR" | "SP",
-            scope: values.scope as "ALL" | "DIVISIONS" | "DISTRICTS",
-            divisionCodes: values.divisions,
-            districtCodes: values.districts,
-          },
+    assignee: newAssigneeFrom(values),
     origin: requestOrigin(request),
   });
   if (result.ok) throw redirect(`/meetings/${meeting.id}/edit?done=directive-added&n=${result.items}#directive-${result.directiveId}`);

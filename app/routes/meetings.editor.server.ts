@@ -8,7 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import type { MessageKey } from "~/i18n";
-import { recordAudit, requestOrigin } from "~/models/audit.server";
+import { directiveAudit, recordAudit, requestOrigin } from "~/models/audit.server";
 import { saveMeetingFromEditor } from "~/models/meeting-save.server";
 import { getMasterData, masterCodes } from "~/models/meeting-master.server";
 import {
@@ -19,6 +19,7 @@ import {
   type AddAssigneeResult,
   type PublishedChangeResult,
 } from "~/models/publish.server";
+import { newAssigneeFrom } from "~/models/published-changes.server";
 import { emptyDirective, fieldErrorsFrom, LIMITS, meetingFormSchema, type FieldErrors, type MeetingFormValues } from "~/schemas/meeting";
 import { meetingValuesFromFormData } from "~/schemas/meeting-form-data";
 import { publishedChangeSchema, publishedChangeValuesFromFormData, type PublishedChangeValues } from "~/schemas/published-change";
@@ -157,19 +158,7 @@ export async function publishedChangeAction(request: Request, viewer: Viewer, me
       done = "due-date-changed";
       break;
     case "add-assignee":
-      result = await addAssignee(viewer, {
-        ...base,
-        assignee:
-          change.assigneeKind === "DEPARTMENT"
-            ? { kind: "department", departmentCode: change.departmentCode }
-            : {
-                kind: "district-role",
-                districtRole: change.assigneeKind as "COLLECTOR" | "SP",
-                scope: change.scope as "ALL" | "DIVISIONS" | "DISTRICTS",
-                divisionCodes: change.divisions,
-                districtCodes: change.districts,
-              },
-      });
+      result = await addAssignee(viewer, { ...base, assignee: newAssigneeFrom(change) });
       done = "assignee-added";
       break;
   }
@@ -179,13 +168,9 @@ export async function publishedChangeAction(request: Request, viewer: Viewer, me
   }
   const count = "affected" in result ? result.affected : result.created + result.reinstated;
   await recordAudit({
-    actorId: viewer.id,
-    actorUsername: viewer.username,
+    ...directiveAudit(viewer, change.directiveId, requestOrigin(request)),
     action: `meeting.${change.intent}`,
-    targetType: "directive",
-    targetId: change.directiveId,
     details: { meetingId: meeting.id, reason: change.reason, items: count },
-    ...requestOrigin(request),
   });
   throw redirect(`/meetings/${meeting.id}/edit?done=${done}&n=${count}#directive-${change.directiveId}`);
 }

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ItemLine } from "~/domain/views";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { CompletedOrOverdueCell, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
+import { ColumnHeads, CompletedOrOverdueCell, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
 import { DataTable } from "~/components/layout/DataTable";
 
 export function DrillText({ en, hi }: { en: string; hi: string }) {
@@ -41,11 +41,7 @@ export function DirectiveAssigneesTable({ rows, reader }: { rows: ItemLine[]; re
       testId="assignees"
       head={
         <>
-          <th scope="col">{t("dash.col.assignee")}</th>
-          <th scope="col">{t("common.status")}</th>
-          <th scope="col">{t("common.dueDate")}</th>
-          <th scope="col">{t("drill.col.completedOrOverdue")}</th>
-          <th scope="col">{t("common.remark")}</th>
+          <ColumnHeads keys={["dash.col.assignee", "common.status", "common.dueDate", "drill.col.completedOrOverdue", "common.remark"]} />
           <ViewItemHeader />
         </>
       }

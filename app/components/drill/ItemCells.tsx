@@ -1,9 +1,11 @@
-// Table cells the drill-downs share: an item's due date (with the date it was extended from), its
-// completion date or days overdue, and its latest remark with the link to the item.
+// Table cells the item tables share (drill-downs, the meeting page): the column headers, an item's due
+// date (with the date it was extended from), its completion date or days overdue, and its latest remark
+// with the link to the item.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/actions/StatusBadge";
 import type { ItemLine } from "~/domain/views";
+import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 
@@ -60,6 +62,20 @@ export function CompletedOrOverdueCell({
     );
   }
   return <td>—</td>;
+}
+
+/** Column headers named by their message keys, in order. */
+export function ColumnHeads({ keys }: { keys: MessageKey[] }) {
+  const t = useT();
+  return (
+    <>
+      {keys.map((key) => (
+        <th key={key} scope="col">
+          {t(key)}
+        </th>
+      ))}
+    </>
+  );
 }
 
 /** The last column's header: the links to the items, named for screen readers only. */

@@ -4,6 +4,8 @@ import { Link } from "@remix-run/react";
 import type { DirectiveItem, DirectiveView } from "~/domain/meeting-views";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
+import { ColumnHeads } from "~/components/drill/ItemCells";
+import { DataTable } from "~/components/layout/DataTable";
 import { describeAssignee } from "./assignee-text";
 import { DirectiveProgress } from "./DirectiveProgress";
 
@@ -34,36 +36,25 @@ function DirectiveItems({ items }: { items: DirectiveItem[] }) {
   return (
     <details className="items">
       <summary>{t("meetings.page.itemsList", { n: formatNumber(items.length, locale) })}</summary>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("meetings.page.assignee")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("common.dueDate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} className={item.withdrawn ? "row--withdrawn" : undefined}>
-                <td>
-                  <Link to={`/actions/${item.id}`}>
-                    {item.district
-                      ? `${pickText(locale, item.district.nameEn, item.district.nameHi)} · ${t(`districtRole.${item.districtRole!}`)}`
-                      : pickText(locale, item.department?.nameEn, item.department?.nameHi)}
-                  </Link>
-                </td>
-                <td>
-                  <span className={`status status--${item.status}`}>{t(`status.${item.status}`)}</span>{" "}
-                  {item.overdue ? <span className="status status--OVERDUE">{t("status.OVERDUE")}</span> : null}
-                  {item.withdrawn ? <span className="muted"> {t("meetings.withdrawn")}</span> : null}
-                </td>
-                <td>{formatDate(item.dueDate, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable head={<ColumnHeads keys={["meetings.page.assignee", "common.status", "common.dueDate"]} />}>
+        {items.map((item) => (
+          <tr key={item.id} className={item.withdrawn ? "row--withdrawn" : undefined}>
+            <td>
+              <Link to={`/actions/${item.id}`}>
+                {item.district
+                  ? `${pickText(locale, item.district.nameEn, item.district.nameHi)} · ${t(`districtRole.${item.districtRole!}`)}`
+                  : pickText(locale, item.department?.nameEn, item.department?.nameHi)}
+              </Link>
+            </td>
+            <td>
+              <span className={`status status--${item.status}`}>{t(`status.${item.status}`)}</span>{" "}
+              {item.overdue ? <span className="status status--OVERDUE">{t("status.OVERDUE")}</span> : null}
+              {item.withdrawn ? <span className="muted"> {t("meetings.withdrawn")}</span> : null}
+            </td>
+            <td>{formatDate(item.dueDate, locale)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }

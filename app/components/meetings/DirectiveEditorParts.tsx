@@ -3,10 +3,10 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { MessageKey } from "~/i18n";
 import type { DirectiveFormValues } from "~/schemas/meeting";
-import { LIMITS } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
 import { AssigneePicker, DepartmentPicker, type InputProps, type PickerMasterData } from "./AssigneePicker";
-import { describedBy, FieldError } from "./fields";
+import { DueFieldset } from "./DueFieldset";
+import { FieldError } from "./fields";
 
 /** Submit buttons with an intent, so they work without JavaScript; with it, they change the field array in place. */
 export function DirectiveTools({
@@ -63,6 +63,7 @@ export function DirectiveTools({
   );
 }
 
+/** The due date of a directive in the editor, registered with react-hook-form. */
 export function DueFields({
   base,
   id,
@@ -82,47 +83,17 @@ export function DueFields({
 }) {
   const t = useT();
   return (
-    <fieldset className="due">
-      <legend>{t("common.dueDate")}</legend>
-      <div className="due__options">
-        <div className="due__option">
-          <label className="choice">
-            <input type="radio" value="DAYS" defaultChecked={defaults.dueMode === "DAYS"} {...field(`${base}.dueMode`)} id={id("dueMode-DAYS")} />
-            <span>{t("meetings.directive.dueInDays")}</span>
-          </label>
-          <div className="field field--inline" hidden={hydrated && dueMode !== "DAYS"}>
-            <label htmlFor={id("dueInDays")} className="visually-hidden">
-              {t("meetings.directive.daysLabel")}
-            </label>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={LIMITS.dueInDays}
-              defaultValue={defaults.dueInDays}
-              {...field(`${base}.dueInDays`)}
-              {...describedBy(id("dueInDays"), errors.dueInDays)}
-            />
-            <span aria-hidden="true">{t("meetings.directive.daysSuffix")}</span>
-            <FieldError id={id("dueInDays")} error={errors.dueInDays} />
-          </div>
-        </div>
-        <div className="due__option">
-          <label className="choice">
-            <input type="radio" value="DATE" defaultChecked={defaults.dueMode === "DATE"} {...field(`${base}.dueMode`)} id={id("dueMode-DATE")} />
-            <span>{t("meetings.directive.dueOnDate")}</span>
-          </label>
-          <div className="field field--inline" hidden={hydrated && dueMode !== "DATE"}>
-            <label htmlFor={id("dueDate")} className="visually-hidden">
-              {t("meetings.directive.dateLabel")}
-            </label>
-            <input type="date" defaultValue={defaults.dueDate} {...field(`${base}.dueDate`)} {...describedBy(id("dueDate"), errors.dueDate)} />
-            <FieldError id={id("dueDate")} error={errors.dueDate} />
-          </div>
-        </div>
-      </div>
-      <FieldError id={id("dueMode")} error={errors.dueMode} />
-    </fieldset>
+    <DueFieldset
+      legend={t("common.dueDate")}
+      ids={{ DAYS: id("dueInDays"), DATE: id("dueDate"), mode: id("dueMode") }}
+      errors={{ DAYS: errors.dueInDays, DATE: errors.dueDate, mode: errors.dueMode }}
+      radio={(mode) => ({ defaultChecked: defaults.dueMode === mode, ...field(`${base}.dueMode`), id: id(`dueMode-${mode}`) })}
+      input={{
+        DAYS: { inputMode: "numeric", defaultValue: defaults.dueInDays, ...field(`${base}.dueInDays`) },
+        DATE: { defaultValue: defaults.dueDate, ...field(`${base}.dueDate`) },
+      }}
+      hidden={(mode) => hydrated && dueMode !== mode}
+    />
   );
 }
 

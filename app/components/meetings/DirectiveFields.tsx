@@ -3,9 +3,9 @@
 import { useWatch, type Control, type RegisterOptions, type UseFormRegister } from "react-hook-form";
 import type { DirectiveFormValues, MeetingFormValues } from "~/schemas/meeting";
 import { PRIORITIES } from "~/domain/vocabulary";
-import { LIMITS } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
 import { AssigneesFieldset, DirectiveTools, DueFields } from "./DirectiveEditorParts";
+import { DirectiveTextFields } from "./DirectiveTextFields";
 import type { PickerMasterData } from "./AssigneePicker";
 import { checkboxGroupProps, describedBy, Field, fieldId, NamedOptions, useErrorLookup } from "./fields";
 
@@ -70,26 +70,14 @@ export function DirectiveFields({
       </div>
 
       <div className="grid-2">
-        <Field id={id("textHi")} label={t("meetings.directive.textHi")} error={errors.textHi}>
-          <textarea
-            lang="hi"
-            rows={3}
-            maxLength={LIMITS.directiveText}
-            defaultValue={defaults.textHi}
-            {...register(`${base}.textHi`, { deps: [`${base}.textEn`] })}
-            {...describedBy(id("textHi"), errors.textHi)}
-          />
-        </Field>
-        <Field id={id("textEn")} label={t("meetings.directive.textEn")} error={errors.textEn}>
-          <textarea
-            lang="en"
-            rows={3}
-            maxLength={LIMITS.directiveText}
-            defaultValue={defaults.textEn}
-            {...register(`${base}.textEn`)}
-            {...describedBy(id("textEn"), errors.textEn)}
-          />
-        </Field>
+        <DirectiveTextFields
+          idPrefix={fieldId(base)}
+          values={defaults}
+          errorOf={(name) => errors[name]}
+          rows={3}
+          labels="meetings.directive"
+          field={(name) => register(`${base}.${name}`, name === "textHi" ? { deps: [`${base}.textEn`] } : undefined)}
+        />
       </div>
 
       <div className="grid-3">

@@ -1,5 +1,7 @@
 // A directive's text in both languages, as two labelled textareas (Hindi first, as the minutes are
-// written), with the form's own error at the top: shared by "add a directive" and "correct the text".
+// written), with the form's own error at the top: shared by "add a directive", "correct the text" and
+// the meeting editor.
+import type { ComponentProps } from "react";
 import type { MessageKey } from "~/i18n";
 import { LIMITS } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
@@ -14,16 +16,21 @@ export function FormErrorAlert({ error }: { error: MessageKey | undefined }) {
   ) : null;
 }
 
+/** `labels` picks the labels' wording (the editor's "Directive (Hindi)"); `field` gives a textarea's form props, by default its name. */
 export function DirectiveTextFields({
   idPrefix,
   values,
   errorOf,
   rows,
+  labels = "corrections.correct",
+  field = (name) => ({ name }),
 }: {
   idPrefix: string;
   values: { textHi: string; textEn: string };
   errorOf: (field: "textHi" | "textEn") => MessageKey | undefined;
   rows: number;
+  labels?: "corrections.correct" | "meetings.directive";
+  field?: (name: "textHi" | "textEn") => ComponentProps<"textarea">;
 }) {
   const t = useT();
   return (
@@ -31,9 +38,9 @@ export function DirectiveTextFields({
       {(["textHi", "textEn"] as const).map((name) => {
         const id = `${idPrefix}-${name}`;
         return (
-          <Field key={name} id={id} label={t(`corrections.correct.${name}`)} error={errorOf(name)}>
+          <Field key={name} id={id} label={t(`${labels}.${name}`)} error={errorOf(name)}>
             <textarea
-              name={name}
+              {...field(name)}
               lang={name === "textHi" ? "hi" : "en"}
               rows={rows}
               maxLength={LIMITS.directiveText}

@@ -3,10 +3,10 @@
 import { FormErrorAlert, ReasonField } from "./DirectiveTextFields";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { LIMITS } from "~/schemas/meeting";
 import { useT } from "~/utils/i18n";
 import type { PickerMasterData } from "./AssigneePicker";
-import { asMessageKey, describedBy, FieldError } from "./fields";
+import { DueFieldset } from "./DueFieldset";
+import { asMessageKey } from "./fields";
 import { NewAssigneeFields } from "./NewAssigneeFields";
 import type { ChangeableDirective, ChangeResult } from "./PublishedChanges";
 
@@ -110,52 +110,16 @@ export function DueDateChange({
     <details className="change" open={Boolean(dueResult)}>
       <summary>{t("meetings.change.dueDate")}</summary>
       <ChangeForm scope={dueScope} result={dueResult} submitLabel={t("meetings.change.dueDateSubmit")}>
-        <fieldset className="due">
-          <legend>{t("meetings.change.newDueDate")}</legend>
-          <div className="due__options">
-            <div className="due__option">
-              <label className="choice">
-                <input type="radio" name="dueMode" value="DAYS" defaultChecked={dueMode === "DAYS"} />
-                <span>{t("meetings.directive.dueInDays")}</span>
-              </label>
-              <div className="field field--inline">
-                <label htmlFor={`c-due-${d.id}-days`} className="visually-hidden">
-                  {t("meetings.directive.daysLabel")}
-                </label>
-                <input
-                  type="number"
-                  name="dueInDays"
-                  min={0}
-                  max={LIMITS.dueInDays}
-                  defaultValue={dueResult?.values.dueInDays ?? (d.dueInDays != null ? String(d.dueInDays) : "")}
-                  {...describedBy(`c-due-${d.id}-days`, fe(dueResult, "dueInDays"))}
-                />
-                <span aria-hidden="true">{t("meetings.directive.daysSuffix")}</span>
-                <FieldError id={`c-due-${d.id}-days`} error={fe(dueResult, "dueInDays")} />
-              </div>
-            </div>
-            <div className="due__option">
-              <label className="choice">
-                <input type="radio" name="dueMode" value="DATE" defaultChecked={dueMode === "DATE"} />
-                <span>{t("meetings.directive.dueOnDate")}</span>
-              </label>
-              <div className="field field--inline">
-                <label htmlFor={`c-due-${d.id}-date`} className="visually-hidden">
-                  {t("meetings.directive.dateLabel")}
-                </label>
-                <input
-                  type="date"
-                  name="dueDate"
-                  min={meetingDate}
-                  defaultValue={dueResult?.values.dueDate ?? (d.dueInDays == null ? (d.dueDate ?? "") : "")}
-                  {...describedBy(`c-due-${d.id}-date`, fe(dueResult, "dueDate"))}
-                />
-                <FieldError id={`c-due-${d.id}-date`} error={fe(dueResult, "dueDate")} />
-              </div>
-            </div>
-          </div>
-          <FieldError id={`c-due-${d.id}-mode`} error={fe(dueResult, "dueMode")} />
-        </fieldset>
+        <DueFieldset
+          legend={t("meetings.change.newDueDate")}
+          ids={{ DAYS: `c-due-${d.id}-days`, DATE: `c-due-${d.id}-date`, mode: `c-due-${d.id}-mode` }}
+          errors={{ DAYS: fe(dueResult, "dueInDays"), DATE: fe(dueResult, "dueDate"), mode: fe(dueResult, "dueMode") }}
+          radio={(mode) => ({ name: "dueMode", defaultChecked: dueMode === mode })}
+          input={{
+            DAYS: { name: "dueInDays", defaultValue: dueResult?.values.dueInDays ?? (d.dueInDays != null ? String(d.dueInDays) : "") },
+            DATE: { name: "dueDate", min: meetingDate, defaultValue: dueResult?.values.dueDate ?? (d.dueInDays == null ? (d.dueDate ?? "") : "") },
+          }}
+        />
       </ChangeForm>
     </details>
   );
