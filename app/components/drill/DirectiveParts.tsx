@@ -4,8 +4,8 @@ import { Link } from "@remix-run/react";
 import type { ItemLine } from "~/domain/views";
 import { formatDate } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { ColumnHeads, CompletedOrOverdueCell, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
-import { DataTable } from "~/components/layout/DataTable";
+import { CompletedOrOverdueCell, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
+import { ColumnHeads, DataTable } from "~/components/layout/DataTable";
 
 export function DrillText({ en, hi }: { en: string; hi: string }) {
   const t = useT();

@@ -5,7 +5,6 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/actions/StatusBadge";
 import type { ItemLine } from "~/domain/views";
-import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 
@@ -62,20 +61,6 @@ export function CompletedOrOverdueCell({
     );
   }
   return <td>—</td>;
-}
-
-/** Column headers named by their message keys, in order. */
-export function ColumnHeads({ keys }: { keys: MessageKey[] }) {
-  const t = useT();
-  return (
-    <>
-      {keys.map((key) => (
-        <th key={key} scope="col">
-          {t(key)}
-        </th>
-      ))}
-    </>
-  );
 }
 
 /** The last column's header: the links to the items, named for screen readers only. */

@@ -4,8 +4,8 @@ import { Link } from "@remix-run/react";
 import type { ItemLine } from "~/domain/views";
 import { formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { DataTable } from "~/components/layout/DataTable";
-import { ColumnHeads, DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
+import { ColumnHeads, DataTable } from "~/components/layout/DataTable";
+import { DueDateCell, RemarkAndLinkCells, StatusCell, ViewItemHeader } from "./ItemCells";
 
 export function OpenItemsTable({ items }: { items: ItemLine[] }) {
   const t = useT();

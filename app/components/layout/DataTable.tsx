@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/utils/i18n";
 
 /**
  * A table in its wrapper, which scrolls sideways on a phone. Give it a region name (`label` or
@@ -37,5 +39,19 @@ export function DataTable({
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** Column headers named by their message keys, in order. */
+export function ColumnHeads({ keys }: { keys: MessageKey[] }) {
+  const t = useT();
+  return (
+    <>
+      {keys.map((key) => (
+        <th key={key} scope="col">
+          {t(key)}
+        </th>
+      ))}
+    </>
   );
 }

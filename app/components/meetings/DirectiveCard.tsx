@@ -4,8 +4,7 @@ import { Link } from "@remix-run/react";
 import type { DirectiveItem, DirectiveView } from "~/domain/meeting-views";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pickText, useLocale, useT } from "~/utils/i18n";
-import { ColumnHeads } from "~/components/drill/ItemCells";
-import { DataTable } from "~/components/layout/DataTable";
+import { ColumnHeads, DataTable } from "~/components/layout/DataTable";
 import { describeAssignee } from "./assignee-text";
 import { DirectiveProgress } from "./DirectiveProgress";
 
