@@ -5,7 +5,7 @@
 // check replaces it. Messages are dictionary keys.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import {
   get,
   set,
@@ -14,7 +14,10 @@ import {
   type FieldErrors as RhfFieldErrors,
   type FieldValues,
   type Mode,
+  type Path,
+  type PathValue,
   type Resolver,
+  type UseFormRegister,
 } from "react-hook-form";
 import type { ZodTypeAny } from "zod";
 import type { MessageKey } from "~/i18n";
@@ -46,6 +49,21 @@ function toRhfErrors<T extends FieldValues>(errors: ServerFieldErrors | undefine
   return nested as RhfFieldErrors<T>;
 }
 
+/**
+ * What the user changed in a server-rendered control before the script arrived: a choice made, a
+ * box ticked, text typed. `undefined` when the control still shows what the server sent.
+ */
+function changedBeforeScript(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string | boolean | undefined {
+  if (el instanceof HTMLSelectElement) {
+    const changed = Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
+    return changed ? el.value : undefined;
+  }
+  if (el instanceof HTMLInputElement && el.type === "radio") return el.checked && !el.defaultChecked ? el.value : undefined;
+  if (el instanceof HTMLInputElement && el.type === "checkbox") return el.checked !== el.defaultChecked ? el.checked : undefined;
+  if (el instanceof HTMLInputElement && el.type === "file") return undefined;
+  return el.value !== el.defaultValue ? el.value : undefined;
+}
+
 export interface ServerFormOptions<TValues extends FieldValues> {
   defaultValues: DefaultValues<TValues>;
   /** The server's answer to the last post, if any. */
@@ -69,6 +87,32 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(sc
     errors,
   });
   const submit = useSubmit();
+
+  // On a slow phone the page can be used before its script runs; react-hook-form would then put
+  // every field back to its default when it takes the fields over. What the user changed is read
+  // just before that and given back once React runs, so a choice or a remark is not lost.
+  const typedEarly = useRef(new Map<string, string | boolean>());
+  const register: UseFormRegister<TValues> = (name, registerOptions) => {
+    const field = form.register(name, registerOptions);
+    return {
+      ...field,
+      ref: (el: unknown) => {
+        const control = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+        if (control && !hydrated && typeof control.value === "string") {
+          const early = changedBeforeScript(control);
+          if (early !== undefined) typedEarly.current.set(name, early);
+        }
+        field.ref(el);
+      },
+    };
+  };
+  useEffect(() => {
+    for (const [name, value] of typedEarly.current) {
+      form.setValue(name as Path<TValues>, value as PathValue<TValues, Path<TValues>>, { shouldDirty: true });
+    }
+    typedEarly.current.clear();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when React takes the page over
+  }, []);
 
   /** The field's message key: the server's before React runs, then react-hook-form's (own check or server). */
   function errorOf(path: string): MessageKey | undefined {
@@ -98,5 +142,5 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(sc
     })(event);
   }
 
-  return { ...form, hydrated, errorOf, hasErrors, onSubmit };
+  return { ...form, register, hydrated, errorOf, hasErrors, onSubmit };
 }
