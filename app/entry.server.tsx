@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { dictionaries } from "./i18n";
 import { FallbackMessagesContext } from "./utils/i18n";
 import { NonceProvider } from "./utils/nonce";
+import { scriptsAfterStyles } from "./utils/scripts-after-styles.server";
 
 export const streamTimeout = 5_000;
 
@@ -40,7 +41,10 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          // The page's script chunks are fetched behind its stylesheets (scripts-after-styles).
+          const html = scriptsAfterStyles();
+          html.pipe(body);
+          pipe(html);
         },
         onShellError(error: unknown) {
           reject(error);
