@@ -10,29 +10,20 @@ import { MIX_KEYS, type MixKey } from "~/domain/compliance-types";
 import { loader as actionsLoader } from "~/routes/actions._index";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { useTestDatabase } from "../support/database";
-import { createUser } from "../support/factories";
+
 import { buildComplianceFixture, FIXTURE_TODAY, ist, type ComplianceFixture } from "../support/factories-compliance";
-import { callRoute, getRequest, sessionCookieFor } from "../support/requests";
+import { callRoute, fixtureReaderCookies, getRequest, type FixtureReader } from "../support/requests";
 
 const { db } = useTestDatabase();
 let fx: ComplianceFixture;
-let cookies: Record<"official" | "secretariat" | "ajmerCollector" | "dipr", string>;
+let cookies: Record<FixtureReader, string>;
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(ist("2024-08-01 12:00"));
   fx = await buildComplianceFixture(db());
   const d = db();
-  const official = await createUser(d, { role: "OFFICIAL" });
-  const secretariat = await createUser(d, { role: "SECRETARIAT" });
-  const ajmerCollector = await createUser(d, { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "COLLECTOR" });
-  const dipr = await createUser(d, { role: "DEPARTMENT_OFFICER", departmentCode: "DIPR" });
-  cookies = {
-    official: await sessionCookieFor(official.id),
-    secretariat: await sessionCookieFor(secretariat.id),
-    ajmerCollector: await sessionCookieFor(ajmerCollector.id),
-    dipr: await sessionCookieFor(dipr.id),
-  };
+  cookies = await fixtureReaderCookies(d);
 });
 
 afterAll(() => {

@@ -10,13 +10,13 @@ import { getHeatMap } from "~/models/compliance-heat.server";
 import { loader as directiveLoader } from "~/routes/directives.$directiveId";
 import { loader as districtLoader } from "~/routes/districts.$districtCode";
 import { useTestDatabase } from "../support/database";
-import { createUser, districtByCode } from "../support/factories";
+import { districtByCode } from "../support/factories";
 import { buildComplianceFixture, ist, type ComplianceFixture } from "../support/factories-compliance";
-import { callRoute, getRequest, sessionCookieFor } from "../support/requests";
+import { callRoute, fixtureReaderCookies, getRequest, type FixtureReader } from "../support/requests";
 
 const { db } = useTestDatabase();
 let fx: ComplianceFixture;
-let cookies: Record<"official" | "secretariat" | "ajmerCollector" | "dipr", string>;
+let cookies: Record<FixtureReader, string>;
 let withdrawnDirectiveId: number;
 
 beforeAll(async () => {
@@ -50,16 +50,7 @@ beforeAll(async () => {
     originalDueDate: "2024-07-20",
     withdrawnAt: ist("2024-07-18 10:00"),
   });
-  const official = await createUser(d, { role: "OFFICIAL" });
-  const secretariat = await createUser(d, { role: "SECRETARIAT" });
-  const ajmerCollector = await createUser(d, { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "COLLECTOR" });
-  const dipr = await createUser(d, { role: "DEPARTMENT_OFFICER", departmentCode: "DIPR" });
-  cookies = {
-    official: await sessionCookieFor(official.id),
-    secretariat: await sessionCookieFor(secretariat.id),
-    ajmerCollector: await sessionCookieFor(ajmerCollector.id),
-    dipr: await sessionCookieFor(dipr.id),
-  };
+  cookies = await fixtureReaderCookies(d);
 });
 
 afterAll(() => {

@@ -15,12 +15,10 @@ import { getDistrictRanking } from "~/models/compliance.server";
 import { updateActionItem } from "~/models/action-item.server";
 import { withdrawDirective } from "~/models/publish.server";
 import { selectRows } from "~/models/sql.server";
-import { acceptCompletion, returnCompletion } from "~/models/verification.server";
 import type { Viewer } from "~/utils/auth.server";
-import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
 import { createUser, itemOfficers } from "../support/factories";
-import { buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
+import { buildComplianceFixture, FIXTURE_TODAY, ist, makeLifecycleMove } from "../support/factories-compliance";
 
 const t = useTestDatabase();
 const officerFor = itemOfficers(() => t.db());
@@ -140,25 +138,15 @@ describe("action_items.has_evidence", () => {
           if (items.length === 0) continue;
           let ok = false;
           if (o.kind === "update") {
-            const item = items[o.pick % items.length];
-            const moves = TRANSITIONS.filter((m) => m.from === item.status);
-            if (moves.length === 0) continue;
-            const move = moves[o.to % moves.length];
-            const input = { itemId: item.id, version: item.version, at: o.at };
-            const result =
-              move.kind === "VERIFIED"
-                ? await acceptCompletion(secretariat, input)
-                : move.kind === "RETURNED"
-                  ? await returnCompletion(secretariat, { ...input, remark: "प्रमाण अधूरा / evidence incomplete" })
-                  : await updateActionItem(
-                      move.actor === "SECRETARIAT" ? secretariat : await officerFor(item),
-                      { actionItemId: item.id, expectedVersion: item.version, toStatus: move.to, remark: "प्रगति / progress", at: o.at },
-                      {
-                        files: Array.from({ length: o.files }, (_, i) => ({ name: `photo-${i}.png`, bytes: PNG })),
-                        links: Array.from({ length: o.links }, (_, i) => `https://example.gov.in/report-${i}.pdf`),
-                      },
-                    );
-            ok = result.ok;
+            const evidenceOf = {
+              files: Array.from({ length: o.files }, (_, i) => ({ name: `photo-${i}.png`, bytes: PNG })),
+              links: Array.from({ length: o.links }, (_, i) => `https://example.gov.in/report-${i}.pdf`),
+            };
+            const moved = await makeLifecycleMove(items[o.pick % items.length], o.to, o.at, { secretariat, officerFor }, (viewer, input) =>
+              updateActionItem(viewer, input, evidenceOf),
+            );
+            if (moved === null) continue;
+            ok = moved;
           } else if (o.kind === "withdrawDirective") {
             const directives = await t
               .db()

@@ -15,12 +15,10 @@ import { getDistrictRanking } from "~/models/compliance.server";
 import { changeActionItemStatus } from "~/models/action-item-change.server";
 import { addAssignee, changeDirectiveDueDate, withdrawDirective } from "~/models/publish.server";
 import { selectRows } from "~/models/sql.server";
-import { acceptCompletion, returnCompletion } from "~/models/verification.server";
 import type { Viewer } from "~/utils/auth.server";
-import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
 import { createUser, itemOfficers } from "../support/factories";
-import { askAndDecideExtension, buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
+import { askAndDecideExtension, makeLifecycleMove, buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
 const officerFor = itemOfficers(() => t.db());
@@ -149,24 +147,9 @@ describe("action_items.last_reported_at", () => {
           if (directives.length === 0 || items.length === 0) continue;
           let ok = false;
           if (o.kind === "status") {
-            const item = items[o.pick % items.length];
-            const moves = TRANSITIONS.filter((m) => m.from === item.status);
-            if (moves.length === 0) continue;
-            const move = moves[o.to % moves.length];
-            const input = { itemId: item.id, version: item.version, at: o.at };
-            const result =
-              move.kind === "VERIFIED"
-                ? await acceptCompletion(secretariat, input)
-                : move.kind === "RETURNED"
-                  ? await returnCompletion(secretariat, { ...input, remark: "प्रमाण अधूरा / evidence incomplete" })
-                  : await changeActionItemStatus(move.actor === "SECRETARIAT" ? secretariat : await officerFor(item), {
-                      actionItemId: item.id,
-                      expectedVersion: item.version,
-                      toStatus: move.to,
-                      remark: "प्रगति / progress",
-                      at: o.at,
-                    });
-            ok = result.ok;
+            const moved = await makeLifecycleMove(items[o.pick % items.length], o.to, o.at, { secretariat, officerFor });
+            if (moved === null) continue;
+            ok = moved;
           } else if (o.kind === "extension") {
             const item = items[o.pick % items.length];
             ok = await askAndDecideExtension(await officerFor(item), secretariat, item, o.at, o.grant);

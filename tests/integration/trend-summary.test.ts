@@ -13,15 +13,12 @@ import * as schema from "../../db/schema";
 import type { ComplianceViewer } from "~/models/compliance-filters.server";
 import { type TrendSeries } from "~/models/compliance.server";
 import { getWeeklyTrend } from "~/models/compliance-trend.server";
-import { changeActionItemStatus } from "~/models/action-item-change.server";
 import { addAssignee, changeDirectiveDueDate, withdrawAssignee, withdrawDirective } from "~/models/publish.server";
 import { selectRows } from "~/models/sql.server";
-import { returnCompletion, acceptCompletion } from "~/models/verification.server";
 import type { Viewer } from "~/utils/auth.server";
-import { TRANSITIONS } from "~/utils/lifecycle";
 import { useTestDatabase } from "../support/database";
 import { createPublishedMeeting, createUser, itemOfficers } from "../support/factories";
-import { askAndDecideExtension, buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
+import { askAndDecideExtension, makeLifecycleMove, buildComplianceFixture, FIXTURE_TODAY, ist } from "../support/factories-compliance";
 
 const t = useTestDatabase();
 const officerFor = itemOfficers(() => t.db());
@@ -155,23 +152,9 @@ describe("weekly trend summary", () => {
               if (items.length === 0) continue;
               const item = items[o.pick % items.length];
               if (o.kind === "status") {
-                const moves = TRANSITIONS.filter((m) => m.from === item.status);
-                if (moves.length === 0) continue;
-                const move = moves[o.to % moves.length];
-                const input = { itemId: item.id, version: item.version, at: o.at };
-                const result =
-                  move.kind === "VERIFIED"
-                    ? await acceptCompletion(secretariat, input)
-                    : move.kind === "RETURNED"
-                      ? await returnCompletion(secretariat, { ...input, remark: "प्रमाण अधूरा / evidence incomplete" })
-                      : await changeActionItemStatus(move.actor === "SECRETARIAT" ? secretariat : await officerFor(item), {
-                          actionItemId: item.id,
-                          expectedVersion: item.version,
-                          toStatus: move.to,
-                          remark: "प्रगति / progress",
-                          at: o.at,
-                        });
-                ok = result.ok;
+                const moved = await makeLifecycleMove(item, o.to, o.at, { secretariat, officerFor });
+                if (moved === null) continue;
+                ok = moved;
               } else {
                 ok = await askAndDecideExtension(await officerFor(item), secretariat, item, o.at, o.grant);
               }

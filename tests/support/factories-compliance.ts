@@ -6,9 +6,12 @@ import type { Database } from "../../db/client.server";
 import * as schema from "../../db/schema";
 import type { ActionStatus, DistrictRole, HistoryKind } from "../../db/schema";
 import { departmentByCode, districtByCode, importRajasthan } from "./factories";
+import { changeActionItemStatus } from "~/models/action-item-change.server";
 import { decideExtension, requestExtension } from "~/models/extension.server";
+import { acceptCompletion, returnCompletion } from "~/models/verification.server";
 import type { Viewer } from "~/utils/auth.server";
 import { addDays } from "~/utils/format";
+import { TRANSITIONS } from "~/utils/lifecycle";
 
 export const FIXTURE_TODAY = "2024-08-01";
 
@@ -357,4 +360,33 @@ export async function askAndDecideExtension(
     at: new Date(at.getTime() + 60_000),
   });
   return decided.ok;
+}
+
+/** A status change as the property tests make it; a test may make it another way (with evidence, say). */
+export type StatusChange = (
+  viewer: Viewer,
+  input: { actionItemId: number; expectedVersion: number; toStatus: ActionStatus; remark: string; at: Date },
+) => Promise<{ ok: boolean }>;
+
+/**
+ * The property tests' "status" step: the `to`-th move the lifecycle allows from the item's status,
+ * made by whom it belongs to: accepted or returned by the secretariat, or a status change by the
+ * officer or the secretariat. Null when no move leaves that status; otherwise whether it was taken.
+ */
+export async function makeLifecycleMove(
+  item: typeof schema.actionItems.$inferSelect,
+  to: number,
+  at: Date,
+  actors: { secretariat: Viewer; officerFor: (item: typeof schema.actionItems.$inferSelect) => Promise<Viewer> },
+  change: StatusChange = changeActionItemStatus,
+): Promise<boolean | null> {
+  const moves = TRANSITIONS.filter((m) => m.from === item.status);
+  if (moves.length === 0) return null;
+  const move = moves[to % moves.length];
+  const input = { itemId: item.id, version: item.version, at };
+  if (move.kind === "VERIFIED") return (await acceptCompletion(actors.secretariat, input)).ok;
+  if (move.kind === "RETURNED") return (await returnCompletion(actors.secretariat, { ...input, remark: "प्रमाण अधूरा / evidence incomplete" })).ok;
+  const actor = move.actor === "SECRETARIAT" ? actors.secretariat : await actors.officerFor(item);
+  const result = await change(actor, { actionItemId: item.id, expectedVersion: item.version, toStatus: move.to, remark: "प्रगति / progress", at });
+  return result.ok;
 }

@@ -1,6 +1,8 @@
 // Build requests the way a browser would send them, and call route modules with them.
 import { SESSION_COOKIE } from "~/utils/auth.server";
 import { createSession } from "~/models/session.server";
+import type { DbOrTx } from "../../db/client.server";
+import { createUser } from "./factories";
 
 export const BASE_URL = "http://localhost:3000";
 
@@ -8,6 +10,22 @@ export const BASE_URL = "http://localhost:3000";
 export async function sessionCookieFor(userId: number): Promise<string> {
   const { token } = await createSession(userId, { ip: "127.0.0.1", userAgent: "vitest" });
   return `${SESSION_COOKIE}=${token}`;
+}
+
+/** The four readers the compliance fixture's route tests sign in as, each with a fresh session. */
+export type FixtureReader = "official" | "secretariat" | "ajmerCollector" | "dipr";
+
+export async function fixtureReaderCookies(d: DbOrTx): Promise<Record<FixtureReader, string>> {
+  const official = await createUser(d, { role: "OFFICIAL" });
+  const secretariat = await createUser(d, { role: "SECRETARIAT" });
+  const ajmerCollector = await createUser(d, { role: "DISTRICT_OFFICER", districtCode: "AJMER", districtRole: "COLLECTOR" });
+  const dipr = await createUser(d, { role: "DEPARTMENT_OFFICER", departmentCode: "DIPR" });
+  return {
+    official: await sessionCookieFor(official.id),
+    secretariat: await sessionCookieFor(secretariat.id),
+    ajmerCollector: await sessionCookieFor(ajmerCollector.id),
+    dipr: await sessionCookieFor(dipr.id),
+  };
 }
 
 export function getRequest(path: string, init: { cookie?: string; headers?: Record<string, string> } = {}): Request {
