@@ -10,7 +10,7 @@
 // p50. Prints one table of figures and ratios against the issue's targets and appends it to
 // BENCHMARKS.md with the machine and date. The figures of each label are kept in
 // tests/bench/results.json so that the 1m run can be compared with the 10k run.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +28,7 @@ import { countActionItemsByStatus, listActionFilterOptions, listActionItems } fr
 import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
 import { ensureProductionBuild } from "../support/build";
+import { startBenchServer } from "./page-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RESULTS_FILE = path.join(root, "tests/bench/results.json");
@@ -227,7 +228,7 @@ async function main() {
   }
 
   // 2. The production server, on its own port; stopped also when the benchmark is interrupted.
-  const server = await startServer(url, port, pageCache);
+  const server = await startBenchServer(url, port, { pageCache });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       server.kill("SIGTERM");
@@ -346,39 +347,6 @@ async function districtPageSql(viewer: Viewer, code: string, today: string): Pro
     const { filters } = parseFilters(new URLSearchParams(), options);
     return drill.getDistrictRecord(viewer, district, filters, today, { compareWithState: true });
   };
-}
-
-async function startServer(url: string, port: number, pageCache: boolean): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      NODE_ENV: "production",
-      LOG_REQUESTS: "false",
-      SEED_DEMO: "false",
-      NOTICE_WORKER: "false",
-      ...(pageCache ? {} : { PAGE_CACHE_MB: "0" }),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return child;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`The server did not answer on port ${port} within a minute:\n${output}`);
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {

@@ -16,8 +16,9 @@ export interface PageServer {
   stop: () => void;
 }
 
-export async function startPageServer(url: string, port: number, username = "official"): Promise<PageServer> {
-  const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+/** server.ts in production on this database, answering /healthz; its output is shown if it fails to start. */
+export async function startBenchServer(url: string, port: number, { pageCache }: { pageCache: boolean }): Promise<ChildProcess> {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -27,23 +28,32 @@ export async function startPageServer(url: string, port: number, username = "off
       LOG_REQUESTS: "false",
       SEED_DEMO: "false",
       NOTICE_WORKER: "false",
-      PAGE_CACHE_MB: "0",
+      ...(pageCache ? {} : { PAGE_CACHE_MB: "0" }),
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`The server did not answer on port ${port} within 90 s:\n${output}`);
+}
+
+export async function startPageServer(url: string, port: number, username = "official"): Promise<PageServer> {
+  const server = await startBenchServer(url, port, { pageCache: false });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => void server.kill("SIGTERM");
   try {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) throw new Error(`${url}: the server did not start`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
     const login = await fetch(`${base}/login`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -23,7 +23,7 @@ import { listChairOffices, listSeries } from "~/models/series.server";
 import { selectRows } from "~/models/sql.server";
 import type { Viewer } from "~/utils/auth.server";
 import { useTestDatabase } from "../support/database";
-import { ist } from "../support/factories-compliance";
+import { historyRowsOf, ist } from "../support/factories-compliance";
 import { createUser, departmentByCode, districtByCode, importRajasthan } from "../support/factories";
 
 const { db } = useTestDatabase();
@@ -176,18 +176,7 @@ beforeAll(async () => {
         })
         .returning();
       ids.items[spec.key] = item.id;
-      await tx.insert(schema.actionItemHistory).values(
-        events.map((e, i) => ({
-          actionItemId: item.id,
-          at: e.at,
-          kind: e.kind,
-          fromStatus: i === 0 ? null : events[i - 1].to,
-          toStatus: e.to,
-          fromDueDate: e.extra?.fromDue ?? null,
-          toDueDate: e.extra?.toDue ?? null,
-          version: i + 1,
-        })),
-      );
+      await tx.insert(schema.actionItemHistory).values(historyRowsOf(item.id, events));
     }
     // Chair offices from the typed chairs, and the series of each office (as the demo seed does); no carrying yet.
     await seedSeries(tx, { carryLimit: 0 });

@@ -308,18 +308,7 @@ export async function buildComplianceFixture(db: Database): Promise<ComplianceFi
         })
         .returning();
       items.set(spec.no, item.id);
-      await tx.insert(schema.actionItemHistory).values(
-        events.map((e, i) => ({
-          actionItemId: item.id,
-          at: e.at,
-          kind: e.kind,
-          fromStatus: i === 0 ? null : events[i - 1].to,
-          toStatus: e.to,
-          fromDueDate: e.extra?.fromDue ?? null,
-          toDueDate: e.extra?.toDue ?? null,
-          version: i + 1,
-        })),
-      );
+      await tx.insert(schema.actionItemHistory).values(historyRowsOf(item.id, events));
       if (spec.evidence) {
         await tx.insert(schema.evidence).values({ actionItemId: item.id, kind: "LINK", url: "https://example.gov.in/report.pdf" });
       }
@@ -389,4 +378,26 @@ export async function makeLifecycleMove(
   const actor = move.actor === "SECRETARIAT" ? actors.secretariat : await actors.officerFor(item);
   const result = await change(actor, { actionItemId: item.id, expectedVersion: item.version, toStatus: move.to, remark: "प्रगति / progress", at });
   return result.ok;
+}
+
+/** A fixture item's event as the history writes it. */
+export interface FixtureEvent {
+  at: Date;
+  kind: HistoryKind;
+  to: ActionStatus;
+  extra?: { fromDue?: string; toDue?: string };
+}
+
+/** The item's history rows for its events in order: each from the status before it, versions 1, 2, 3… */
+export function historyRowsOf(actionItemId: number, events: FixtureEvent[]): (typeof schema.actionItemHistory.$inferInsert)[] {
+  return events.map((e, i) => ({
+    actionItemId,
+    at: e.at,
+    kind: e.kind,
+    fromStatus: i === 0 ? null : events[i - 1].to,
+    toStatus: e.to,
+    fromDueDate: e.extra?.fromDue ?? null,
+    toDueDate: e.extra?.toDue ?? null,
+    version: i + 1,
+  }));
 }
