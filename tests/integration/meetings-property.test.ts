@@ -8,7 +8,7 @@ import { action as editAction } from "~/routes/meetings.$meetingId_.edit";
 import { action as newAction } from "~/routes/meetings.new";
 import { useTestDatabase } from "../support/database";
 import { createUser, importRajasthan } from "../support/factories";
-import { simpleMeetingValues, toFormData, toFormFields } from "../support/factories-meetings";
+import { MEETING_TEXT_FIELDS, simpleMeetingValues, toFormData, toFormFields } from "../support/factories-meetings";
 import { callRoute, postRequest, sessionCookieFor } from "../support/requests";
 
 const t = useTestDatabase();
@@ -90,19 +90,8 @@ const directiveField = fc.constantFrom(
 const key = fc.oneof(
   fc.constantFrom(
     "intent",
-    "titleEn",
-    "titleHi",
-    "meetingDate",
-    "startTime",
-    "mode",
-    "chairEn",
-    "chairHi",
-    "participantsEn",
-    "participantsHi",
+    ...MEETING_TEXT_FIELDS,
     "calledRoles",
-    "agenda",
-    "minutes",
-    "referenceNo",
     "pasteText",
     "directiveId",
     "assigneeId",

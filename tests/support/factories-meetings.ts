@@ -77,24 +77,26 @@ export function simpleMeetingValues(overrides: Partial<DirectiveFormValues> = {}
   };
 }
 
+/** The meeting form's one-value fields, in the form's order. */
+export const MEETING_TEXT_FIELDS = [
+  "titleEn",
+  "titleHi",
+  "meetingDate",
+  "startTime",
+  "mode",
+  "chairEn",
+  "chairHi",
+  "participantsEn",
+  "participantsHi",
+  "agenda",
+  "minutes",
+  "referenceNo",
+] as const;
+
 /** The values as the browser posts them: one field per input, checkbox groups repeated. */
 export function toFormFields(values: MeetingFormValues, intent: string = values.intent): [string, string][] {
   const fields: [string, string][] = [["intent", intent]];
-  const scalar = [
-    "titleEn",
-    "titleHi",
-    "meetingDate",
-    "startTime",
-    "mode",
-    "chairEn",
-    "chairHi",
-    "participantsEn",
-    "participantsHi",
-    "agenda",
-    "minutes",
-    "referenceNo",
-  ] as const;
-  for (const key of scalar) fields.push([key, values[key]]);
+  for (const key of MEETING_TEXT_FIELDS) fields.push([key, values[key]]);
   for (const role of values.calledRoles) fields.push(["calledRoles", role]);
   values.directives.forEach((d, i) => {
     const p = `directives.${i}`;
