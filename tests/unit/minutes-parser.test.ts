@@ -11,28 +11,10 @@ import {
   type ParseContext,
   type ParsedDirective,
 } from "../../app/utils/minutes";
-import rajasthan from "../../db/seed-data/rajasthan.json";
-import madhyaPradesh from "../../db/seed-data/madhya-pradesh.json";
-import departmentsData from "../../db/seed-data/departments.json";
 import meetingsData from "../../db/seed-data/meetings.json";
+import { contextFor } from "../support/minutes-corpus";
 
-type StateData = typeof rajasthan;
-
-function contextFor(state: StateData, meetingDate: string): ParseContext {
-  return {
-    meetingDate,
-    districts: state.divisions.flatMap((division) => division.districts.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi }))),
-    departments: departmentsData.departments.map((d) => ({ code: d.code, nameEn: d.name.en, nameHi: d.name.hi })),
-    divisions: state.divisions.map((division) => ({
-      code: division.code,
-      nameEn: division.name.en,
-      nameHi: division.name.hi,
-      districtCodes: division.districts.map((d) => d.code),
-    })),
-  };
-}
-
-const RJ = contextFor(rajasthan, "2021-08-31");
+const RJ = contextFor({ state: "RJ", meetingDate: "2021-08-31" });
 
 function parseOne(text: string, context: ParseContext = RJ): ParsedDirective {
   const parsed = parseMinutes(text, context);
@@ -332,7 +314,7 @@ describe("assignees", () => {
   });
 
   it("reads Madhya Pradesh districts from an MP context", () => {
-    const MP = contextFor(madhyaPradesh, "2022-09-13");
+    const MP = contextFor({ state: "MP", meetingDate: "2022-09-13" });
     expect(parseOne("1. इंदौर एवं भोपाल के कलेक्टर एवं पुलिस अधीक्षक बैठक करें", MP).assignees).toEqual({
       collectors: ["INDORE", "BHOPAL"],
       sps: ["INDORE", "BHOPAL"],
