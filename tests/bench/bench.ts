@@ -29,6 +29,7 @@ import { selectRows } from "../../app/models/sql.server";
 import type { Viewer } from "../../app/utils/auth.server";
 import { ensureProductionBuild } from "../support/build";
 import { startBenchServer } from "./page-server";
+import { stateReader } from "./timing";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RESULTS_FILE = path.join(root, "tests/bench/results.json");
@@ -150,17 +151,7 @@ async function main() {
   // Failed sign-ins of earlier runs must not throttle this one.
   await db.execute(sql`DELETE FROM login_attempts WHERE username LIKE 'bench.%'`);
 
-  const official: Viewer = {
-    id: officialId,
-    username: "bench.official",
-    displayName: "Benchmark official",
-    role: "OFFICIAL",
-    districtId: null,
-    districtRole: null,
-    departmentId: null,
-    divisionId: null,
-    mustChangePassword: false,
-  };
+  const official = stateReader(officialId, "bench.official", "Benchmark official");
   const officer: Viewer = {
     id: officerId,
     username: "bench.officer",

@@ -7,24 +7,14 @@ import { getHeatMap } from "../../app/models/compliance-heat.server";
 import { getWeeklyTrend } from "../../app/models/compliance-trend.server";
 import { getDashboard } from "../../app/models/dashboard.server";
 import { todayInIndia } from "../../app/utils/format";
-import type { Viewer } from "../../app/utils/auth.server";
+import { fiveRuns, stateReader } from "./timing";
 
 const c = { ...compliance, getWeeklyTrend, getHeatMap, getDashboard };
 
 const url = process.argv[2];
 const handle = openDatabase({ url });
 setDatabaseHandle(handle);
-const viewer: Viewer = {
-  id: 0,
-  username: "x",
-  displayName: "x",
-  role: "OFFICIAL",
-  districtId: null,
-  districtRole: null,
-  departmentId: null,
-  divisionId: null,
-  mustChangePassword: false,
-};
+const viewer = stateReader();
 const today = todayInIndia();
 const options = await getFilterOptions();
 const { filters } = parseFilters(new URLSearchParams(process.argv[3] ?? ""), options);
@@ -39,14 +29,7 @@ const parts: Record<string, () => Promise<unknown>> = {
   dashboard: () => c.getDashboard(viewer, filters, today),
 };
 for (const [name, run] of Object.entries(parts)) {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(14)} p50 ${times[2].toFixed(1)} ms  min ${times[0].toFixed(1)} ms`);
+  const { p50, min } = await fiveRuns(run);
+  console.log(`${name.padEnd(14)} p50 ${p50.toFixed(1)} ms  min ${min.toFixed(1)} ms`);
 }
 await handle.close();

@@ -5,11 +5,12 @@ import { openDatabase, setDatabaseHandle } from "../../db/client.server";
 import { getFilterOptions, parseFilters } from "../../app/models/compliance-filters.server";
 import * as c from "../../app/models/compliance-trend.server";
 import { todayInIndia } from "../../app/utils/format";
+import { fiveRuns, stateReader } from "./timing";
 const url = process.argv[2];
 const modes = (process.argv[3] ?? "replay,summary").split(",");
 const handle = openDatabase({ url });
 setDatabaseHandle(handle);
-const viewer = { id: 0, role: "OFFICIAL", districtId: null, districtRole: null, departmentId: null } as never;
+const viewer = stateReader();
 const today = todayInIndia();
 const options = await getFilterOptions();
 for (const q of ["", "division=DV001"]) {
@@ -20,16 +21,10 @@ for (const q of ["", "division=DV001"]) {
       const run = () => c.getWeeklyTrend(viewer, filters, today, { replay: mode === "replay", byDivision });
       const first = await run();
       seen.push(JSON.stringify(first));
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        await run();
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
+      const { p50, min } = await fiveRuns(run);
       const same = seen.length > 1 ? (seen[0] === seen.at(-1) ? "  = identical to " + modes[0] : "  ≠ DIFFERS from " + modes[0]) : "";
       console.log(
-        `${(q || "(none)").padEnd(16)} ${mode.padEnd(8)} byDivision=${byDivision ? "y" : "n"} p50 ${times[2].toFixed(1)} ms min ${times[0].toFixed(1)} ms  series ${first.length} points ${first.reduce((n, s) => n + s.points.length, 0)} last ${JSON.stringify(first[0]?.points.at(-1))}${same}`,
+        `${(q || "(none)").padEnd(16)} ${mode.padEnd(8)} byDivision=${byDivision ? "y" : "n"} p50 ${p50.toFixed(1)} ms min ${min.toFixed(1)} ms  series ${first.length} points ${first.reduce((n, s) => n + s.points.length, 0)} last ${JSON.stringify(first[0]?.points.at(-1))}${same}`,
       );
     }
   }
