@@ -4,7 +4,8 @@
 // Only known names are read, so a crafted key cannot reach anything else.
 import { emptyDirective, emptyMeeting, type AssigneeChoice, type DirectiveFormValues, type DueMode, type MeetingFormValues } from "./meeting";
 
-const MEETING_TEXT_FIELDS = [
+/** The meeting's one-value fields, and a directive's, as the form posts them. */
+export const MEETING_TEXT_FIELDS = [
   "titleEn",
   "titleHi",
   "meetingDate",
@@ -20,7 +21,7 @@ const MEETING_TEXT_FIELDS = [
   "minutes",
   "referenceNo",
 ] as const;
-const DIRECTIVE_TEXT_FIELDS = ["textEn", "textHi", "categoryCode", "priority", "dueMode", "dueDate", "dueInDays"] as const;
+export const DIRECTIVE_TEXT_FIELDS = ["textEn", "textHi", "categoryCode", "priority", "dueMode", "dueDate", "dueInDays"] as const;
 const DIRECTIVE_PATH = /^directives(?:\.(\d{1,4})|\[(\d{1,4})\])\.([A-Za-z]+)(?:\.([A-Za-z]+))?$/;
 /** Directive rows beyond this index are ignored; the schema already refuses more than LIMITS.directives. */
 const MAX_DIRECTIVE_INDEX = 500;

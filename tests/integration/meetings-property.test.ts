@@ -8,7 +8,8 @@ import { action as editAction } from "~/routes/meetings.$meetingId_.edit";
 import { action as newAction } from "~/routes/meetings.new";
 import { useTestDatabase } from "../support/database";
 import { createUser, importRajasthan } from "../support/factories";
-import { MEETING_TEXT_FIELDS, simpleMeetingValues, toFormData, toFormFields } from "../support/factories-meetings";
+import { MEETING_TEXT_FIELDS } from "~/schemas/meeting-form-data";
+import { simpleMeetingValues, toFormData, toFormFields } from "../support/factories-meetings";
 import { callRoute, postRequest, sessionCookieFor } from "../support/requests";
 
 const t = useTestDatabase();

@@ -2,6 +2,7 @@
 // the form would post it, and helpers to turn values into the form's wire format.
 import meetingsJson from "../../db/seed-data/meetings.json";
 import { emptyDirective, emptyMeeting, type DirectiveFormValues, type MeetingFormValues } from "~/schemas/meeting";
+import { DIRECTIVE_TEXT_FIELDS, MEETING_TEXT_FIELDS } from "~/schemas/meeting-form-data";
 
 type AssigneeEntry = { role: "COLLECTOR" | "SP"; districts: "ALL" | string[] } | { department: string };
 interface DirectiveEntry {
@@ -77,22 +78,6 @@ export function simpleMeetingValues(overrides: Partial<DirectiveFormValues> = {}
   };
 }
 
-/** The meeting form's one-value fields, in the form's order. */
-export const MEETING_TEXT_FIELDS = [
-  "titleEn",
-  "titleHi",
-  "meetingDate",
-  "startTime",
-  "mode",
-  "chairEn",
-  "chairHi",
-  "participantsEn",
-  "participantsHi",
-  "agenda",
-  "minutes",
-  "referenceNo",
-] as const;
-
 /** The values as the browser posts them: one field per input, checkbox groups repeated. */
 export function toFormFields(values: MeetingFormValues, intent: string = values.intent): [string, string][] {
   const fields: [string, string][] = [["intent", intent]];
@@ -100,7 +85,7 @@ export function toFormFields(values: MeetingFormValues, intent: string = values.
   for (const role of values.calledRoles) fields.push(["calledRoles", role]);
   values.directives.forEach((d, i) => {
     const p = `directives.${i}`;
-    for (const key of ["textEn", "textHi", "categoryCode", "priority", "dueMode", "dueDate", "dueInDays"] as const) {
+    for (const key of DIRECTIVE_TEXT_FIELDS) {
       fields.push([`${p}.${key}`, d[key]]);
     }
     for (const role of ["collector", "sp"] as const) {
