@@ -35,3 +35,26 @@ test("a status chosen and a remark typed before the script arrives survive hydra
   await expect(page.locator(".timeline")).toContainText("Help desks opened before the page finished loading.");
   expect(problems).toEqual([]);
 });
+
+test("boxes of one group ticked before the script arrives stay ticked, as a group", async ({ page }) => {
+  const problems = watchConsole(page);
+  await login(page, "secretariat");
+  let release = () => {};
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.js(\?|$)/, async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto("/meetings/new?lang=en", { waitUntil: "domcontentloaded" });
+  const roles = page.locator('input[name="calledRoles"]');
+  await roles.nth(0).check();
+  await roles.nth(1).check();
+
+  release();
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  await expect(roles.nth(0)).toBeChecked();
+  await expect(roles.nth(1)).toBeChecked();
+  await expect(roles.nth(2)).not.toBeChecked();
+  expect(problems).toEqual([]);
+});

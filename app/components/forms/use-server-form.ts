@@ -49,17 +49,25 @@ function toRhfErrors<T extends FieldValues>(errors: ServerFieldErrors | undefine
   return nested as RhfFieldErrors<T>;
 }
 
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
 /**
  * What the user changed in a server-rendered control before the script arrived: a choice made, a
- * box ticked, text typed. `undefined` when the control still shows what the server sent.
+ * box ticked or cleared, text typed. `undefined` when the control still shows what the server sent.
+ * A box is read with the others of its name (`group`), the way react-hook-form reads it: a group
+ * is the list of ticked values, a lone box its value (or true) when ticked and false when not.
  */
-function changedBeforeScript(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string | boolean | undefined {
+function changedBeforeScript(el: Control, group: HTMLInputElement[]): string | boolean | string[] | undefined {
   if (el instanceof HTMLSelectElement) {
     const changed = Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
     return changed ? el.value : undefined;
   }
   if (el instanceof HTMLInputElement && el.type === "radio") return el.checked && !el.defaultChecked ? el.value : undefined;
-  if (el instanceof HTMLInputElement && el.type === "checkbox") return el.checked !== el.defaultChecked ? el.checked : undefined;
+  if (el instanceof HTMLInputElement && el.type === "checkbox") {
+    if (!group.some((box) => box.checked !== box.defaultChecked)) return undefined;
+    if (group.length > 1) return group.filter((box) => box.checked).map((box) => box.value);
+    return el.checked ? (el.hasAttribute("value") && el.value !== "" ? el.value : true) : false;
+  }
   if (el instanceof HTMLInputElement && el.type === "file") return undefined;
   return el.value !== el.defaultValue ? el.value : undefined;
 }
@@ -91,15 +99,19 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(sc
   // On a slow phone the page can be used before its script runs; react-hook-form would then put
   // every field back to its default when it takes the fields over. What the user changed is read
   // just before that and given back once React runs, so a choice or a remark is not lost.
-  const typedEarly = useRef(new Map<string, string | boolean>());
+  const typedEarly = useRef(new Map<string, string | boolean | string[]>());
+  const boxes = useRef(new Map<string, HTMLInputElement[]>());
   const register: UseFormRegister<TValues> = (name, registerOptions) => {
     const field = form.register(name, registerOptions);
     return {
       ...field,
       ref: (el: unknown) => {
-        const control = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+        const control = el as Control | null;
         if (control && !hydrated && typeof control.value === "string") {
-          const early = changedBeforeScript(control);
+          const group = boxes.current.get(name) ?? [];
+          if (control instanceof HTMLInputElement && control.type === "checkbox" && !group.includes(control)) group.push(control);
+          boxes.current.set(name, group);
+          const early = changedBeforeScript(control, group);
           if (early !== undefined) typedEarly.current.set(name, early);
         }
         field.ref(el);
@@ -111,6 +123,7 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(sc
       form.setValue(name as Path<TValues>, value as PathValue<TValues, Path<TValues>>, { shouldDirty: true });
     }
     typedEarly.current.clear();
+    boxes.current.clear();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when React takes the page over
   }, []);
 
