@@ -58,3 +58,34 @@ test("boxes of one group ticked before the script arrives stay ticked, as a grou
   await expect(roles.nth(2)).not.toBeChecked();
   expect(problems).toEqual([]);
 });
+
+test("a box ticked before the script arrives joins the boxes the server sent ticked", async ({ page }) => {
+  const problems = watchConsole(page);
+  await login(page, "secretariat");
+  await page.goto("/meetings/new?lang=en");
+  await page.waitForLoadState("networkidle");
+  await page.locator("#f-titleEn").fill("Draft for the hydration check");
+  await page.locator("#f-titleHi").fill("जाँच हेतु प्रारूप");
+  await page.locator("#f-meetingDate").fill("2026-12-01");
+  await page.getByLabel("District Collectors").check();
+  await page.getByRole("button", { name: "Save draft" }).first().click();
+  await page.waitForURL(/\/meetings\/\d+\/edit/);
+  const edit = new URL(page.url()).pathname;
+
+  let release = () => {};
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.js(\?|$)/, async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto(`${edit}?lang=en`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByLabel("District Collectors")).toBeChecked();
+  await page.getByLabel("Superintendents of Police").check();
+
+  release();
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  await expect(page.getByLabel("District Collectors")).toBeChecked();
+  await expect(page.getByLabel("Superintendents of Police")).toBeChecked();
+  expect(problems).toEqual([]);
+});

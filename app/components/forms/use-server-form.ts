@@ -99,6 +99,11 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(sc
   // On a slow phone the page can be used before its script runs; react-hook-form would then put
   // every field back to its default when it takes the fields over. What the user changed is read
   // just before that and given back once React runs, so a choice or a remark is not lost.
+  // A box's defaultChecked (which makes it render ticked without JavaScript) is cleared before
+  // react-hook-form registers it: react-hook-form reads a group from the DOM when a registering box
+  // is defaultChecked (with only the first box registered that reads one string, and every box
+  // registered after it is then ticked); cleared, it takes the group from the form's values, which
+  // hold the same codes.
   const typedEarly = useRef(new Map<string, string | boolean | string[]>());
   const boxes = useRef(new Map<string, HTMLInputElement[]>());
   const register: UseFormRegister<TValues> = (name, registerOptions) => {
@@ -107,13 +112,15 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(sc
       ...field,
       ref: (el: unknown) => {
         const control = el as Control | null;
+        const box = control instanceof HTMLInputElement && control.type === "checkbox" ? control : null;
         if (control && !hydrated && typeof control.value === "string") {
           const group = boxes.current.get(name) ?? [];
-          if (control instanceof HTMLInputElement && control.type === "checkbox" && !group.includes(control)) group.push(control);
+          if (box && !group.includes(box)) group.push(box);
           boxes.current.set(name, group);
           const early = changedBeforeScript(control, group);
           if (early !== undefined) typedEarly.current.set(name, early);
         }
+        if (box) box.defaultChecked = false;
         field.ref(el);
       },
     };

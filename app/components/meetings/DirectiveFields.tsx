@@ -7,7 +7,7 @@ import { useT } from "~/utils/i18n";
 import { AssigneesFieldset, DirectiveTools, DueFields } from "./DirectiveEditorParts";
 import { DirectiveTextFields } from "./DirectiveTextFields";
 import type { PickerMasterData } from "./AssigneePicker";
-import { checkboxGroupProps, describedBy, Field, fieldId, NamedOptions, useErrorLookup } from "./fields";
+import { describedBy, Field, fieldId, NamedOptions, useErrorLookup } from "./fields";
 
 export interface EditorMasterData extends PickerMasterData {
   departments: { code: string; nameEn: string; nameHi: string }[];
@@ -60,7 +60,7 @@ export function DirectiveFields({
     departments: error("departments"),
   };
   const register_ = (name: string) => register(name as `directives.${number}.textEn`);
-  const registerAssignee = (name: string) => checkboxGroupProps(register(name as `directives.${number}.textEn`, assigneeDeps as never));
+  const registerAssignee = (name: string) => register(name as `directives.${number}.textEn`, assigneeDeps as never);
   const heading = t("meetings.directive.heading", { n: index + 1 });
   return (
     <li className="card directive-editor" aria-labelledby={`${id("heading")}`}>

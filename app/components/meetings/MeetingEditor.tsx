@@ -15,7 +15,7 @@ import { useT } from "~/utils/i18n";
 import { CarryOverPicker } from "~/components/review/CarryOverPicker";
 import type { CarryCandidate } from "~/domain/review-views";
 import { DirectiveFields, type EditorMasterData } from "./DirectiveFields";
-import { checkboxGroupProps, ErrorsContext, fieldId, type ErrorLookup } from "./fields";
+import { ErrorsContext, fieldId, type ErrorLookup } from "./fields";
 import type { DroppedPassage } from "~/utils/minutes";
 import { directivesFromPastedText } from "~/utils/minutes/to-directives";
 import { EditorActions, MeetingFieldset, PasteBox, type EditorNotice, type EditorSeriesLists } from "./MeetingEditorParts";
@@ -161,7 +161,7 @@ export function MeetingEditor({
           candidates={series.candidates}
           loading={series.loading}
           checked={initialValues.carried}
-          register={checkboxGroupProps(register("carried"))}
+          register={register("carried")}
           error={lookup("carried")}
         />
 

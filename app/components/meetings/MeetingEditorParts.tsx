@@ -8,7 +8,7 @@ import type { MessageKey } from "~/i18n";
 import { LIMITS, type MeetingFormValues } from "~/schemas/meeting";
 import type { DroppedPassage } from "~/utils/minutes";
 import { useT } from "~/utils/i18n";
-import { checkboxGroupProps, describedBy, Field, FieldError, fieldId, NamedOptions, type ErrorLookup } from "./fields";
+import { describedBy, Field, FieldError, fieldId, NamedOptions, type ErrorLookup } from "./fields";
 import { PasteLeftOut } from "./PasteLeftOut";
 
 export interface EditorNotice {
@@ -142,12 +142,7 @@ export function MeetingFieldset({
         <div className="choice-row">
           {CALLED_ROLES.map((role) => (
             <label key={role} className="choice">
-              <input
-                type="checkbox"
-                value={role}
-                defaultChecked={initialValues.calledRoles.includes(role)}
-                {...checkboxGroupProps(register("calledRoles"))}
-              />
+              <input type="checkbox" value={role} defaultChecked={initialValues.calledRoles.includes(role)} {...register("calledRoles")} />
               <span>{t(`meetings.calledRole.${role}`)}</span>
             </label>
           ))}

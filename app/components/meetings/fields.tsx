@@ -67,23 +67,6 @@ export function Field({
   );
 }
 
-/**
- * register() props for a box of a checkbox group whose boxes carry defaultChecked (so the form
- * renders ticked without JavaScript). react-hook-form reads a group from the DOM when a box
- * registering is defaultChecked: with only the first box registered that reads one string, and
- * every box registered after it is then ticked. Clearing defaultChecked before registering makes
- * it take the group's value from the form's values instead, which hold the same codes.
- */
-export function checkboxGroupProps<P extends { ref: (element: HTMLInputElement | null) => void }>(props: P): P {
-  return {
-    ...props,
-    ref: (element: HTMLInputElement | null) => {
-      if (element && element.type === "checkbox") element.defaultChecked = false;
-      props.ref(element);
-    },
-  };
-}
-
 /** Master data (code, English and Hindi names) as <option>s named in the viewer's language. */
 export function NamedOptions({ list }: { list: { code: string; nameEn: string; nameHi: string }[] }) {
   const locale = useLocale();
